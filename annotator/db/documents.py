@@ -1,0 +1,126 @@
+"""Repository functions for documents and their free attributes."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from annotator.db.models import Document, DocumentAttribute, Passage
+from annotator.errors import InvalidOperation, NotFoundError
+from annotator.records import DocumentInfo
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def get_document(session: Session, document_id: int) -> Document:
+    doc = session.get(Document, document_id)
+    if doc is None:
+        raise NotFoundError(f"no document with id {document_id}")
+    return doc
+
+
+def find_by_hash(session: Session, digest: str) -> Document | None:
+    return session.scalars(select(Document).where(Document.content_hash == digest)).one_or_none()
+
+
+def add_document(
+    session: Session,
+    *,
+    title: str,
+    text: str,
+    source_name: str,
+    attributes: Mapping[str, str] | None = None,
+) -> Document:
+    if not text:
+        raise InvalidOperation("a document needs text")
+    number = (session.scalar(select(func.max(Document.number))) or 0) + 1
+    doc = Document(
+        number=number,
+        title=title.strip() or source_name or f"文档 {number}",
+        text=text,
+        source_name=source_name,
+        content_hash=content_hash(text),
+    )
+    for pos, (key, value) in enumerate((attributes or {}).items()):
+        if key.strip() and str(value).strip():
+            doc.attributes.append(
+                DocumentAttribute(key=key.strip(), value=str(value).strip(), position=pos)
+            )
+    session.add(doc)
+    session.flush()
+    return doc
+
+
+def to_info(doc: Document, passage_count: int = 0) -> DocumentInfo:
+    return DocumentInfo(
+        id=doc.id,
+        guid=doc.guid,
+        number=doc.number,
+        title=doc.title,
+        source_name=doc.source_name,
+        content_hash=doc.content_hash,
+        imported_at=doc.imported_at,
+        length=len(doc.text),
+        attributes={a.key: a.value for a in doc.attributes},
+        passage_count=passage_count,
+    )
+
+
+def passage_counts_by_document(session: Session) -> dict[int, int]:
+    rows = session.execute(
+        select(Passage.document_id, func.count()).group_by(Passage.document_id)
+    )
+    return {doc_id: n for doc_id, n in rows}
+
+
+def list_documents(session: Session) -> list[DocumentInfo]:
+    counts = passage_counts_by_document(session)
+    docs = session.scalars(
+        select(Document).options(selectinload(Document.attributes)).order_by(Document.number)
+    )
+    return [to_info(d, counts.get(d.id, 0)) for d in docs]
+
+
+def set_attributes(
+    session: Session, document_id: int, values: Mapping[str, str | None], *, replace: bool = False
+) -> None:
+    """Set attributes; an empty or None value removes the key. ``replace`` drops unlisted keys."""
+    doc = get_document(session, document_id)
+    current = {a.key: a for a in doc.attributes}
+    if replace:
+        for key, attr in current.items():
+            if key not in values:
+                doc.attributes.remove(attr)
+    next_pos = max((a.position for a in doc.attributes), default=-1) + 1
+    for key, value in values.items():
+        key = key.strip()
+        if not key:
+            raise InvalidOperation("an attribute needs a name")
+        value = (value or "").strip()
+        attr = current.get(key)
+        if not value:
+            if attr is not None and attr in doc.attributes:
+                doc.attributes.remove(attr)
+        elif attr is not None:
+            attr.value = value
+        else:
+            doc.attributes.append(DocumentAttribute(key=key, value=value, position=next_pos))
+            next_pos += 1
+    session.flush()
+
+
+def set_title(session: Session, document_id: int, title: str) -> None:
+    title = title.strip()
+    if not title:
+        raise InvalidOperation("a document needs a title")
+    get_document(session, document_id).title = title
+
+
+def delete_document(session: Session, document_id: int) -> None:
+    get_document(session, document_id)
+    session.execute(delete(Document).where(Document.id == document_id))

@@ -1,0 +1,126 @@
+"""SQLAlchemy 2.x typed models of one project file."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def new_guid() -> str:
+    return str(uuid.uuid4())
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Meta(Base):
+    """Key/value project metadata; ``schema_version`` lives here."""
+
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String, primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+
+
+class Coder(Base):
+    __tablename__ = "coders"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    guid: Mapped[str] = mapped_column(String(36), unique=True, default=new_guid)
+    name: Mapped[str] = mapped_column(String, unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Document(Base):
+    __tablename__ = "documents"
+    __table_args__ = {"sqlite_autoincrement": True}
+    id: Mapped[int] = mapped_column(primary_key=True)
+    guid: Mapped[str] = mapped_column(String(36), unique=True, default=new_guid)
+    # The researcher's "政策编号": 1, 2, 3… in import order, shown and exported.
+    number: Mapped[int] = mapped_column(Integer, unique=True)
+    title: Mapped[str] = mapped_column(Text)
+    # Immutable once imported: passages point into it by code-point offsets.
+    text: Mapped[str] = mapped_column(Text)
+    source_name: Mapped[str] = mapped_column(Text, default="")
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    attributes: Mapped[list[DocumentAttribute]] = relationship(
+        back_populates="document",
+        cascade="all, delete-orphan",
+        order_by="DocumentAttribute.position",
+    )
+
+
+class DocumentAttribute(Base):
+    __tablename__ = "document_attributes"
+    __table_args__ = (UniqueConstraint("document_id", "key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String)
+    value: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    document: Mapped[Document] = relationship(back_populates="attributes")
+
+
+class Code(Base):
+    __tablename__ = "codes"
+    __table_args__ = (
+        UniqueConstraint("parent_id", "name"),
+        # NULL parents never collide in a UNIQUE constraint, so roots need their own index.
+        Index("uq_codes_root_name", "name", unique=True, sqlite_where=text("parent_id IS NULL")),
+        # Never reuse ids: undo puts deleted rows back under their old ids.
+        {"sqlite_autoincrement": True},
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Stable identity kept through renames and moves (merging, REFI-QDA exchange).
+    guid: Mapped[str] = mapped_column(String(36), unique=True, default=new_guid)
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("codes.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String)
+    colour: Mapped[str] = mapped_column(String(9), default="#F2C94C")
+    definition: Mapped[str] = mapped_column(Text, default="")
+    keywords: Mapped[list[str]] = mapped_column(JSON, default=list)
+    shortcut: Mapped[str | None] = mapped_column(String, default=None)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Passage(Base):
+    """A coded segment: one code applied by one coder to [start, end) of a document's text."""
+
+    __tablename__ = "passages"
+    __table_args__ = (
+        UniqueConstraint("document_id", "code_id", "coder_id", "start", "end"),
+        CheckConstraint("start >= 0 AND \"end\" > start", name="ck_passage_span"),
+        Index("ix_passages_document_start", "document_id", "start"),
+        {"sqlite_autoincrement": True},
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    guid: Mapped[str] = mapped_column(String(36), unique=True, default=new_guid)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    code_id: Mapped[int] = mapped_column(ForeignKey("codes.id", ondelete="CASCADE"), index=True)
+    coder_id: Mapped[int] = mapped_column(ForeignKey("coders.id", ondelete="RESTRICT"))
+    # Offsets in Unicode code points (Python str indices), end exclusive.
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    memo: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

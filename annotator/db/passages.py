@@ -1,0 +1,135 @@
+"""Repository functions for passages (coded segments)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from annotator.db.models import Code, Coder, Document, Passage
+from annotator.errors import InvalidOperation, NotFoundError
+from annotator.records import PassageInfo
+
+
+def get_passage(session: Session, passage_id: int) -> Passage:
+    passage = session.get(Passage, passage_id)
+    if passage is None:
+        raise NotFoundError(f"no passage with id {passage_id}")
+    return passage
+
+
+def apply_code(
+    session: Session,
+    *,
+    document_id: int,
+    code_id: int,
+    coder_id: int,
+    start: int,
+    end: int,
+    memo: str = "",
+) -> tuple[Passage, bool]:
+    """Code [start, end) of a document. Returns (passage, created); an identical passage by
+    the same coder is returned as it is rather than duplicated."""
+    length = session.scalar(select(func.length(Document.text)).where(Document.id == document_id))
+    if length is None:
+        raise NotFoundError(f"no document with id {document_id}")
+    if session.get(Code, code_id) is None:
+        raise NotFoundError(f"no code with id {code_id}")
+    if not (0 <= start < end <= length):
+        raise InvalidOperation(
+            f"span {start}–{end} is empty or outside the document (length {length})"
+        )
+    existing = session.scalars(
+        select(Passage).where(
+            Passage.document_id == document_id,
+            Passage.code_id == code_id,
+            Passage.coder_id == coder_id,
+            Passage.start == start,
+            Passage.end == end,
+        )
+    ).one_or_none()
+    if existing is not None:
+        return existing, False
+    passage = Passage(
+        document_id=document_id,
+        code_id=code_id,
+        coder_id=coder_id,
+        start=start,
+        end=end,
+        memo=memo,
+    )
+    session.add(passage)
+    session.flush()
+    return passage, True
+
+
+def remove_passage(session: Session, passage_id: int) -> None:
+    session.delete(get_passage(session, passage_id))
+    session.flush()
+
+
+def set_memo(session: Session, passage_id: int, memo: str) -> None:
+    get_passage(session, passage_id).memo = memo.strip()
+    session.flush()
+
+
+def _info_query() -> Select:
+    return (
+        select(
+            Passage,
+            Coder.name,
+            # SQLite counts characters (code points) in substr(), as Python does.
+            func.substr(Document.text, Passage.start + 1, Passage.end - Passage.start),
+        )
+        .join(Coder, Coder.id == Passage.coder_id)
+        .join(Document, Document.id == Passage.document_id)
+    )
+
+
+def _to_info(passage: Passage, coder_name: str, text: str) -> PassageInfo:
+    return PassageInfo(
+        id=passage.id,
+        guid=passage.guid,
+        document_id=passage.document_id,
+        code_id=passage.code_id,
+        coder_id=passage.coder_id,
+        coder_name=coder_name,
+        start=passage.start,
+        end=passage.end,
+        text=text,
+        memo=passage.memo,
+        created_at=passage.created_at,
+    )
+
+
+def passage_info(session: Session, passage_id: int) -> PassageInfo:
+    row = session.execute(_info_query().where(Passage.id == passage_id)).one_or_none()
+    if row is None:
+        raise NotFoundError(f"no passage with id {passage_id}")
+    return _to_info(*row)
+
+
+def iter_passages(
+    session: Session,
+    *,
+    code_ids: Sequence[int] | None = None,
+    document_id: int | None = None,
+    coder_ids: Sequence[int] | None = None,
+    batch: int = 2000,
+) -> Iterator[PassageInfo]:
+    """Passages ordered by document number, then start; streamed in batches."""
+    query = _info_query()
+    if code_ids is not None:
+        query = query.where(Passage.code_id.in_(code_ids))
+    if document_id is not None:
+        query = query.where(Passage.document_id == document_id)
+    if coder_ids is not None:
+        query = query.where(Passage.coder_id.in_(coder_ids))
+    query = query.order_by(Document.number, Passage.start, Passage.end, Passage.id)
+    for row in session.execute(query.execution_options(yield_per=batch)):
+        yield _to_info(*row)
+
+
+def count_passages(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Passage)) or 0

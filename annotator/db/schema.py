@@ -1,0 +1,110 @@
+"""Schema versioning: create a new project, refuse newer files, migrate older ones in place."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, select, text
+
+from annotator.db.models import Base, Meta
+from annotator.errors import ProjectError, SchemaTooNewError
+
+SCHEMA_VERSION = 1
+APPLICATION_ID = "annotator"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+# MIGRATIONS[n] upgrades a version-n file to version n+1 inside one transaction.
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
+
+
+def create_schema(engine: Engine) -> None:
+    Base.metadata.create_all(engine)
+    with engine.begin() as conn:
+        conn.execute(
+            Meta.__table__.insert(),
+            [
+                {"key": "application", "value": APPLICATION_ID},
+                {"key": "schema_version", "value": str(SCHEMA_VERSION)},
+            ],
+        )
+
+
+def check_project_file(path: Path) -> None:
+    """Raise ProjectError unless ``path`` looks like a SQLite file we could open."""
+    if not path.exists():
+        raise ProjectError(f"{path}: no such project file")
+    if path.is_dir():
+        raise ProjectError(f"{path}: is a folder, not a project file")
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise ProjectError(f"{path}: cannot read project file: {exc.strerror or exc}") from exc
+    if head != SQLITE_MAGIC:
+        raise ProjectError(f"{path}: not an annotator project (not a SQLite file)")
+
+
+def read_version(engine: Engine, path: Path) -> int:
+    try:
+        with engine.connect() as conn:
+            value = conn.execute(
+                select(Meta.value).where(Meta.key == "schema_version")
+            ).scalar_one_or_none()
+    except Exception as exc:  # missing table, corrupt file
+        raise ProjectError(f"{path}: not an annotator project ({exc.__class__.__name__})") from exc
+    if value is None or not value.isdigit():
+        raise ProjectError(f"{path}: not an annotator project (no schema version)")
+    return int(value)
+
+
+def backup_path(path: Path, version: int) -> Path:
+    candidate = path.with_name(f"{path.name}.v{version}.bak")
+    n = 1
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.name}.v{version}.{n}.bak")
+    return candidate
+
+
+def write_backup(path: Path, target: Path) -> None:
+    """A consistent copy, WAL included, through SQLite's online backup."""
+    src = sqlite3.connect(path)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def upgrade(engine: Engine, path: Path) -> Path | None:
+    """Bring the file to SCHEMA_VERSION. Returns the backup written, if a migration ran."""
+    version = read_version(engine, path)
+    if version > SCHEMA_VERSION:
+        raise SchemaTooNewError(path, version, SCHEMA_VERSION)
+    if version == SCHEMA_VERSION:
+        return None
+    backup = backup_path(path, version)
+    write_backup(path, backup)
+    try:
+        for step in range(version, SCHEMA_VERSION):
+            migrate = MIGRATIONS.get(step)
+            if migrate is None:
+                raise ProjectError(f"{path}: no migration from schema version {step}")
+            with engine.begin() as conn:
+                migrate(conn)
+                conn.execute(
+                    text("UPDATE meta SET value = :v WHERE key = 'schema_version'"),
+                    {"v": str(step + 1)},
+                )
+    except Exception:
+        engine.dispose()
+        # Each step is its own transaction; put the untouched original back on failure.
+        shutil.copyfile(backup, path)
+        raise
+    return backup

@@ -1,0 +1,25 @@
+"""Gather a project's records for the Excel workbook."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from annotator.export.excel import ExportData, write_workbook
+
+if TYPE_CHECKING:
+    from annotator.project import Project
+
+
+def export_project_workbook(
+    project: Project, target: Path, *, progress: Callable[[int, int], None] | None = None
+) -> None:
+    stats = project.stats()
+    data = ExportData(
+        documents=project.documents(),
+        codes=project.codes(),
+        passages=project.iter_all_passages(),
+        passage_count=stats.passages,
+    )
+    write_workbook(target, data, progress=progress)

@@ -1,0 +1,89 @@
+"""Import files and folders into a project: one transaction per file, so an error, a cancel or
+Ctrl-C never leaves a half-imported document."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from annotator.db import documents as doc_repo
+from annotator.errors import ReadError
+from annotator.importing.readers import SUPPORTED_SUFFIXES, read_file
+from annotator.records import FileOutcome, ImportReport
+
+if TYPE_CHECKING:
+    from annotator.project import Project
+
+
+def _wanted(path: Path) -> bool:
+    name = path.name
+    # Hidden files and Office's "~$name.docx" lock files are never articles.
+    return (
+        path.suffix.lower() in SUPPORTED_SUFFIXES
+        and not name.startswith((".", "~$"))
+        and path.is_file()
+    )
+
+
+def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[FileOutcome]]:
+    """Expand folders recursively (sorted); explicit files of other types fail up front."""
+    files: list[Path] = []
+    failures: list[FileOutcome] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted((p for p in path.rglob("*") if _wanted(p)), key=str))
+        elif path.is_file():
+            if path.suffix.lower() in SUPPORTED_SUFFIXES:
+                files.append(path)
+            else:
+                supported = ", ".join(SUPPORTED_SUFFIXES)
+                failures.append(
+                    FileOutcome(str(path), "failed", f"unsupported file type (use {supported})")
+                )
+        else:
+            failures.append(FileOutcome(str(path), "failed", "no such file or folder"))
+    return files, failures
+
+
+def import_one(project: Project, path: Path) -> FileOutcome:
+    try:
+        extracted = read_file(path)
+    except ReadError as exc:
+        return FileOutcome(str(path), "failed", exc.reason)
+    digest = doc_repo.content_hash(extracted.text)
+    with project.session_scope() as s:
+        twin = doc_repo.find_by_hash(s, digest)
+        if twin is not None:
+            return FileOutcome(
+                str(path), "duplicate", f"same text as document {twin.number} «{twin.title}»",
+                document_id=twin.id, title=twin.title,
+            )
+        doc = doc_repo.add_document(
+            s,
+            title=extracted.title,
+            text=extracted.text,
+            source_name=path.name,
+            attributes=extracted.attributes,
+        )
+        return FileOutcome(str(path), "imported", document_id=doc.id, title=doc.title)
+
+
+def import_paths(
+    project: Project,
+    paths: list[Path],
+    progress: Callable[[int, int, str], None] | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+) -> ImportReport:
+    files, failures = collect_files(paths)
+    report = ImportReport(outcomes=list(failures))
+    for i, path in enumerate(files):
+        if should_cancel is not None and should_cancel():
+            report.cancelled = True
+            break
+        if progress is not None:
+            progress(i, len(files), str(path))
+        report.outcomes.append(import_one(project, path))
+    if progress is not None and not report.cancelled:
+        progress(len(files), len(files), "")
+    return report

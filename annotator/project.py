@@ -1,0 +1,434 @@
+"""The one Python API over a project file, used alike by the window, the CLI and scripts.
+
+Every public method is one user action and one transaction: it commits before it returns or
+leaves the file exactly as it was.
+"""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from annotator.db import codes as code_repo
+from annotator.db import coders as coder_repo
+from annotator.db import documents as doc_repo
+from annotator.db import passages as passage_repo
+from annotator.db.engine import make_engine, make_session_factory, transaction
+from annotator.db.schema import SCHEMA_VERSION, check_project_file, create_schema, upgrade
+from annotator.db.snapshots import TreeSnapshot, restore_snapshot, take_snapshot
+from annotator.errors import ConfirmationRequired, NotFoundError, ProjectError
+from annotator.records import (
+    CodeInfo,
+    CoderInfo,
+    DocumentInfo,
+    ImportReport,
+    PassageInfo,
+    ProjectStats,
+)
+
+ProgressCallback = Callable[[int, int, str], None]
+
+
+def default_coder_name() -> str:
+    try:
+        return getpass.getuser() or "coder"
+    except Exception:  # no login name in some containers and services
+        return "coder"
+
+
+class Project:
+    """An open project file. Use :meth:`create` or :meth:`open`; close when done."""
+
+    def __init__(self, path: Path, engine: Engine, coder: str | None = None) -> None:
+        self.path = path
+        self._engine = engine
+        self._factory: sessionmaker[Session] = make_session_factory(engine)
+        self.migration_backup: Path | None = None
+        # The coder row is created on first use, so that reading a project never writes.
+        self._coder_name = coder or default_coder_name()
+        self._coder: CoderInfo | None = None
+
+    # -- opening and closing -------------------------------------------------------------
+    @classmethod
+    def create(
+        cls, path: str | Path, *, codebook: str | Path | None = None, coder: str | None = None
+    ) -> Project:
+        """A new, empty project file; refuses to overwrite an existing file."""
+        path = Path(path)
+        if path.exists():
+            raise ProjectError(f"{path}: file already exists")
+        if not path.parent.is_dir():
+            raise ProjectError(f"{path}: folder {path.parent} does not exist")
+        engine = make_engine(path)
+        try:
+            create_schema(engine)
+            project = cls(path, engine, coder)
+            if codebook is not None:
+                project.import_codebook(codebook)
+        except BaseException:
+            engine.dispose()
+            for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                leftover.unlink(missing_ok=True)
+            raise
+        return project
+
+    @classmethod
+    def open(cls, path: str | Path, *, coder: str | None = None) -> Project:
+        """Open an existing project; migrates an older schema after writing a backup beside
+        it and refuses a newer one with :class:`SchemaTooNewError`."""
+        path = Path(path)
+        check_project_file(path)
+        engine = make_engine(path)
+        try:
+            backup = upgrade(engine, path)
+            project = cls(path, engine, coder)
+        except BaseException:
+            engine.dispose()
+            raise
+        project.migration_backup = backup
+        return project
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def session_scope(self) -> AbstractContextManager[Session]:
+        """One transaction; for core modules (importer, exporters) that compose repo calls."""
+        return transaction(self._factory)
+
+    # -- coders --------------------------------------------------------------------------
+    def _ensure_coder(self, name: str) -> CoderInfo:
+        with self.session_scope() as s:
+            return coder_repo.to_info(coder_repo.get_or_create_coder(s, name))
+
+    @property
+    def coder(self) -> CoderInfo:
+        """The coder whose name new passages carry."""
+        if self._coder is None:
+            self._coder = self._ensure_coder(self._coder_name)
+        return self._coder
+
+    def set_coder(self, name: str) -> CoderInfo:
+        self._coder_name = name
+        self._coder = self._ensure_coder(name)
+        return self._coder
+
+    def coders(self) -> list[CoderInfo]:
+        with self.session_scope() as s:
+            return coder_repo.list_coders(s)
+
+    # -- documents -----------------------------------------------------------------------
+    def import_files(
+        self,
+        paths: Iterable[str | Path],
+        *,
+        progress: ProgressCallback | None = None,
+        should_cancel: Callable[[], bool] | None = None,
+    ) -> ImportReport:
+        """Import files and folders (recursively); each file is its own transaction."""
+        from annotator.importing.importer import import_paths
+
+        return import_paths(self, [Path(p) for p in paths], progress, should_cancel)
+
+    def add_document(
+        self,
+        title: str,
+        text: str,
+        *,
+        source_name: str = "",
+        attributes: Mapping[str, str] | None = None,
+    ) -> DocumentInfo:
+        """Add a document from a string (normalised as imports are). If the same text is
+        already in the project, that document is returned and nothing is added."""
+        from annotator.importing.normalise import normalise_text
+
+        text = normalise_text(text)
+        with self.session_scope() as s:
+            doc = doc_repo.find_by_hash(s, doc_repo.content_hash(text))
+            if doc is None:
+                doc = doc_repo.add_document(
+                    s, title=title, text=text, source_name=source_name, attributes=attributes
+                )
+            return doc_repo.to_info(doc, doc_repo.passage_counts_by_document(s).get(doc.id, 0))
+
+    def documents(self) -> list[DocumentInfo]:
+        with self.session_scope() as s:
+            return doc_repo.list_documents(s)
+
+    def document(self, document_id: int) -> DocumentInfo:
+        with self.session_scope() as s:
+            doc = doc_repo.get_document(s, document_id)
+            counts = doc_repo.passage_counts_by_document(s)
+            return doc_repo.to_info(doc, counts.get(doc.id, 0))
+
+    def document_text(self, document_id: int) -> str:
+        with self.session_scope() as s:
+            return doc_repo.get_document(s, document_id).text
+
+    def set_attributes(
+        self, document_id: int, values: Mapping[str, str | None], *, replace: bool = False
+    ) -> None:
+        with self.session_scope() as s:
+            doc_repo.set_attributes(s, document_id, values, replace=replace)
+
+    def set_document_title(self, document_id: int, title: str) -> None:
+        with self.session_scope() as s:
+            doc_repo.set_title(s, document_id, title)
+
+    def update_document(
+        self,
+        document_id: int,
+        *,
+        title: str | None = None,
+        attributes: Mapping[str, str | None] | None = None,
+        replace: bool = False,
+    ) -> None:
+        """Title and attributes in one transaction (the attribute form's Save)."""
+        with self.session_scope() as s:
+            if title is not None:
+                doc_repo.set_title(s, document_id, title)
+            if attributes is not None:
+                doc_repo.set_attributes(s, document_id, attributes, replace=replace)
+
+    def delete_document(self, document_id: int, *, confirm: bool = False) -> int:
+        """Delete a document; with passages it needs ``confirm``. Returns passages removed."""
+        with self.session_scope() as s:
+            count = doc_repo.passage_counts_by_document(s).get(document_id, 0)
+            doc_repo.get_document(s, document_id)
+            if count and not confirm:
+                raise ConfirmationRequired(
+                    f"deleting this document removes {count} coded passage(s)", count
+                )
+            doc_repo.delete_document(s, document_id)
+            return count
+
+    # -- codes ---------------------------------------------------------------------------
+    def codes(self) -> list[CodeInfo]:
+        """All codes in tree order with their own passage counts."""
+        with self.session_scope() as s:
+            return code_repo.list_codes(s)
+
+    def code(self, code_id: int) -> CodeInfo:
+        for info in self.codes():
+            if info.id == code_id:
+                return info
+        raise NotFoundError(f"no code with id {code_id}")
+
+    def find_code(self, path: str | Sequence[str]) -> CodeInfo | None:
+        """A code by its path ("A / B", "A/B" or a sequence of names), or None."""
+        if isinstance(path, str):
+            parts = tuple(p.strip() for p in path.replace(" / ", "/").split("/") if p.strip())
+        else:
+            parts = tuple(path)
+        for info in self.codes():
+            if info.path == parts:
+                return info
+        return None
+
+    def add_code(
+        self,
+        name: str,
+        *,
+        parent_id: int | None = None,
+        colour: str | None = None,
+        definition: str = "",
+        keywords: Sequence[str] = (),
+        shortcut: str | None = None,
+        position: int | None = None,
+    ) -> CodeInfo:
+        with self.session_scope() as s:
+            code = code_repo.add_code(
+                s,
+                name,
+                parent_id=parent_id,
+                colour=colour,
+                definition=definition,
+                keywords=keywords,
+                shortcut=shortcut,
+                position=position,
+            )
+            new_id = code.id
+        return self.code(new_id)
+
+    def update_code(
+        self,
+        code_id: int,
+        *,
+        name: str | None = None,
+        colour: str | None = None,
+        definition: str | None = None,
+        keywords: Sequence[str] | None = None,
+        shortcut: str | None | bool = False,
+    ) -> CodeInfo:
+        """Change the named fields. ``shortcut=None`` clears the shortcut."""
+        with self.session_scope() as s:
+            code_repo.update_code(
+                s,
+                code_id,
+                name=name,
+                colour=colour,
+                definition=definition,
+                keywords=keywords,
+                shortcut=shortcut,
+            )
+        return self.code(code_id)
+
+    def rename_code(self, code_id: int, name: str) -> CodeInfo:
+        return self.update_code(code_id, name=name)
+
+    def recolour_code(self, code_id: int, colour: str) -> CodeInfo:
+        return self.update_code(code_id, colour=colour)
+
+    def move_code(
+        self, code_id: int, new_parent_id: int | None, position: int | None = None
+    ) -> CodeInfo:
+        """Move under another parent (None: top level), at ``position`` among its children."""
+        with self.session_scope() as s:
+            code_repo.move_code(s, code_id, new_parent_id, position)
+        return self.code(code_id)
+
+    def merge_codes(self, source_id: int, target_id: int) -> TreeSnapshot:
+        """Fold ``source`` into ``target`` (passages and sub-codes move, then source goes).
+        Returns a snapshot of both subtrees as they were, for :meth:`restore`."""
+        with self.session_scope() as s:
+            snap = take_snapshot(s, [source_id, target_id])
+            code_repo.merge_codes(s, source_id, target_id)
+            return snap
+
+    def delete_code(self, code_id: int, *, confirm: bool = False) -> TreeSnapshot:
+        """Delete a code with its sub-codes. If any passages go with it, raises
+        :class:`ConfirmationRequired` (with the count) unless ``confirm`` is true.
+        Returns a snapshot for :meth:`restore`."""
+        with self.session_scope() as s:
+            count = code_repo.passage_count(s, code_repo.subtree_ids(s, code_id))
+            if count and not confirm:
+                raise ConfirmationRequired(
+                    f"deleting this code removes {count} coded passage(s)", count
+                )
+            snap = take_snapshot(s, [code_id])
+            code_repo.delete_code(s, code_id)
+            return snap
+
+    def restore(self, snapshot: TreeSnapshot) -> None:
+        """Undo a delete or merge: put the codes and passages back with their old ids."""
+        with self.session_scope() as s:
+            restore_snapshot(s, snapshot)
+
+    def subtree_ids(self, code_id: int) -> list[int]:
+        with self.session_scope() as s:
+            return code_repo.subtree_ids(s, code_id)
+
+    # -- passages ------------------------------------------------------------------------
+    def apply_code(
+        self, document_id: int, code_id: int, start: int, end: int, *, memo: str = ""
+    ) -> PassageInfo:
+        """Code [start, end) (code points) of a document for the current coder. Applying
+        the same code to the same span again returns the existing passage."""
+        return self.code_span(document_id, code_id, start, end, memo=memo)[0]
+
+    def code_span(
+        self, document_id: int, code_id: int, start: int, end: int, *, memo: str = ""
+    ) -> tuple[PassageInfo, bool]:
+        """As :meth:`apply_code`, also telling whether a new passage was stored."""
+        with self.session_scope() as s:
+            passage, created = passage_repo.apply_code(
+                s,
+                document_id=document_id,
+                code_id=code_id,
+                coder_id=self.coder.id,
+                start=start,
+                end=end,
+                memo=memo,
+            )
+            return passage_repo.passage_info(s, passage.id), created
+
+    def remove_passage(self, passage_id: int) -> PassageInfo:
+        """Remove a coded passage; returns it as it was (for undo)."""
+        with self.session_scope() as s:
+            info = passage_repo.passage_info(s, passage_id)
+            passage_repo.remove_passage(s, passage_id)
+            return info
+
+    def restore_passage(self, info: PassageInfo) -> PassageInfo:
+        """Put a removed passage back with its id, coder, memo and time."""
+        from annotator.db.models import Passage
+
+        with self.session_scope() as s:
+            s.add(
+                Passage(
+                    id=info.id,
+                    guid=info.guid,
+                    document_id=info.document_id,
+                    code_id=info.code_id,
+                    coder_id=info.coder_id,
+                    start=info.start,
+                    end=info.end,
+                    memo=info.memo,
+                    created_at=info.created_at,
+                )
+            )
+            s.flush()
+            return passage_repo.passage_info(s, info.id)
+
+    def set_memo(self, passage_id: int, memo: str) -> None:
+        with self.session_scope() as s:
+            passage_repo.set_memo(s, passage_id, memo)
+
+    def passage(self, passage_id: int) -> PassageInfo:
+        with self.session_scope() as s:
+            return passage_repo.passage_info(s, passage_id)
+
+    def passages(
+        self,
+        *,
+        code_id: int | None = None,
+        document_id: int | None = None,
+        include_subcodes: bool = False,
+    ) -> list[PassageInfo]:
+        """Passages, optionally of one code (and its sub-codes) and/or one document."""
+        with self.session_scope() as s:
+            code_ids = None
+            if code_id is not None:
+                code_ids = code_repo.subtree_ids(s, code_id) if include_subcodes else [code_id]
+            return list(passage_repo.iter_passages(s, code_ids=code_ids, document_id=document_id))
+
+    def iter_all_passages(self) -> Iterator[PassageInfo]:
+        """Every passage, streamed in document order (for exports of any size)."""
+        with self.session_scope() as s:
+            yield from passage_repo.iter_passages(s)
+
+    # -- codebook files and exports --------------------------------------------------------
+    def import_codebook(self, source: str | Path) -> tuple[int, int]:
+        """Merge a codebook file (or a shipped name) by code path; never deletes.
+        Returns (codes added, codes updated)."""
+        from annotator.codebook_sync import merge_codebook_file
+
+        return merge_codebook_file(self, source)
+
+    def export_codebook(self, target: str | Path) -> None:
+        from annotator.codebook_sync import write_codebook_file
+
+        write_codebook_file(self, Path(target))
+
+    def export_excel(
+        self, target: str | Path, *, progress: Callable[[int, int], None] | None = None
+    ) -> None:
+        from annotator.export.project_export import export_project_workbook
+
+        export_project_workbook(self, Path(target), progress=progress)
+
+    def stats(self) -> ProjectStats:
+        from annotator.db.stats import count_rows
+
+        with self.session_scope() as s:
+            return ProjectStats(**count_rows(s), schema_version=SCHEMA_VERSION)
