@@ -1,0 +1,77 @@
+"""Every window action in one registry: ids, texts and standard shortcuts in one place."""
+
+from __future__ import annotations
+
+from enum import Enum, auto
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+
+class ActionId(Enum):
+    NEW_PROJECT = auto()
+    OPEN_PROJECT = auto()
+    CLOSE_PROJECT = auto()
+    IMPORT_FILES = auto()
+    IMPORT_FOLDER = auto()
+    EXPORT_EXCEL = auto()
+    IMPORT_CODEBOOK = auto()
+    EXPORT_CODEBOOK = auto()
+    QUIT = auto()
+    PREFERENCES = auto()
+    CODE_FROM_SELECTION = auto()
+    ADD_CODE = auto()
+    EDIT_ATTRIBUTES = auto()
+    DELETE_DOCUMENT = auto()
+    ABOUT = auto()
+
+
+def _texts() -> dict[ActionId, str]:
+    t = QCoreApplication.translate
+    c = "Actions"
+    return {
+        ActionId.NEW_PROJECT: t(c, "&New project…"),
+        ActionId.OPEN_PROJECT: t(c, "&Open project…"),
+        ActionId.CLOSE_PROJECT: t(c, "&Close project"),
+        ActionId.IMPORT_FILES: t(c, "&Import files…"),
+        ActionId.IMPORT_FOLDER: t(c, "Import &folder…"),
+        ActionId.EXPORT_EXCEL: t(c, "&Export to Excel…"),
+        ActionId.IMPORT_CODEBOOK: t(c, "Import code&book…"),
+        ActionId.EXPORT_CODEBOOK: t(c, "Export codebook…"),
+        ActionId.QUIT: t(c, "&Quit"),
+        ActionId.PREFERENCES: t(c, "&Preferences…"),
+        ActionId.CODE_FROM_SELECTION: t(c, "New code from &selection"),
+        ActionId.ADD_CODE: t(c, "&Add code…"),
+        ActionId.EDIT_ATTRIBUTES: t(c, "Edit document &attributes…"),
+        ActionId.DELETE_DOCUMENT: t(c, "&Delete document…"),
+        ActionId.ABOUT: t(c, "&About annotator"),
+    }
+
+
+SHORTCUTS: dict[ActionId, list[QKeySequence]] = {
+    ActionId.NEW_PROJECT: [QKeySequence(QKeySequence.StandardKey.New)],
+    ActionId.OPEN_PROJECT: [QKeySequence(QKeySequence.StandardKey.Open)],
+    ActionId.CLOSE_PROJECT: [QKeySequence(QKeySequence.StandardKey.Close)],
+    ActionId.IMPORT_FILES: [QKeySequence("Ctrl+I")],
+    ActionId.EXPORT_EXCEL: [QKeySequence("Ctrl+E")],
+    ActionId.QUIT: [QKeySequence(QKeySequence.StandardKey.Quit)],
+    ActionId.PREFERENCES: [QKeySequence(QKeySequence.StandardKey.Preferences)],
+    ActionId.CODE_FROM_SELECTION: [QKeySequence("Ctrl+Shift+N")],
+    ActionId.ADD_CODE: [QKeySequence("Ctrl+K")],
+}
+
+
+def create_actions(parent: QWidget) -> dict[ActionId, QAction]:
+    actions = {}
+    for action_id in ActionId:
+        action = QAction(parent)
+        action.setShortcuts(SHORTCUTS.get(action_id, []))
+        actions[action_id] = action
+    retranslate_actions(actions)
+    return actions
+
+
+def retranslate_actions(actions: dict[ActionId, QAction]) -> None:
+    for action_id, text in _texts().items():
+        actions[action_id].setText(text)

@@ -1,0 +1,1 @@
+"""The document list (left pane) and the attribute form."""

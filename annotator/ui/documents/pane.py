@@ -1,0 +1,147 @@
+"""Left pane: the document list with a filter box."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.errors import ConfirmationRequired
+from annotator.ui.commands import SetAttributes
+from annotator.ui.documents.attributes_dialog import AttributesDialog
+from annotator.ui.documents.model import DOCUMENT_ID_ROLE, SEARCH_TEXT_ROLE, DocumentTableModel
+from annotator.ui.hub import ProjectHub
+
+
+class DocumentsPane(QWidget):
+    documentChosen = Signal(object)  # document id or None
+
+    def __init__(self, hub: ProjectHub, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.hub = hub
+        self.model = DocumentTableModel(hub, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterRole(SEARCH_TEXT_ROLE)
+        self.proxy.setFilterKeyColumn(1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.view.setColumnHidden(3, True)
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.view.doubleClicked.connect(lambda _i: self.edit_attributes())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.view)
+        self._current: int | None = None
+        self.model.modelReset.connect(self._restore_current)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.filter_edit.setPlaceholderText(self.tr("Filter documents (title, attributes)"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def current_document_id(self) -> int | None:
+        return self._current
+
+    def select_document(self, document_id: int | None) -> None:
+        if document_id is None:
+            self.view.clearSelection()
+            self._set_current(None)
+            return
+        row = self.model.row_of(document_id)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 1))
+        if not index.isValid():  # filtered out: clear the filter so the choice is visible
+            self.filter_edit.clear()
+            index = self.proxy.mapFromSource(self.model.index(row, 1))
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+
+    def _set_current(self, document_id: int | None) -> None:
+        if document_id != self._current:
+            self._current = document_id
+            self.documentChosen.emit(document_id)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._set_current(current.data(DOCUMENT_ID_ROLE) if current.isValid() else None)
+
+    def _restore_current(self) -> None:
+        if self._current is not None and self.model.row_of(self._current) is not None:
+            self.select_document(self._current)
+        elif self.model.rowCount() and self.hub.project is not None:
+            self.select_document(self.model.document_at(0).id)
+        else:
+            self._set_current(None)
+
+    def _context_menu(self, pos) -> None:  # noqa: ANN001
+        if self._current is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Edit attributes…"), self.edit_attributes)
+        menu.addAction(self.tr("Delete document…"), self.delete_document)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    def edit_attributes(self) -> None:
+        if self._current is None or self.hub.project is None:
+            return
+        info = self.hub.project.document(self._current)
+        result = AttributesDialog.ask(info, self)
+        if result is None:
+            return
+        title, attrs = result
+        if (title, attrs) != (info.title, info.attributes):
+            self.hub.undo_stack.push(SetAttributes(self.hub, info.id, attrs, title or None))
+
+    @staticmethod
+    def confirm_delete(parent: QWidget, title: str, passages: int) -> bool:
+        text = parent.tr("Delete the document “%1” and its %2 coded passage(s)? "
+                         "This cannot be undone.").replace("%1", title).replace("%2", str(passages))
+        answer = QMessageBox.question(parent, parent.tr("Delete document"), text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def delete_document(self) -> None:
+        if self._current is None or self.hub.project is None:
+            return
+        project = self.hub.project
+        info = project.document(self._current)
+        if not self.confirm_delete(self, info.title, info.passage_count):
+            return
+        try:
+            project.delete_document(info.id, confirm=True)
+        except ConfirmationRequired:  # pragma: no cover - confirm=True never raises it
+            return
+        # Deleting documents is not undoable; older undo steps may point into it.
+        self.hub.undo_stack.clear()
+        self.hub.notify_documents()
+        self.hub.notify_passages(None)

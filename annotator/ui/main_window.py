@@ -1,0 +1,382 @@
+"""The coding desk: documents | article | codebook, passages beneath."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QSplitter, QWidget
+
+from annotator.errors import AnnotatorError
+from annotator.ui.actions import ActionId, create_actions, retranslate_actions
+from annotator.ui.article.view import ArticleView
+from annotator.ui.codebook.pane import CodebookPane
+from annotator.ui.commands import ApplyCode
+from annotator.ui.documents.pane import DocumentsPane
+from annotator.ui.file_dialogs import FileDialogs
+from annotator.ui.hub import ProjectHub
+from annotator.ui.i18n import install_translators
+from annotator.ui.messages import Messages
+from annotator.ui.passages.pane import PassagesPane
+from annotator.ui.preferences import PreferencesDialog, PreferenceValues
+from annotator.ui.recent_codes import RecentCodes
+from annotator.ui.settings import Settings
+from annotator.ui.transfer import ImportReportDialog, export_with_progress, import_with_progress
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings or Settings()
+        self.hub = ProjectHub(self)
+        self.recent = RecentCodes(parent=self)
+        self.documents = DocumentsPane(self.hub)
+        self.article = ArticleView(self.hub, self.recent)
+        self.codebook = CodebookPane(self.hub)
+        self.passages = PassagesPane(self.hub)
+        self._code_shortcuts: list[QShortcut] = []
+
+        self.top_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.top_splitter.addWidget(self.documents)
+        self.top_splitter.addWidget(self.article)
+        self.top_splitter.addWidget(self.codebook)
+        self.top_splitter.setStretchFactor(1, 1)
+        self.top_splitter.setSizes([260, 760, 320])
+        self.main_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.main_splitter.addWidget(self.top_splitter)
+        self.main_splitter.addWidget(self.passages)
+        self.main_splitter.setStretchFactor(0, 1)
+        self.main_splitter.setSizes([620, 200])
+        self.setCentralWidget(self.main_splitter)
+        self.status_label = QLabel()
+        self.statusBar().addPermanentWidget(self.status_label)
+        self.setAcceptDrops(True)
+        self.resize(1360, 860)
+
+        self.actions_ = create_actions(self)
+        self._build_menus()
+        self._connect()
+        self.retranslate_ui()
+        self._restore_window_state()
+        self._project_changed()
+
+    # -- construction ------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        a = self.actions_
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.recent_menu = QMenu(self)
+        for action_id in (ActionId.NEW_PROJECT, ActionId.OPEN_PROJECT):
+            self.file_menu.addAction(a[action_id])
+        self.file_menu.addMenu(self.recent_menu)
+        self.file_menu.addSeparator()
+        for action_id in (ActionId.IMPORT_FILES, ActionId.IMPORT_FOLDER, ActionId.EXPORT_EXCEL):
+            self.file_menu.addAction(a[action_id])
+        self.file_menu.addSeparator()
+        for action_id in (ActionId.IMPORT_CODEBOOK, ActionId.EXPORT_CODEBOOK):
+            self.file_menu.addAction(a[action_id])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(a[ActionId.CLOSE_PROJECT])
+        self.file_menu.addAction(a[ActionId.QUIT])
+
+        self.edit_menu = bar.addMenu("")
+        self.undo_action = self.hub.undo_stack.createUndoAction(self)
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.hub.undo_stack.createRedoAction(self)
+        self.redo_action.setShortcuts(
+            [QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)]
+        )
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(a[ActionId.PREFERENCES])
+
+        self.code_menu = bar.addMenu("")
+        self.code_menu.addAction(a[ActionId.CODE_FROM_SELECTION])
+        self.code_menu.addAction(a[ActionId.ADD_CODE])
+        self.document_menu = bar.addMenu("")
+        self.document_menu.addAction(a[ActionId.EDIT_ATTRIBUTES])
+        self.document_menu.addAction(a[ActionId.DELETE_DOCUMENT])
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(a[ActionId.ABOUT])
+
+    def _connect(self) -> None:
+        a = self.actions_
+        a[ActionId.NEW_PROJECT].triggered.connect(self.new_project)
+        a[ActionId.OPEN_PROJECT].triggered.connect(self.choose_project)
+        a[ActionId.CLOSE_PROJECT].triggered.connect(self.hub.close)
+        a[ActionId.IMPORT_FILES].triggered.connect(self.import_files)
+        a[ActionId.IMPORT_FOLDER].triggered.connect(self.import_folder)
+        a[ActionId.EXPORT_EXCEL].triggered.connect(self.export_excel)
+        a[ActionId.IMPORT_CODEBOOK].triggered.connect(self.import_codebook)
+        a[ActionId.EXPORT_CODEBOOK].triggered.connect(self.export_codebook)
+        a[ActionId.QUIT].triggered.connect(self.close)
+        a[ActionId.PREFERENCES].triggered.connect(self.edit_preferences)
+        a[ActionId.CODE_FROM_SELECTION].triggered.connect(self.code_from_selection)
+        a[ActionId.ADD_CODE].triggered.connect(lambda: self.codebook.add_code())
+        a[ActionId.EDIT_ATTRIBUTES].triggered.connect(self.documents.edit_attributes)
+        a[ActionId.DELETE_DOCUMENT].triggered.connect(self.documents.delete_document)
+        a[ActionId.ABOUT].triggered.connect(self.about)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+
+        self.hub.projectChanged.connect(self._project_changed)
+        self.hub.codebookChanged.connect(self._rebuild_code_shortcuts)
+        self.hub.passagesChanged.connect(lambda _ids: self._update_status())
+        self.hub.documentsChanged.connect(self._update_status)
+        self.hub.coderChanged.connect(lambda _name: self._update_status())
+        self.documents.documentChosen.connect(self._document_chosen)
+        self.codebook.currentCodeChanged.connect(self.passages.set_code)
+        self.codebook.codeClicked.connect(self.apply_code_to_selection)
+        self.codebook.codeApplied.connect(self.recent.touch)
+        self.passages.jumpRequested.connect(self.jump_to)
+
+    def retranslate_ui(self) -> None:
+        retranslate_actions(self.actions_)
+        self.file_menu.setTitle(self.tr("&File"))
+        self.recent_menu.setTitle(self.tr("Open &recent"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.code_menu.setTitle(self.tr("&Code"))
+        self.document_menu.setTitle(self.tr("&Document"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self._update_title()
+        self._update_status()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # -- project -----------------------------------------------------------------------------
+    def open_project(self, path: str | Path, *, create: bool = False) -> bool:
+        try:
+            project = self.hub.open(path, create=create)
+        except AnnotatorError as exc:
+            Messages.error(self, self.tr("Cannot open project"), str(exc))
+            return False
+        if self.settings.coder:
+            self.hub.set_coder(self.settings.coder)
+        self.settings.add_recent_project(str(project.path.resolve()))
+        return True
+
+    def choose_project(self) -> None:
+        path = FileDialogs.open_project(self)
+        if path is not None:
+            self.open_project(path)
+
+    def new_project(self) -> None:
+        path = FileDialogs.new_project(self)
+        if path is not None:
+            self.open_project(path, create=True)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.recent_projects:
+            self.recent_menu.addAction(path, lambda p=path: self.open_project(p))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+
+    def _project_changed(self) -> None:
+        has = self.hub.project is not None
+        for action_id, action in self.actions_.items():
+            if action_id not in (ActionId.NEW_PROJECT, ActionId.OPEN_PROJECT, ActionId.QUIT,
+                                 ActionId.PREFERENCES, ActionId.ABOUT):
+                action.setEnabled(has)
+        self._rebuild_code_shortcuts()
+        self._update_title()
+        self._update_status()
+
+    def _update_title(self) -> None:
+        project = self.hub.project
+        name = f"{project.path.name} — " if project else ""
+        self.setWindowTitle(name + "annotator")
+
+    def _update_status(self) -> None:
+        project = self.hub.project
+        if project is None:
+            self.status_label.setText(self.tr("No project open"))
+            return
+        s = project.stats()
+        self.status_label.setText(
+            self.tr("Coder: %1 · %2 documents · %3 codes · %4 passages")
+            .replace("%1", project.coder.name).replace("%2", str(s.documents))
+            .replace("%3", str(s.codes)).replace("%4", str(s.passages))
+        )
+
+    # -- coding ------------------------------------------------------------------------------
+    def _document_chosen(self, document_id: int | None) -> None:
+        self.article.show_document(document_id)
+        self.passages.set_document(document_id)
+
+    def apply_code_to_selection(self, code_id: int) -> bool:
+        """Code the article's selection; False when nothing is selected."""
+        span = self.article.selected_span()
+        doc = self.article.document_id()
+        if span is None or doc is None or self.hub.project is None:
+            return False
+        name = self.hub.project.code(code_id).name
+        self.hub.undo_stack.push(ApplyCode(self.hub, doc, code_id, span[0], span[1], name))
+        self.recent.touch(code_id)
+        return True
+
+    def code_from_selection(self) -> None:
+        span = self.article.selected_span()
+        doc = self.article.document_id()
+        if span is None or doc is None or self.hub.project is None:
+            self.statusBar().showMessage(self.tr("Select text in the article first"), 4000)
+            return
+        text = self.hub.project.document_text(doc)[span[0] : span[1]]
+        name = " ".join(text.split())[:60]
+        stack = self.hub.undo_stack
+        stack.beginMacro(self.tr("New code from selection"))
+        try:
+            code_id = self.codebook.add_code(None, name)
+            if code_id is not None:
+                stack.push(ApplyCode(self.hub, doc, code_id, span[0], span[1], name))
+                self.recent.touch(code_id)
+        finally:
+            stack.endMacro()
+
+    def _rebuild_code_shortcuts(self) -> None:
+        for shortcut in self._code_shortcuts:
+            shortcut.setEnabled(False)
+            shortcut.deleteLater()
+        self._code_shortcuts = []
+        if self.hub.project is None:
+            return
+        for code in self.hub.project.codes():
+            if not code.shortcut:
+                continue
+            # Only while the article has focus: typing "1" in a filter box must stay typing.
+            shortcut = QShortcut(QKeySequence(code.shortcut), self.article)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda cid=code.id: self.apply_code_to_selection(cid))
+            self._code_shortcuts.append(shortcut)
+
+    def jump_to(self, document_id: int, start: int, end: int) -> None:
+        self.documents.select_document(document_id)
+        if self.article.document_id() != document_id:
+            self.article.show_document(document_id)
+        self.article.reveal(start, end)
+
+    # -- import and export -------------------------------------------------------------------
+    def import_paths(self, paths: list[Path]) -> None:
+        if self.hub.project is None or not paths:
+            return
+        report = import_with_progress(self, self.hub, paths)
+        if not report.ok or report.cancelled or report.count("duplicate"):
+            ImportReportDialog.show_report(report, self)
+        self.statusBar().showMessage(
+            self.tr("%1 imported, %2 duplicate(s), %3 failed")
+            .replace("%1", str(report.count("imported")))
+            .replace("%2", str(report.count("duplicate")))
+            .replace("%3", str(report.count("failed"))),
+            8000,
+        )
+
+    def import_files(self) -> None:
+        self.import_paths(FileDialogs.import_files(self))
+
+    def import_folder(self) -> None:
+        folder = FileDialogs.import_folder(self)
+        if folder is not None:
+            self.import_paths([folder])
+
+    def export_excel(self) -> None:
+        project = self.hub.project
+        if project is None:
+            return
+        target = FileDialogs.export_excel(self, str(project.path.with_suffix(".xlsx")))
+        if target is None:
+            return
+        try:
+            export_with_progress(self, self.hub, target)
+        except AnnotatorError as exc:
+            Messages.error(self, self.tr("Export failed"), str(exc))
+            return
+        self.statusBar().showMessage(self.tr("Exported to %1").replace("%1", str(target)), 8000)
+
+    def import_codebook(self) -> None:
+        path = FileDialogs.open_codebook(self)
+        if path is None or self.hub.project is None:
+            return
+        try:
+            added, updated = self.hub.project.import_codebook(path)
+        except AnnotatorError as exc:
+            Messages.error(self, self.tr("Cannot import codebook"), str(exc))
+            return
+        # Merged outside the undo stack: earlier undo steps may refer to the old tree.
+        self.hub.undo_stack.clear()
+        self.hub.notify_codebook()
+        self.statusBar().showMessage(
+            self.tr("%1 codes added, %2 updated").replace("%1", str(added))
+            .replace("%2", str(updated)), 8000)
+
+    def export_codebook(self) -> None:
+        project = self.hub.project
+        if project is None:
+            return
+        target = FileDialogs.save_codebook(self, str(project.path.with_suffix(".yaml")))
+        if target is None:
+            return
+        try:
+            project.export_codebook(target)
+        except AnnotatorError as exc:
+            Messages.error(self, self.tr("Cannot export codebook"), str(exc))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and self.hub.project is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    # -- preferences and window state ---------------------------------------------------------
+    def edit_preferences(self) -> None:
+        current = PreferenceValues(
+            self.settings.language,
+            self.hub.project.coder.name if self.hub.project else self.settings.coder,
+        )
+        values = PreferencesDialog.ask(current, self)
+        if values is None:
+            return
+        if values.language != self.settings.language:
+            self.settings.language = values.language
+            install_translators(QApplication.instance(), values.language)
+        if values.coder and values.coder != current.coder:
+            self.settings.coder = values.coder
+            if self.hub.project is not None:
+                self.hub.set_coder(values.coder)
+
+    def about(self) -> None:
+        from annotator import __version__
+
+        Messages.info(
+            self,
+            "annotator",
+            f"annotator {__version__}\n"
+            + self.tr("Code Chinese policy articles against a codebook."),
+        )
+
+    def _restore_window_state(self) -> None:
+        for key, restore in (
+            ("geometry", self.restoreGeometry),
+            ("state", self.restoreState),
+            ("top_splitter", self.top_splitter.restoreState),
+            ("main_splitter", self.main_splitter.restoreState),
+        ):
+            value = self.settings.geometry(key)
+            if value is not None:
+                restore(value)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.set_geometry("geometry", self.saveGeometry())
+        self.settings.set_geometry("state", self.saveState())
+        self.settings.set_geometry("top_splitter", self.top_splitter.saveState())
+        self.settings.set_geometry("main_splitter", self.main_splitter.saveState())
+        self.settings.sync()
+        self.hub.close()
+        super().closeEvent(event)

@@ -1,0 +1,63 @@
+"""Typed preferences over QSettings, declared once. Window geometry is kept apart."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANISATION = "annotator"
+APPLICATION = "annotator"
+LANGUAGES = ("system", "zh_CN", "en")
+MAX_RECENT = 10
+
+
+class Settings:
+    def __init__(self, qsettings: QSettings | None = None) -> None:
+        self._s = qsettings or QSettings(ORGANISATION, APPLICATION)
+
+    # -- user choices ----------------------------------------------------------------------
+    @property
+    def language(self) -> str:
+        value = str(self._s.value("ui/language", "system", str))
+        return value if value in LANGUAGES else "system"
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._s.setValue("ui/language", value if value in LANGUAGES else "system")
+
+    @property
+    def coder(self) -> str:
+        return str(self._s.value("coding/coder", "", str))
+
+    @coder.setter
+    def coder(self, value: str) -> None:
+        self._s.setValue("coding/coder", value)
+
+    @property
+    def last_project(self) -> str:
+        return str(self._s.value("projects/last", "", str))
+
+    @last_project.setter
+    def last_project(self, value: str) -> None:
+        self._s.setValue("projects/last", value)
+
+    @property
+    def recent_projects(self) -> list[str]:
+        value = self._s.value("projects/recent", [], list)
+        return [str(v) for v in (value or [])]
+
+    def add_recent_project(self, path: str) -> None:
+        recent = [p for p in self.recent_projects if p != path]
+        recent.insert(0, path)
+        self._s.setValue("projects/recent", recent[:MAX_RECENT])
+        self.last_project = path
+
+    # -- window state ------------------------------------------------------------------------
+    def geometry(self, key: str) -> QByteArray | None:
+        value = self._s.value(f"window/{key}")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_geometry(self, key: str, value: QByteArray) -> None:
+        self._s.setValue(f"window/{key}", value)
+
+    def sync(self) -> None:
+        self._s.sync()
