@@ -49,24 +49,28 @@ def _texts() -> dict[ActionId, str]:
     }
 
 
-SHORTCUTS: dict[ActionId, list[QKeySequence]] = {
-    ActionId.NEW_PROJECT: [QKeySequence(QKeySequence.StandardKey.New)],
-    ActionId.OPEN_PROJECT: [QKeySequence(QKeySequence.StandardKey.Open)],
-    ActionId.CLOSE_PROJECT: [QKeySequence(QKeySequence.StandardKey.Close)],
-    ActionId.IMPORT_FILES: [QKeySequence("Ctrl+I")],
-    ActionId.EXPORT_EXCEL: [QKeySequence("Ctrl+E")],
-    ActionId.QUIT: [QKeySequence(QKeySequence.StandardKey.Quit)],
-    ActionId.PREFERENCES: [QKeySequence(QKeySequence.StandardKey.Preferences)],
-    ActionId.CODE_FROM_SELECTION: [QKeySequence("Ctrl+Shift+N")],
-    ActionId.ADD_CODE: [QKeySequence("Ctrl+K")],
-}
+def _shortcuts() -> dict[ActionId, list[QKeySequence]]:
+    # Built on demand: QKeySequence needs a running QGuiApplication.
+    std = QKeySequence.StandardKey
+    return {
+        ActionId.NEW_PROJECT: QKeySequence.keyBindings(std.New),
+        ActionId.OPEN_PROJECT: QKeySequence.keyBindings(std.Open),
+        ActionId.CLOSE_PROJECT: QKeySequence.keyBindings(std.Close),
+        ActionId.IMPORT_FILES: [QKeySequence("Ctrl+I")],
+        ActionId.EXPORT_EXCEL: [QKeySequence("Ctrl+E")],
+        ActionId.QUIT: QKeySequence.keyBindings(std.Quit),
+        ActionId.PREFERENCES: QKeySequence.keyBindings(std.Preferences),
+        ActionId.CODE_FROM_SELECTION: [QKeySequence("Ctrl+Shift+N")],
+        ActionId.ADD_CODE: [QKeySequence("Ctrl+K")],
+    }
 
 
 def create_actions(parent: QWidget) -> dict[ActionId, QAction]:
     actions = {}
+    shortcuts = _shortcuts()
     for action_id in ActionId:
         action = QAction(parent)
-        action.setShortcuts(SHORTCUTS.get(action_id, []))
+        action.setShortcuts(shortcuts.get(action_id, []))
         actions[action_id] = action
     retranslate_actions(actions)
     return actions

@@ -1,0 +1,97 @@
+"""Saved web pages (.html/.htm): the article text without menus, scripts and footers."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import lxml.html
+from lxml import etree
+
+from annotator.errors import ReadError
+from annotator.importing.encoding import NotTextError, decode_bytes
+from annotator.importing.extracted import ExtractedText, finish
+from annotator.importing.html_clean import fallback_text, strip_furniture
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_.:-]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([a-z0-9_.:-]+)""", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_TABLE_ROW = re.compile(r"^\|(.*)\|$")
+# <meta name=…> → attribute; the capitalised names are the ones Chinese government sites use.
+_META_KEYS = {
+    "author": "作者", "contentsource": "来源", "pubdate": "日期",
+    "description": "描述", "keywords": "关键词", "articletitle": "_title",
+}
+
+
+def read_html_file(path: Path, data: bytes) -> ExtractedText:
+    try:
+        markup = decode_bytes(data, _declared_charset(data[:4096]))
+    except NotTextError:
+        raise ReadError(path, "not an HTML file (binary content)") from None
+    # lxml refuses str input that still names a byte encoding.
+    markup = _XML_DECLARATION.sub("", markup, count=1)
+    try:
+        tree = lxml.html.document_fromstring(markup)
+    except (etree.ParserError, ValueError):
+        raise ReadError(path, "no readable text") from None
+    meta = _meta_attributes(tree)
+    page_title = tree.findtext(".//title") or ""
+    strip_furniture(tree)
+    cleaned = lxml.html.tostring(tree, encoding="unicode")
+    text, found = _trafilatura(cleaned)
+    if not text.strip():
+        text = fallback_text(tree)
+    # Government sites name the bare article in <meta name="ArticleTitle">; <title> usually
+    # carries a "_栏目_网站" suffix but is what every other page has.
+    title = meta.pop("_title", "") or page_title.strip() or found.pop("_title", "")
+    found.pop("_title", None)
+    attributes = {**found, **meta}  # the page's own <meta> tags beat trafilatura's guesses
+    return finish(path, text, title=title, attributes=attributes)
+
+
+def _declared_charset(head: bytes) -> str | None:
+    match = _CHARSET.search(head) or _XML_ENCODING.search(head)
+    return match.group(1).decode("ascii") if match else None
+
+
+def _meta_attributes(tree: lxml.html.HtmlElement) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for element in tree.iter("meta"):
+        key = _META_KEYS.get((element.get("name") or "").strip().lower())
+        content = (element.get("content") or "").strip()
+        if key and content and key not in found:
+            found[key] = content
+    return found
+
+
+def _trafilatura(markup: str) -> tuple[str, dict[str, str]]:
+    """Main text and metadata; imported lazily because trafilatura takes a second to load."""
+    import trafilatura
+
+    # favor_recall keeps one-line Chinese paragraphs (一、总体要求); the page furniture that
+    # recall would let through was already removed by strip_furniture.
+    text = trafilatura.extract(
+        markup, include_tables=True, include_comments=False, favor_recall=True,
+        include_images=False, include_links=False, include_formatting=False,
+    ) or ""
+    metadata = trafilatura.extract_metadata(markup)
+    found = {
+        "作者": getattr(metadata, "author", None) or "",
+        "日期": getattr(metadata, "date", None) or "",
+        "来源": getattr(metadata, "sitename", None) or "",
+        "_title": getattr(metadata, "title", None) or "",
+    }
+    return _split_table_rows(text), found
+
+
+def _split_table_rows(text: str) -> str:
+    """trafilatura writes table rows as ``| a | b |``; give each cell its own line instead."""
+    lines = []
+    for line in text.split("\n"):
+        row = _TABLE_ROW.match(line.strip())
+        if row is None:
+            lines.append(line)
+            continue
+        lines.extend(cell.strip() for cell in row.group(1).split("|") if cell.strip(" -:"))
+    return "\n".join(lines)
