@@ -347,7 +347,7 @@ def assert_article(result: ExtractedText) -> None:
         assert cell in result.text.split("\n")
     for furniture in FURNITURE:
         assert furniture not in result.text
-    assert result.title == "关于深化科技体制改革的意见_中国政府网"
+    assert result.title == "关于深化科技体制改革的意见"  # site suffix dropped
     assert result.attributes["来源"] == "国务院办公厅"
     assert result.attributes["描述"] == "深化科技体制改革的意见全文"
     assert result.attributes["关键词"] == "科技体制改革,创新"
@@ -611,3 +611,27 @@ def test_unexpected_exception_becomes_read_error(
     monkeypatch.setitem(readers._READERS, ".txt", explode)
     error = read_error(write(tmp_path, "any.txt", SIMPLIFIED))
     assert error.reason == "unreadable: library blew up with detail"
+
+
+def test_title_skips_a_column_tag_line(tmp_path: Path) -> None:
+    from annotator.importing.readers import read_file
+
+    f = tmp_path / "tag.txt"
+    f.write_text("【理论探讨】\n新型研发机构的体制机制创新\n一、引言\n正文。\n", encoding="utf-8")
+    assert read_file(f).title == "新型研发机构的体制机制创新"
+
+
+def test_html_title_drops_site_suffix_and_prefers_h1(tmp_path: Path) -> None:
+    from annotator.importing.readers import read_file
+
+    body = "<p>" + "科技治理数字化改革持续推进，平台建设取得进展。" * 5 + "</p>"
+    page = tmp_path / "a.html"
+    page.write_text(
+        f"<html><head><meta charset='utf-8'><title>科技大脑观察——临澜市_理论研究_临澜科技网"
+        f"</title></head><body>{body}</body></html>", encoding="utf-8")
+    assert read_file(page).title == "科技大脑观察——临澜市"
+    page.write_text(
+        f"<html><head><meta charset='utf-8'><title>以数字化改革重塑科技治理 | 临澜科技网</title>"
+        "</head><body><h1>站点</h1>"
+        f"<h1>以数字化改革重塑科技治理</h1>{body}</body></html>", encoding="utf-8")
+    assert read_file(page).title == "以数字化改革重塑科技治理"

@@ -36,7 +36,7 @@ def read_html_file(path: Path, data: bytes) -> ExtractedText:
     except (etree.ParserError, ValueError):
         raise ReadError(path, "no readable text") from None
     meta = _meta_attributes(tree)
-    page_title = tree.findtext(".//title") or ""
+    page_title = page_title_of(tree)
     strip_furniture(tree)
     cleaned = lxml.html.tostring(tree, encoding="unicode")
     text, found = _trafilatura(cleaned)
@@ -48,6 +48,23 @@ def read_html_file(path: Path, data: bytes) -> ExtractedText:
     found.pop("_title", None)
     attributes = {**found, **meta}  # the page's own <meta> tags beat trafilatura's guesses
     return finish(path, text, title=title, attributes=attributes)
+
+
+_TITLE_SEPARATORS = re.compile(r"\s*(?:_|\s\|\s|\s-\s|\s–\s)\s*")
+
+
+def page_title_of(tree: lxml.html.HtmlElement) -> str:
+    """The article's title: the <h1> when <title> repeats it, else <title> without the
+    "_栏目_网站" or " | site" tail that most pages add."""
+    title = " ".join((tree.findtext(".//title") or "").split())
+    for h1 in tree.iter("h1"):
+        heading = " ".join(h1.text_content().split())
+        if heading and (not title or heading in title):
+            return heading
+    parts = [p for p in _TITLE_SEPARATORS.split(title) if p]
+    if len(parts) > 1 and len(parts[0]) >= 4:
+        return parts[0]
+    return title
 
 
 def _declared_charset(head: bytes) -> str | None:

@@ -22,6 +22,8 @@ _NUMBERED = re.compile(
     r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．)）]\D"
     r"|第[一二三四五六七八九十百零\d]+[条章节篇部])"
 )
+# A column tag such as 【理论探讨】 or [专稿] standing alone on its line.
+_TAG_LINE = re.compile(r"^[【\[〔［][^】\]〕］]{1,12}[】\]〕］]$")
 _HAS_WORD = re.compile(r"[^\W\d_]")
 _SPACES = re.compile(r"\s+")
 
@@ -51,5 +53,6 @@ def _is_furniture(line: str) -> bool:
         or any(mark in line for mark in _BREADCRUMB_MARKS)
         or is_header_line(line)
         or line in _NOT_TITLES
+        or bool(_TAG_LINE.match(line))
         or not _HAS_WORD.search(line)
     )
