@@ -183,6 +183,9 @@ class MainWindow(QMainWindow):
                                  ActionId.PREFERENCES, ActionId.ABOUT):
                 action.setEnabled(has)
         self._rebuild_code_shortcuts()
+        # Panes react to projectChanged in the order they were built; the article follows
+        # the document list's choice once all of them have.
+        self._document_chosen(self.documents.current_document_id())
         self._update_title()
         self._update_status()
 
