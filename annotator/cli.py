@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from annotator.errors import AnnotatorError
 from annotator.project import Project
 
-COMMANDS = ("init", "import", "export", "info", "codebook", "documents", "apply")
+if TYPE_CHECKING:
+    from annotator.exchange.results import ExchangeWarning
+
+COMMANDS = ("init", "import", "export", "info", "codebook", "documents", "apply", "import-project")
+EXPORT_FORMATS = (".xlsx", ".qdpx", ".qdc", ".csv")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,9 +36,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("project", type=Path)
     p.add_argument("paths", type=Path, nargs="+")
 
-    p = sub.add_parser("export", help="write the coded Excel workbook (.xlsx)")
+    p = sub.add_parser(
+        "export",
+        help="write the coded Excel workbook (.xlsx), a REFI-QDA project (.qdpx) or "
+        "codebook (.qdc), or the passages as CSV (.csv)",
+    )
     p.add_argument("project", type=Path)
     p.add_argument("target", type=Path)
+
+    p = sub.add_parser(
+        "import-project", help="create a new project from a REFI-QDA .qdpx or .qde file"
+    )
+    p.add_argument("source", type=Path, help="the .qdpx (or bare .qde) file")
+    p.add_argument("project", type=Path, help="the new project file to create")
 
     p = sub.add_parser("info", help="counts of documents, codes, passages and coders")
     p.add_argument("project", type=Path)
@@ -54,10 +69,12 @@ def build_parser() -> argparse.ArgumentParser:
     cbsub = cb.add_subparsers(dest="action", required=True, metavar="ACTION")
     p = cbsub.add_parser("list", help="show the code tree (or the shipped codebooks)")
     p.add_argument("project", type=Path, nargs="?")
-    p = cbsub.add_parser("import", help="merge a codebook file or shipped codebook by code path")
+    p = cbsub.add_parser(
+        "import", help="merge a codebook (.yaml, .xlsx, .qdc or shipped name) by code path"
+    )
     p.add_argument("project", type=Path)
     p.add_argument("source", help="codebook file or shipped name")
-    p = cbsub.add_parser("export", help="write the project's codebook to a file")
+    p = cbsub.add_parser("export", help="write the project's codebook (.yaml, .xlsx or .qdc)")
     p.add_argument("project", type=Path)
     p.add_argument("target", type=Path)
     return parser
@@ -108,12 +125,54 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     suffix = args.target.suffix.lower()
-    if suffix != ".xlsx":
-        raise AnnotatorError(f"{args.target}: unknown export format {suffix or '(none)'}; use .xlsx")
+    if suffix not in EXPORT_FORMATS:
+        raise AnnotatorError(
+            f"{args.target}: unknown export format {suffix or '(none)'}; "
+            f"use {', '.join(EXPORT_FORMATS)}"
+        )
     with Project.open(args.project) as project:
-        project.export_excel(args.target)
-        stats = project.stats()
-    print(f"wrote {args.target}: {stats.passages} passages, {stats.documents} documents", file=out)
+        if suffix == ".xlsx":
+            project.export_excel(args.target)
+            stats = project.stats()
+            what = f"{stats.passages} passages, {stats.documents} documents"
+        else:
+            what = _export_exchange(project, args.target, suffix)
+    print(f"wrote {args.target}: {what}", file=out)
+    return 0
+
+
+def _export_exchange(project: Project, target: Path, suffix: str) -> str:
+    from annotator import exchange
+
+    if suffix == ".qdpx":
+        s = exchange.export_qdpx(project, target)
+        return (f"{s.documents} documents, {s.codes} codes, {s.coders} coders, "
+                f"{s.passages} passages, {s.memos} memos")
+    if suffix == ".qdc":
+        return f"{exchange.export_qdc(project, target)} codes"
+    return f"{exchange.export_passages_csv(project, target)} passages"
+
+
+def _print_warnings(warnings: Sequence[ExchangeWarning], out: TextIO) -> None:
+    if warnings:
+        print(f"{len(warnings)} warning(s):", file=out)
+        for w in warnings:
+            print(f"  [{w.kind}] {w}", file=out)
+
+
+def cmd_import_project(args: argparse.Namespace, out: TextIO) -> int:
+    from annotator.exchange import import_project
+
+    report = import_project(args.source, args.project)
+    origin = f" (from {report.origin})" if report.origin else ""
+    print(f"created {report.target} from {report.source}{origin}", file=out)
+    print(
+        f"{report.documents} documents, {report.codes} codes, {report.coders} coders, "
+        f"{report.passages} passages ({report.memos} with memos), "
+        f"{report.attribute_values} attribute values",
+        file=out,
+    )
+    _print_warnings(report.warnings.items, out)
     return 0
 
 
@@ -165,12 +224,34 @@ def cmd_codebook(args: argparse.Namespace, out: TextIO) -> int:
                 print(f"{'  ' * c.depth}{c.name}{key}  {c.colour}  ({c.passage_count})", file=out)
         return 0
     if args.action == "import":
+        suffix = Path(args.source).suffix.lower()
         with Project.open(args.project) as project:
-            added, updated = project.import_codebook(args.source)
+            if suffix in (".xlsx", ".xlsm", ".qdc"):
+                from annotator import exchange
+
+                report = (
+                    exchange.import_qdc(project, args.source)
+                    if suffix == ".qdc"
+                    else exchange.import_codebook_xlsx(project, args.source)
+                )
+                added, updated, warnings = report.added, report.updated, report.warnings.items
+            else:
+                added, updated = project.import_codebook(args.source)
+                warnings = []
         print(f"{added} codes added, {updated} updated", file=out)
+        _print_warnings(warnings, out)
         return 0
+    suffix = args.target.suffix.lower()
     with Project.open(args.project) as project:
-        project.export_codebook(args.target)
+        if suffix in (".xlsx", ".qdc"):
+            from annotator import exchange
+
+            if suffix == ".qdc":
+                exchange.export_qdc(project, args.target)
+            else:
+                exchange.export_codebook_xlsx(project, args.target)
+        else:
+            project.export_codebook(args.target)
     print(f"wrote {args.target}", file=out)
     return 0
 
@@ -183,6 +264,7 @@ HANDLERS = {
     "documents": cmd_documents,
     "apply": cmd_apply,
     "codebook": cmd_codebook,
+    "import-project": cmd_import_project,
 }
 
 

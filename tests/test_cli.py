@@ -93,8 +93,8 @@ def test_errors_exit_non_zero_with_message(tmp_path: Path, capsys) -> None:
     assert code == 1 and "already exists" in err
     code, _, err = cli("info", tmp_path / "nope.annot", capsys=capsys)
     assert code == 1 and "nope.annot" in err
-    code, _, err = cli("export", study, tmp_path / "x.csv", capsys=capsys)
-    assert code == 1 and ".csv" in err
+    code, _, err = cli("export", study, tmp_path / "x.pdf", capsys=capsys)
+    assert code == 1 and ".pdf" in err
     code, _, err = cli("export", study, tmp_path / "missing" / "x.xlsx", capsys=capsys)
     assert code == 1 and "x.xlsx" in err
     code, _, err = cli("init", tmp_path / "t.annot", "--codebook", "no-such-book", capsys=capsys)

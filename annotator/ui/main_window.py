@@ -84,9 +84,10 @@ class MainWindow(QMainWindow):
         self.undo_action = self.hub.undo_stack.createUndoAction(self)
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
         self.redo_action = self.hub.undo_stack.createRedoAction(self)
-        self.redo_action.setShortcuts(
-            [QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)]
-        )
+        redo_keys = [QKeySequence("Ctrl+Shift+Z")]
+        redo_keys += [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+                      if k not in redo_keys]
+        self.redo_action.setShortcuts(redo_keys)
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
         self.edit_menu.addSeparator()

@@ -1,0 +1,75 @@
+"""Export a project as REFI-QDA: the whole project as .qdpx, the codebook as .qdc."""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from annotator.db import coders as coder_repo
+from annotator.db import codes as code_repo
+from annotator.db import documents as doc_repo
+from annotator.db.exchange import iter_document_texts, iter_passage_rows
+from annotator.errors import ExportError
+from annotator.exchange.files import written_atomically
+from annotator.exchange.refi_write import (
+    ProjectData,
+    write_codebook_xml,
+    write_project_xml,
+)
+
+if TYPE_CHECKING:
+    from annotator.project import Project
+
+PROJECT_ENTRY = "project.qde"
+SOURCES_FOLDER = "sources"
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    documents: int
+    codes: int
+    coders: int
+    passages: int
+    memos: int
+
+
+def export_qdpx(project: Project, target: str | Path) -> ExportSummary:
+    """Write ``target`` (.qdpx): ``project.qde`` and ``sources/<document guid>.txt`` (UTF-8).
+
+    One read transaction gives a consistent snapshot; the file is written beside the target
+    and moved into place only when complete (``ExportError`` otherwise, target untouched).
+    """
+    target = Path(target)
+    with project.session_scope() as s, written_atomically(target, "the .qdpx file") as temp:
+        documents = doc_repo.list_documents(s)
+        codes = code_repo.list_codes(s)
+        coders = coder_repo.list_coders(s)
+        passages = sum(d.passage_count for d in documents)
+        # Level 1 compresses XML and Chinese text nearly as well as the default, much faster.
+        with zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+            for _id, guid, text in iter_document_texts(s):
+                zf.writestr(f"{SOURCES_FOLDER}/{guid}.txt", text.encode("utf-8"))
+            data = ProjectData(
+                name=project.path.stem,
+                coders=coders,
+                codes=codes,
+                documents=documents,
+                passages=iter_passage_rows(s),
+            )
+            with zf.open(PROJECT_ENTRY, "w", force_zip64=True) as stream:
+                memos = write_project_xml(stream, data)
+    return ExportSummary(len(documents), len(codes), len(coders), passages, memos)
+
+
+def export_qdc(project: Project, target: str | Path) -> int:
+    """Write the codebook as a .qdc file; returns the number of codes. A project without
+    codes cannot be written (the schema needs at least one)."""
+    target = Path(target)
+    codes = project.codes()
+    if not codes:
+        raise ExportError(f"{target}: the project has no codes to export")
+    with written_atomically(target, "the .qdc file") as temp, temp.open("wb") as stream:
+        write_codebook_xml(stream, codes)
+    return len(codes)

@@ -1,0 +1,117 @@
+"""Turn arbitrary values into something Excel accepts, without openpyxl objects.
+
+Everything here is pure Python so it can be tested and reused (CSV export, previews) on its own.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, time
+
+#: Excel refuses longer cell text (the limit counts UTF-16 code units).
+MAX_CELL_CHARS = 32_767
+#: Excel's limit on sheet-name length.
+MAX_SHEET_NAME = 31
+ELLIPSIS = "…"
+
+# What XML 1.0 (and so an .xlsx file) cannot carry: the C0 controls except tab, LF and CR
+# (the set openpyxl's ILLEGAL_CHARACTERS_RE refuses), lone surrogates (from surrogateescape
+# decoding) and the two non-characters U+FFFE/U+FFFF, which lxml rejects.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+#: First characters that make Excel (or LibreOffice) read typed-in text as a formula.
+FORMULA_PREFIXES = ("=", "+", "-", "@")
+#: Strings openpyxl would store as an error value rather than as text.
+ERROR_CODES = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"))
+
+_SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
+
+
+def clean_text(text: str) -> str:
+    """``text`` without characters an .xlsx cannot hold, cut to Excel's cell limit with "…"."""
+    if _ILLEGAL.search(text) is not None:
+        text = _ILLEGAL.sub("", text)
+    # A string of at most 16,383 code points is at most 32,766 UTF-16 units: no need to look.
+    if len(text) > MAX_CELL_CHARS // 2:
+        text = _truncate_utf16(text, MAX_CELL_CHARS)
+    return text
+
+
+def _truncate_utf16(text: str, limit: int) -> str:
+    units = len(text.encode("utf-16-le")) // 2
+    if units <= limit:
+        return text
+    keep = limit - 1  # room for the ellipsis
+    # Walk back from the code-point cut until it fits; astral characters take two units.
+    cut = min(len(text), keep)
+    while len(text[:cut].encode("utf-16-le")) // 2 > keep:
+        excess = len(text[:cut].encode("utf-16-le")) // 2 - keep
+        cut -= max(1, excess // 2)
+    return text[:cut] + ELLIPSIS
+
+
+def looks_like_formula(text: str) -> bool:
+    """True when a spreadsheet could treat ``text`` as something other than plain text."""
+    return (bool(text) and text[0] in "=+-@") or text in ERROR_CODES
+
+
+def naive_datetime(value: datetime) -> datetime:
+    """Excel has no time zones: aware values become naive UTC (the project's convention)."""
+    if value.tzinfo is not None:
+        return value.astimezone(UTC).replace(tzinfo=None)
+    return value
+
+
+def plain_value(value: object) -> object:
+    """A value openpyxl writes as-is: numbers, booleans, naive datetimes, clean strings, None.
+
+    Strings are cleaned but *not* guarded against formula interpretation; callers that write
+    them decide how (see ``annotator.export.styles``).
+    """
+    if value is None or isinstance(value, bool | int):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None  # Excel has no NaN / infinity
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, datetime):
+        return naive_datetime(value)
+    if isinstance(value, date | time):
+        return value
+    if isinstance(value, Iterable) and not isinstance(value, bytes | bytearray):
+        return clean_text("、".join(str(v) for v in value))
+    if isinstance(value, bytes | bytearray):
+        return clean_text(value.decode("utf-8", "replace"))
+    return clean_text(str(value))
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, ending in "…" when cut."""
+    return text if len(text) <= limit else text[: max(0, limit - 1)] + ELLIPSIS
+
+
+def safe_sheet_name(name: str, existing: Iterable[str] = ()) -> str:
+    """A sheet name Excel accepts, unique (case-insensitively) among ``existing``.
+
+    Excel forbids ``[ ] : * ? / \\``, a leading or trailing apostrophe, empty names, the
+    reserved name "History" and more than 31 characters. Clashes get " (2)", " (3)"… appended.
+    """
+    text = _SHEET_NAME_BAD.sub("_", _ILLEGAL.sub("", str(name)))
+    text = text.strip().strip("'").strip()
+    if not text:
+        text = "Sheet"
+    if text.casefold() == "history":
+        text = f"{text}_"
+    text = text[:MAX_SHEET_NAME].rstrip("'")
+    taken = {n.casefold() for n in existing}
+    if text.casefold() not in taken:
+        return text
+    n = 2
+    while True:
+        suffix = f" ({n})"
+        candidate = text[: MAX_SHEET_NAME - len(suffix)].rstrip("'") + suffix
+        if candidate.casefold() not in taken:
+            return candidate
+        n += 1

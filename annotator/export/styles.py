@@ -1,0 +1,124 @@
+"""Styled cells for openpyxl's write-only worksheets, cheap enough for the hot path.
+
+Every style is registered with the workbook once; its ``StyleArray`` (a row of nine small ints
+indexing the workbook's font/alignment/format tables) is then copied into each new cell, so no
+``Font``/``Alignment`` object is created, hashed or looked up per cell.
+
+Every cell made here carries a style. That matters: openpyxl's write-only row writer keeps
+using the last cell it was handed for the following plain values unless that cell is styled,
+so only styled cells may be cached and handed over again row after row.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from openpyxl.cell.cell import Cell
+from openpyxl.styles import Alignment, Font, PatternFill
+
+from annotator.export.cells import ERROR_CODES, clean_text, naive_datetime, plain_value
+
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
+PERCENT_FORMAT = "0.0%"
+
+_TOP = Alignment(vertical="top")
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_BOLD = Font(bold=True)
+
+
+class _Cell(Cell):
+    """A ``Cell`` with a cheap ``repr``; nothing else differs.
+
+    ``ws.append`` first tries to bind each value as a plain value. For a cell that fails with
+    a ``ValueError`` whose message is built from ``repr(cell)``, and the default repr (sheet
+    title plus coordinate) was a noticeable share of the per-cell cost.
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<Cell>"
+
+
+class CellMaker:
+    """Makes styled ``Cell`` objects for one write-only worksheet."""
+
+    def __init__(self, ws) -> None:
+        self.ws = ws
+        self.header = self._template(font=_BOLD, alignment=_WRAP)
+        self.top = self._template(alignment=_TOP)
+        self.wrap = self._template(alignment=_WRAP)
+        self.datetime = self._template(alignment=_TOP, number_format=DATETIME_FORMAT)
+        self.percent = self._template(alignment=_TOP, number_format=PERCENT_FORMAT)
+        self.bold = self._template(font=_BOLD, alignment=_TOP)
+        self.bold_percent = self._template(font=_BOLD, alignment=_TOP, number_format=PERCENT_FORMAT)
+
+    def _template(self, *, font=None, alignment=None, number_format=None, fill=None):
+        cell = Cell(self.ws, 1, 1)
+        if font is not None:
+            cell.font = font
+        if alignment is not None:
+            cell.alignment = alignment
+        if number_format is not None:
+            cell.number_format = number_format
+        if fill is not None:
+            cell.fill = fill
+        return cell._style
+
+    def fill_template(self, base, argb: str):
+        """``base`` plus a solid background of colour ``argb`` ("FFRRGGBB")."""
+        cell = _Cell(self.ws, 1, 1, style_array=base)
+        cell.fill = PatternFill(fill_type="solid", fgColor=argb)
+        return cell._style
+
+    # -- cells -------------------------------------------------------------------------
+
+    def text(self, value: str, style) -> Cell:
+        """A string cell; always stored as text, never as a formula or error value."""
+        cell = _Cell(self.ws, 1, 1, style_array=style)
+        if value.__class__ is not str:
+            value = "" if value is None else str(value)
+        value = clean_text(value)
+        # Set directly rather than through ``cell.value``: the string is already clean, and
+        # openpyxl would turn "=…" into a formula and "#N/A" into an error value.
+        cell._value = value
+        cell.data_type = "s"
+        if value and (value[0] in "=+-@" or value[0] == "#" and value in ERROR_CODES):
+            # What Excel itself sets for text typed with a leading apostrophe: the cell stays
+            # text even when someone edits it later.
+            cell.quotePrefix = True
+        return cell
+
+    def number(self, value: int | float, style) -> Cell:
+        """A number cell (``value`` must be an int or a finite float)."""
+        cell = _Cell(self.ws, 1, 1, style_array=style)
+        cell._value = value
+        cell.data_type = "n"
+        return cell
+
+    def cell(self, value: object, style=None) -> Cell:
+        """Any value as a styled cell (strings cleaned and kept as text)."""
+        if style is None:
+            style = self.top
+        value = plain_value(value)
+        if isinstance(value, str):
+            return self.text(value, style)
+        if isinstance(value, datetime | date | time) and style is self.top:
+            style = self.datetime
+        cell = _Cell(self.ws, 1, 1, style_array=style)
+        cell.value = value
+        return cell
+
+    def datetime_cell(self, value: datetime | None) -> Cell | None:
+        if value is None:
+            return None
+        cell = _Cell(self.ws, 1, 1, style_array=self.datetime)
+        if type(value) is datetime:  # the style already has a date format: skip the checks
+            cell._value = naive_datetime(value)
+            cell.data_type = "d"
+        else:
+            cell.value = plain_value(value)
+        return cell
+
+    def header_row(self, titles) -> list[Cell]:
+        return [self.text(str(t), self.header) for t in titles]

@@ -1,0 +1,103 @@
+"""The article's right-click menu, built as data so tests can trigger its actions directly."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMenu, QWidget
+
+from annotator.records import CodeInfo
+from annotator.ui.article.highlighter import swatch_icon
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ArticleView", text)
+
+
+@dataclass(frozen=True)
+class PassageEntry:
+    """A passage under the pointer, as the menu shows it."""
+
+    passage_id: int
+    code_id: int
+    coder_name: str
+
+
+@dataclass(frozen=True)
+class MenuHandlers:
+    apply_code: Callable[[int], None]  # code id
+    remove_passage: Callable[[int], None]  # passage id
+    copy: Callable[[], None]
+
+
+def build_context_menu(
+    parent: QWidget,
+    codes: Sequence[CodeInfo],
+    recent_ids: Iterable[int],
+    under_pointer: Sequence[PassageEntry],
+    *,
+    has_selection: bool,
+    handlers: MenuHandlers,
+) -> QMenu:
+    """Code as (recent codes, All codes ▸), Remove code ▸, Copy. Coding actions carry the
+    code id as data and are disabled without a selection; remove actions carry passage ids."""
+    menu = QMenu(parent)
+    by_id = {c.id: c for c in codes}
+    menu.addSection(_tr("Code as"))
+    for code_id in recent_ids:
+        code = by_id.get(code_id)
+        if code is not None:
+            _code_action(menu, code, code.path_text, has_selection, handlers)
+    all_codes = menu.addMenu(_tr("All codes"))
+    all_codes.setEnabled(has_selection and bool(codes))
+    kids: dict[int | None, list[CodeInfo]] = {}
+    for code in codes:  # codes() is in tree order, so each list keeps sibling order
+        kids.setdefault(code.parent_id, []).append(code)
+    _add_tree(all_codes, kids, None, has_selection, handlers)
+
+    menu.addSeparator()
+    remove = menu.addMenu(_tr("Remove code"))
+    remove.setEnabled(bool(under_pointer))
+    for entry in under_pointer:
+        code = by_id.get(entry.code_id)
+        label = code.path_text if code else _tr("(deleted code)")
+        action = remove.addAction(f"{label} — {entry.coder_name}")
+        if code is not None:
+            action.setIcon(swatch_icon(code.colour))
+        action.setData(entry.passage_id)
+        action.triggered.connect(lambda _=False, pid=entry.passage_id: handlers.remove_passage(pid))
+
+    menu.addSeparator()
+    copy = menu.addAction(_tr("Copy"))
+    copy.setEnabled(has_selection)
+    copy.triggered.connect(lambda _=False: handlers.copy())
+    return menu
+
+
+def _code_action(
+    menu: QMenu, code: CodeInfo, text: str, enabled: bool, handlers: MenuHandlers
+) -> None:
+    action = menu.addAction(swatch_icon(code.colour), text)
+    action.setData(code.id)
+    action.setEnabled(enabled)
+    action.triggered.connect(lambda _=False, cid=code.id: handlers.apply_code(cid))
+
+
+def _add_tree(
+    menu: QMenu,
+    kids: dict[int | None, list[CodeInfo]],
+    parent_id: int | None,
+    enabled: bool,
+    handlers: MenuHandlers,
+) -> None:
+    for code in kids.get(parent_id, []):
+        if code.id in kids:
+            sub = menu.addMenu(swatch_icon(code.colour), code.name)
+            # A parent code can be applied itself, first in its own submenu.
+            _code_action(sub, code, code.name, enabled, handlers)
+            sub.addSeparator()
+            _add_tree(sub, kids, code.id, enabled, handlers)
+        else:
+            _code_action(menu, code, code.name, enabled, handlers)

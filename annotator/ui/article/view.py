@@ -1,0 +1,310 @@
+"""The centre pane: one article, its passages highlighted, selection to code.
+
+Positions the outside world sees are code points; Qt's UTF-16 positions stay inside and are
+converted only through the document's :class:`OffsetMap`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QDrag, QTextCursor
+from PySide6.QtWidgets import QLabel, QMenu, QPlainTextEdit, QVBoxLayout, QWidget
+
+from annotator.errors import NotFoundError
+from annotator.records import CodeInfo
+from annotator.ui.article.editor import ArticleEdit
+from annotator.ui.article.highlighter import Highlighter, highlight_runs
+from annotator.ui.article.layer import Layer
+from annotator.ui.article.margin import CodingMargin
+from annotator.ui.article.menu import MenuHandlers, PassageEntry, build_context_menu
+from annotator.ui.article.popup import PassagePopup
+from annotator.ui.commands import ApplyCode, RemovePassage
+from annotator.ui.hub import ProjectHub
+from annotator.ui.offsets import OffsetMap
+from annotator.ui.recent_codes import SPAN_MIME, RecentCodes, encode_span
+
+
+class ArticleView(QWidget):
+    selectionChanged = Signal()  # the selected span changed
+    passagesClicked = Signal(list)  # passage ids under a plain click, innermost first
+
+    def __init__(self, hub: ProjectHub, recent: RecentCodes, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.hub, self.recent = hub, recent
+        self._document_id: int | None = None
+        self._offsets = OffsetMap("")
+        self._all = Layer()  # every coder's passages
+        self._layer = Layer()  # those of the visible coders
+        self._visible_coders: set[int] | None = None
+        self._codes: list[CodeInfo] = []
+        self._colours: dict[int, str] = {}
+        self._highlighter = Highlighter()
+        self._window: tuple[int, int] | None = None  # UTF-16 range the highlights cover
+        self._stale_passages = self._stale_codes = False
+        self._refreshed_this_turn = False
+
+        self.title_label = QLabel()
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title_label.setStyleSheet("font-weight: bold; padding: 4px 8px")
+        self._editor = ArticleEdit()
+        self._margin = CodingMargin(self._editor)
+        self._popup = PassagePopup(hub, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self._editor, 1)
+
+        # A coding shows at once: the first notification refreshes immediately. A bulk macro
+        # sends one per command; the rest of that event-loop turn folds into one more refresh.
+        self._refresh_timer = _zero_timer(self, self._refresh_stale)
+        self._turn_timer = _zero_timer(self, self._new_turn)
+
+        self._editor.selectionChanged.connect(self.selectionChanged)
+        self._editor.clicked.connect(self._clicked)
+        self._editor.dragRequested.connect(self._start_drag)
+        self._editor.viewChanged.connect(self._sync_selections)
+        self._editor.customContextMenuRequested.connect(self._context_menu)
+        self._margin.stripeClicked.connect(self._stripe_clicked)
+        hub.passagesChanged.connect(self._passages_changed)
+        hub.codebookChanged.connect(self._codebook_changed)
+        hub.documentsChanged.connect(self._documents_changed)
+        hub.projectChanged.connect(lambda: self.show_document(None))
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self._editor.setPlaceholderText(self.tr("Choose a document to read and code it."))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # -- public API --------------------------------------------------------------------------
+    def editor(self) -> QPlainTextEdit:
+        return self._editor
+
+    def popup(self) -> PassagePopup:
+        return self._popup
+
+    def document_id(self) -> int | None:
+        return self._document_id
+
+    def layer(self) -> Layer:
+        """The highlighted passages (visible coders only), for tests and other panes."""
+        return self._layer
+
+    def show_document(self, document_id: int | None) -> None:
+        """Show a document (None: none). The one already shown is only refreshed, so that
+        choosing it again keeps the reader's place."""
+        project = self.hub.project
+        if document_id is not None and document_id == self._document_id and project is not None:
+            self.refresh()
+            return
+        self._refresh_timer.stop()
+        self._popup.close()
+        text, title = "", ""
+        if project is not None and document_id is not None:
+            try:
+                text = project.document_text(document_id)
+                title = project.document(document_id).title
+            except NotFoundError:
+                document_id = None
+        else:
+            document_id = None
+        self._document_id = document_id
+        self._offsets = OffsetMap(text)
+        self.title_label.setText(title)
+        self._window = None
+        self._editor.setExtraSelections([])
+        self._editor.set_overlaps([])
+        self._editor.setPlainText(text)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read codes and passages now; scroll position and selection stay."""
+        self._stale_passages = self._stale_codes = True
+        self._refresh_stale()
+
+    def selected_span(self) -> tuple[int, int] | None:
+        cursor = self._editor.textCursor()
+        if self._document_id is None or not cursor.hasSelection():
+            return None
+        # A selection cutting a surrogate pair is widened to the whole character.
+        start, end = self._offsets.span_to_code_points(
+            cursor.selectionStart(), cursor.selectionEnd()
+        )
+        return (start, end) if end > start else None
+
+    def select_span(self, start: int, end: int) -> None:
+        first, last = self._offsets.span_to_utf16(start, end)
+        cursor = QTextCursor(self._editor.document())
+        # Anchor at the end, cursor at the start: scrolling shows the passage's beginning.
+        cursor.setPosition(last)
+        cursor.setPosition(first, QTextCursor.MoveMode.KeepAnchor)
+        self._editor.setTextCursor(cursor)
+        self._editor.ensureCursorVisible()
+
+    def reveal(self, start: int, end: int) -> None:
+        """Select a passage and scroll it to the middle of the view (a jump from elsewhere)."""
+        self.select_span(start, end)
+        self._editor.centerCursor()
+
+    def set_visible_coders(self, coder_ids: set[int] | None) -> None:
+        self._visible_coders = None if coder_ids is None else set(coder_ids)
+        self._show_layer()
+
+    def build_context_menu(self, point: QPoint | None = None) -> QMenu:
+        """The right-click menu for a viewport point (None: for the selection only)."""
+        span = self.selected_span()
+        under: list[PassageEntry] = []
+        if point is not None:
+            pos = self._editor.char_at(point)
+            if pos is not None:
+                for p in self._layer.passages_at(self._offsets.to_code_point(pos)):
+                    under.append(PassageEntry(p.id, p.code_id, p.coder_name))
+        handlers = MenuHandlers(
+            apply_code=lambda code_id: self.apply_code(code_id, span),
+            remove_passage=self.remove_passage,
+            copy=self._editor.copy,
+        )
+        return build_context_menu(
+            self._editor, self._codes, self.recent.ids(), under,
+            has_selection=span is not None and self._document_id is not None, handlers=handlers,
+        )
+
+    def apply_code(self, code_id: int, span: tuple[int, int] | None = None) -> bool:
+        """Code the span (default: the selection) through the undo stack."""
+        span = span or self.selected_span()
+        if span is None or self._document_id is None or self.hub.project is None:
+            return False
+        name = next((c.name for c in self._codes if c.id == code_id), "")
+        self.hub.undo_stack.push(
+            ApplyCode(self.hub, self._document_id, code_id, span[0], span[1], name)
+        )
+        self.recent.touch(code_id)
+        return True
+
+    def remove_passage(self, passage_id: int) -> None:
+        self.hub.undo_stack.push(RemovePassage(self.hub, passage_id))
+
+    def span_mime_data(self) -> QMimeData | None:
+        """What dragging the selection carries: the span for the codebook, text for others."""
+        span = self.selected_span()
+        if span is None or self._document_id is None:
+            return None
+        mime = QMimeData()
+        mime.setData(SPAN_MIME, encode_span(self._document_id, *span))
+        mime.setText(self._editor.textCursor().selectedText().replace("\u2029", "\n"))
+        return mime
+
+    # -- refresh -----------------------------------------------------------------------------
+    def _passages_changed(self, document_ids: frozenset[int] | None) -> None:
+        shown = self._document_id
+        if shown is not None and (document_ids is None or shown in document_ids):
+            self._stale_passages = True
+            self._refresh_soon()
+
+    def _codebook_changed(self) -> None:
+        if self._document_id is not None:
+            self._stale_codes = True
+            self._refresh_soon()
+
+    def _refresh_soon(self) -> None:
+        if self._refreshed_this_turn:
+            self._refresh_timer.start()
+            return
+        self._refreshed_this_turn = True
+        self._turn_timer.start()
+        self._refresh_stale()
+
+    def _new_turn(self) -> None:
+        self._refreshed_this_turn = False
+
+    def _documents_changed(self) -> None:
+        """Follow a new title; let go of a document that was deleted."""
+        project = self.hub.project
+        if project is None or self._document_id is None:
+            return
+        try:
+            self.title_label.setText(project.document(self._document_id).title)
+        except NotFoundError:
+            self.show_document(None)
+
+    def _refresh_stale(self) -> None:
+        project = self.hub.project
+        if project is None or self._document_id is None:
+            self._all, self._codes, self._colours = Layer(), [], {}
+        else:
+            if self._stale_codes:
+                self._codes = project.codes()
+                self._colours = {c.id: c.colour for c in self._codes}
+            if self._stale_passages:
+                # One query per refresh; the layer is rebuilt from it in one pass.
+                self._all = Layer(project.passages(document_id=self._document_id))
+        self._stale_passages = self._stale_codes = False
+        self._show_layer()
+
+    def _show_layer(self) -> None:
+        self._layer = self._all.filtered(self._visible_coders)
+        labels = {c.id: c.path_text for c in self._codes}
+        self._margin.set_layer(self._layer, self._colours, labels, self._offsets)
+        self._sync_selections(force=True)
+
+    def _sync_selections(self, force: bool = False) -> None:
+        """Highlight the visible blocks only (see highlighter); runs on every scroll."""
+        window = self._editor.visible_range()
+        if window == self._window and not force:
+            return
+        self._window = window
+        segments = self._layer.segments(*self._offsets.span_to_code_points(*window))
+        fills, bars = highlight_runs(segments, self._colours, self._offsets)
+        self._editor.set_overlaps(bars)
+        self._editor.setExtraSelections(
+            self._highlighter.selections(fills, self._editor.document())
+        )
+
+    # -- mouse -------------------------------------------------------------------------------
+    def _clicked(self, position: int, point: QPoint) -> None:
+        if position < 0:
+            return
+        passages = self._layer.passages_at(self._offsets.to_code_point(position))
+        if not passages:
+            return
+        ids = [p.id for p in passages]
+        self.passagesClicked.emit(ids)
+        below = QPoint(point.x(), int(self._editor.line_bottom(position)) + 4)
+        self._popup.show_passages(ids, self._editor.viewport().mapToGlobal(below))
+
+    def _stripe_clicked(self, passage_id: int) -> None:
+        passage = self._layer.find(passage_id)
+        if passage is not None:
+            self.select_span(passage.start, passage.end)
+
+    def _context_menu(self, point: QPoint) -> None:
+        menu = self.build_context_menu(point)
+        menu.exec(self._editor.viewport().mapToGlobal(point))
+        menu.deleteLater()
+
+    def _start_drag(self) -> None:
+        mime = self.span_mime_data()
+        if mime is None:
+            return
+        drag = QDrag(self._editor)
+        drag.setMimeData(mime)
+        self._exec_drag(drag)
+
+    def _exec_drag(self, drag: QDrag) -> None:
+        # Separate so tests can replace the modal drag loop.
+        drag.exec(Qt.DropAction.CopyAction)
+
+
+def _zero_timer(parent: QWidget, slot: Callable[[], None]) -> QTimer:
+    """A single-shot timer that fires when the event loop next turns."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(0)
+    timer.timeout.connect(slot)
+    return timer
