@@ -5,11 +5,6 @@
 Measures (a) show_document + first paint and (b) applying one code through the undo stack
 (database commit and re-highlight included). Targets: (a) < 150 ms, (b) < 30 ms.
 
-Both are measured twice: with the core's ``Project.passages(document_id=...)`` as it is, and
-with ``proposed_passages`` below standing in for it. The core's query joins the document and
-runs ``substr(Document.text, ...)`` per row, which re-reads the whole 200,000-character text for
-each of the 2,000 passages (~340 ms); the stand-in reads the text once and slices in Python,
-which is what ``annotator.db.passages.iter_passages`` could do when given a document id.
 """
 
 from __future__ import annotations
@@ -28,12 +23,9 @@ from pathlib import Path  # noqa: E402
 
 from PySide6.QtCore import QEvent, QObject  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
-from sqlalchemy import select  # noqa: E402
 
 from annotator.db import passages as passage_repo  # noqa: E402
-from annotator.db.models import Coder, Document, Passage  # noqa: E402
 from annotator.project import Project  # noqa: E402
-from annotator.records import PassageInfo  # noqa: E402
 from annotator.ui.article.view import ArticleView  # noqa: E402
 from annotator.ui.hub import ProjectHub  # noqa: E402
 from annotator.ui.offsets import OffsetMap  # noqa: E402
@@ -92,30 +84,6 @@ def make_project(folder: Path) -> tuple[Project, int, list[int]]:
             )
             created += new
     return project, doc.id, codes
-
-
-def proposed_passages(project: Project, document_id: int) -> list[PassageInfo]:
-    """The same records as Project.passages(document_id=...), text read once (see above)."""
-    with project.session_scope() as s:
-        text = s.scalar(select(Document.text).where(Document.id == document_id)) or ""
-        rows = s.execute(
-            select(
-                Passage.id, Passage.guid, Passage.document_id, Passage.code_id,
-                Passage.coder_id, Coder.name, Passage.start, Passage.end, Passage.memo,
-                Passage.created_at,
-            )
-            .join(Coder, Coder.id == Passage.coder_id)
-            .where(Passage.document_id == document_id)
-            .order_by(Passage.start, Passage.end, Passage.id)
-        )
-        return [
-            PassageInfo(
-                id=r[0], guid=r[1], document_id=r[2], code_id=r[3], coder_id=r[4],
-                coder_name=r[5], start=r[6], end=r[7], text=text[r[6] : r[7]], memo=r[8],
-                created_at=r[9],
-            )
-            for r in rows
-        ]
 
 
 def median_ms(run: Callable[[], object], repeats: int = REPEATS) -> float:
@@ -206,22 +174,12 @@ def main() -> None:
         print(f"article: {len(text):,} characters, {len(project.passages(document_id=doc_id)):,} "
               f"passages, {len(project.codes())} codes, "
               f"{sum(ord(c) > 0xFFFF for c in text)} astral characters")
-        assert proposed_passages(project, doc_id) == project.passages(document_id=doc_id)
-        core_passages = project.passages
-        runs = {"core Project.passages as is": None, "proposed one-read passages query": 1}
-        for label, patched in runs.items():
-            if patched:
-                project.passages = lambda document_id, **_kw: proposed_passages(  # type: ignore[method-assign]
-                    project, document_id
-                )
-            a, b, breakdown = measure(app, hub, view, doc_id, codes)
-            project.passages = core_passages  # type: ignore[method-assign]
-            print(f"\n[{label}]")
-            print(f"(a) show_document + first paint: {a:7.1f} ms  (target < 150 ms)")
-            print(f"(b) apply one code via undo stack: {b:7.1f} ms  (target < 30 ms)")
-            print("    breakdown (median ms):")
-            for name, ms in breakdown.items():
-                print(f"      {name:<36} {ms:7.1f}")
+        a, b, breakdown = measure(app, hub, view, doc_id, codes)
+        print(f"(a) show_document + first paint: {a:7.1f} ms  (target < 150 ms)")
+        print(f"(b) apply one code via undo stack: {b:7.1f} ms  (target < 30 ms)")
+        print("    breakdown (median ms):")
+        for name, ms in breakdown.items():
+            print(f"      {name:<36} {ms:7.1f}")
         view.close()
         hub.project = None
         project.close()
