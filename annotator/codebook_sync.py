@@ -5,7 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from annotator.codebook_file import Codebook, CodeSpec, dump_codebook, load_codebook, resolve_codebook
+from annotator.codebook_file import (
+    Codebook,
+    CodeSpec,
+    dump_codebook,
+    load_codebook,
+    resolve_codebook,
+)
 from annotator.db import codes as code_repo
 
 if TYPE_CHECKING:
@@ -34,11 +40,16 @@ def merge_codebook(project: Project, codebook: Codebook) -> tuple[int, int]:
                         definition=spec.definition,
                         keywords=spec.keywords,
                         # A file's shortcut is kept only while no other code uses it.
-                        shortcut=None if code_repo.shortcut_owner(s, spec.shortcut) else spec.shortcut,
+                        shortcut=None
+                        if code_repo.shortcut_owner(s, spec.shortcut)
+                        else spec.shortcut,
                     )
                     added += 1
                 else:
-                    keywords = [*code.keywords, *(k for k in spec.keywords if k not in code.keywords)]
+                    keywords = [
+                        *code.keywords,
+                        *(k for k in spec.keywords if k not in code.keywords),
+                    ]
                     definition = code.definition or spec.definition
                     if keywords != list(code.keywords) or definition != code.definition:
                         code_repo.update_code(s, code.id, definition=definition, keywords=keywords)

@@ -14,8 +14,8 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from annotator.db import codes as code_repo
 from annotator.db import coders as coder_repo
+from annotator.db import codes as code_repo
 from annotator.db import documents as doc_repo
 from annotator.db import passages as passage_repo
 from annotator.db.engine import make_engine, make_session_factory, transaction

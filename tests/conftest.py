@@ -31,4 +31,6 @@ def project(tmp_path: Path):
 
 @pytest.fixture
 def article(project: Project):
-    return project.add_document("示例文章", ARTICLE, source_name="a.txt", attributes={"地区": "京津冀"})
+    return project.add_document(
+        "示例文章", ARTICLE, source_name="a.txt", attributes={"地区": "京津冀"}
+    )

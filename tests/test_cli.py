@@ -12,7 +12,9 @@ import pytest
 from annotator.cli import run
 from annotator.project import Project
 
-UTF8_TEXT = "关于推进科技成果转化的实施意见\n来源:省科技厅\n一、总体要求\n（一）完善赋权改革机制。\n"
+UTF8_TEXT = (
+    "关于推进科技成果转化的实施意见\n来源:省科技厅\n一、总体要求\n（一）完善赋权改革机制。\n"
+)
 GBK_TEXT = "长三角科技创新共同体建设方案\n一、建立联席会议制度\n二、推广创新券通用通兑。\n"
 
 

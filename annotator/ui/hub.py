@@ -25,7 +25,9 @@ class ProjectHub(QObject):
         self.project: Project | None = None
         self.undo_stack = QUndoStack(self)
 
-    def open(self, path: str | Path, *, create: bool = False, codebook: str | None = None) -> Project:
+    def open(
+        self, path: str | Path, *, create: bool = False, codebook: str | None = None
+    ) -> Project:
         """Open (or create) a project; raises the core's errors for the caller to show."""
         path = Path(path)
         project = Project.create(path, codebook=codebook) if create else Project.open(path)

@@ -40,6 +40,8 @@ class PreferencesDialog(QDialog):
         return PreferenceValues(str(self.language.currentData()), self.coder.text().strip())
 
     @classmethod
-    def ask(cls, values: PreferenceValues, parent: QWidget | None = None) -> PreferenceValues | None:
+    def ask(
+        cls, values: PreferenceValues, parent: QWidget | None = None
+    ) -> PreferenceValues | None:
         dialog = cls(values, parent)
         return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
