@@ -27,25 +27,27 @@ class ActionId(Enum):
     ABOUT = auto()
 
 
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Actions", text)
+
+
 def _texts() -> dict[ActionId, str]:
-    t = QCoreApplication.translate
-    c = "Actions"
     return {
-        ActionId.NEW_PROJECT: t(c, "&New project…"),
-        ActionId.OPEN_PROJECT: t(c, "&Open project…"),
-        ActionId.CLOSE_PROJECT: t(c, "&Close project"),
-        ActionId.IMPORT_FILES: t(c, "&Import files…"),
-        ActionId.IMPORT_FOLDER: t(c, "Import &folder…"),
-        ActionId.EXPORT_EXCEL: t(c, "&Export to Excel…"),
-        ActionId.IMPORT_CODEBOOK: t(c, "Import code&book…"),
-        ActionId.EXPORT_CODEBOOK: t(c, "Export codebook…"),
-        ActionId.QUIT: t(c, "&Quit"),
-        ActionId.PREFERENCES: t(c, "&Preferences…"),
-        ActionId.CODE_FROM_SELECTION: t(c, "New code from &selection"),
-        ActionId.ADD_CODE: t(c, "&Add code…"),
-        ActionId.EDIT_ATTRIBUTES: t(c, "Edit document &attributes…"),
-        ActionId.DELETE_DOCUMENT: t(c, "&Delete document…"),
-        ActionId.ABOUT: t(c, "&About annotator"),
+        ActionId.NEW_PROJECT: tr("&New project…"),
+        ActionId.OPEN_PROJECT: tr("&Open project…"),
+        ActionId.CLOSE_PROJECT: tr("&Close project"),
+        ActionId.IMPORT_FILES: tr("&Import files…"),
+        ActionId.IMPORT_FOLDER: tr("Import &folder…"),
+        ActionId.EXPORT_EXCEL: tr("&Export to Excel…"),
+        ActionId.IMPORT_CODEBOOK: tr("Import code&book…"),
+        ActionId.EXPORT_CODEBOOK: tr("Export codebook…"),
+        ActionId.QUIT: tr("&Quit"),
+        ActionId.PREFERENCES: tr("&Preferences…"),
+        ActionId.CODE_FROM_SELECTION: tr("New code from &selection"),
+        ActionId.ADD_CODE: tr("&Add code…"),
+        ActionId.EDIT_ATTRIBUTES: tr("Edit document &attributes…"),
+        ActionId.DELETE_DOCUMENT: tr("&Delete document…"),
+        ActionId.ABOUT: tr("&About annotator"),
     }
 
 

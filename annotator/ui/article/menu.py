@@ -12,7 +12,7 @@ from annotator.records import CodeInfo
 from annotator.ui.article.highlighter import swatch_icon
 
 
-def _tr(text: str) -> str:
+def tr(text: str) -> str:
     return QCoreApplication.translate("ArticleView", text)
 
 
@@ -45,12 +45,12 @@ def build_context_menu(
     code id as data and are disabled without a selection; remove actions carry passage ids."""
     menu = QMenu(parent)
     by_id = {c.id: c for c in codes}
-    menu.addSection(_tr("Code as"))
+    menu.addSection(tr("Code as"))
     for code_id in recent_ids:
         code = by_id.get(code_id)
         if code is not None:
             _code_action(menu, code, code.path_text, has_selection, handlers)
-    all_codes = menu.addMenu(_tr("All codes"))
+    all_codes = menu.addMenu(tr("All codes"))
     all_codes.setEnabled(has_selection and bool(codes))
     kids: dict[int | None, list[CodeInfo]] = {}
     for code in codes:  # codes() is in tree order, so each list keeps sibling order
@@ -58,11 +58,11 @@ def build_context_menu(
     _add_tree(all_codes, kids, None, has_selection, handlers)
 
     menu.addSeparator()
-    remove = menu.addMenu(_tr("Remove code"))
+    remove = menu.addMenu(tr("Remove code"))
     remove.setEnabled(bool(under_pointer))
     for entry in under_pointer:
         code = by_id.get(entry.code_id)
-        label = code.path_text if code else _tr("(deleted code)")
+        label = code.path_text if code else tr("(deleted code)")
         action = remove.addAction(f"{label} — {entry.coder_name}")
         if code is not None:
             action.setIcon(swatch_icon(code.colour))
@@ -70,7 +70,7 @@ def build_context_menu(
         action.triggered.connect(lambda _=False, pid=entry.passage_id: handlers.remove_passage(pid))
 
     menu.addSeparator()
-    copy = menu.addAction(_tr("Copy"))
+    copy = menu.addAction(tr("Copy"))
     copy.setEnabled(has_selection)
     copy.triggered.connect(lambda _=False: handlers.copy())
     return menu

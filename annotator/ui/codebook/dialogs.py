@@ -26,7 +26,7 @@ from annotator.ui.codebook.delegate import swatch_icon
 from annotator.ui.codebook.editor_dialog import CodeDraft, CodeEditorDialog, ColourChooser
 
 
-def _tr(text: str) -> str:
+def tr(text: str) -> str:
     return QCoreApplication.translate("CodebookDialogs", text)
 
 
@@ -123,7 +123,7 @@ class DeleteConfirmation:
         """True if the user agrees to delete ``code`` with its sub-codes and passages."""
         if passage_count or subcode_count:
             text = (
-                _tr(
+                tr(
                     "Delete the code “%1” with %2 sub-code(s) and the %3 coded passage(s) "
                     "that go with them? Undo can bring them back."
                 )
@@ -132,8 +132,8 @@ class DeleteConfirmation:
                 .replace("%3", str(passage_count))
             )
         else:
-            text = _tr("Delete the code “%1”?").replace("%1", code.path_text)
-        answer = QMessageBox.question(parent, _tr("Delete code"), text)
+            text = tr("Delete the code “%1”?").replace("%1", code.path_text)
+        answer = QMessageBox.question(parent, tr("Delete code"), text)
         return answer == QMessageBox.StandardButton.Yes
 
 
@@ -147,9 +147,9 @@ class Notice:
 def describe_error(error: AnnotatorError) -> str:
     """The core's typed error in words for a researcher."""
     if isinstance(error, CodeNameConflict):
-        return _tr("Another code with this name already exists at that place.")
+        return tr("Another code with this name already exists at that place.")
     if isinstance(error, NotFoundError):
-        return _tr("That code or document no longer exists.")
+        return tr("That code or document no longer exists.")
     if isinstance(error, InvalidOperation):
-        return _tr("That change is not possible: %1").replace("%1", str(error))
+        return tr("That change is not possible: %1").replace("%1", str(error))
     return str(error)

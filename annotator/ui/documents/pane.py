@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -19,6 +19,10 @@ from annotator.ui.commands import SetAttributes
 from annotator.ui.documents.attributes_dialog import AttributesDialog
 from annotator.ui.documents.model import DOCUMENT_ID_ROLE, SEARCH_TEXT_ROLE, DocumentTableModel
 from annotator.ui.hub import ProjectHub
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("DocumentsPane", text)
 
 
 class DocumentsPane(QWidget):
@@ -125,9 +129,9 @@ class DocumentsPane(QWidget):
 
     @staticmethod
     def confirm_delete(parent: QWidget, title: str, passages: int) -> bool:
-        text = parent.tr("Delete the document “%1” and its %2 coded passage(s)? "
+        text = tr("Delete the document “%1” and its %2 coded passage(s)? "
                          "This cannot be undone.").replace("%1", title).replace("%2", str(passages))
-        answer = QMessageBox.question(parent, parent.tr("Delete document"), text)
+        answer = QMessageBox.question(parent, tr("Delete document"), text)
         return answer == QMessageBox.StandardButton.Yes
 
     def delete_document(self) -> None:
