@@ -189,3 +189,60 @@ def test_splitters_and_recent_projects_are_remembered(qtbot, tmp_path: Path, stu
     restored = again.top_splitter.sizes()
     assert (restored[0], restored[2]) == (sizes[0], sizes[2])
     assert again.settings.recent_projects[0] == str(study.resolve())
+
+
+def test_models_pass_the_model_tester(window: MainWindow, qtmodeltester) -> None:
+    project = window.hub.require()
+    doc = project.documents()[0]
+    project.apply_code(doc.id, code_id(window, "区域协同创新/机制协同"), 0, 4)
+    window.hub.notify_passages(None)
+    window.codebook.select_code(code_id(window, "区域协同创新/机制协同"))
+    qtmodeltester.check(window.documents.model)
+    qtmodeltester.check(window.passages.model)
+
+
+def test_edit_attributes_is_undoable(window: MainWindow, monkeypatch) -> None:
+    from annotator.ui.documents.attributes_dialog import AttributesDialog
+
+    doc = window.hub.require().documents()[0]
+    monkeypatch.setattr(
+        AttributesDialog, "ask",
+        classmethod(lambda cls, info, parent=None: ("新标题", {"文号": "京科发〔2023〕5号"})),
+    )
+    window.documents.edit_attributes()
+    info = window.hub.require().document(doc.id)
+    assert (info.title, info.attributes) == ("新标题", {"文号": "京科发〔2023〕5号"})
+    assert window.documents.model.document_at(0).title == "新标题"
+    window.undo_action.trigger()
+    info = window.hub.require().document(doc.id)
+    assert (info.title, info.attributes) == ("区域合作意见", {"地区": "京津冀"})
+
+
+def test_dropping_files_on_the_window_imports_them(window: MainWindow, tmp_path: Path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    article = tmp_path / "dropped.txt"
+    article.write_text("科技金融改革观察\n一、知识产权质押融资扩面。\n", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(article))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert "科技金融改革观察" in [d.title for d in window.hub.require().documents()]
+
+
+def test_a_project_from_a_newer_annotator_is_refused(window: MainWindow, tmp_path: Path) -> None:
+    import sqlite3
+
+    from annotator.ui.messages import Messages
+
+    newer = tmp_path / "newer.annot"
+    Project.create(newer).close()
+    con = sqlite3.connect(newer)
+    con.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+    con.commit()
+    con.close()
+    assert not window.open_project(newer)
+    assert "newer" in Messages.last_error
+    assert window.hub.require().path.name == "study.annot"  # the open project stays open
