@@ -77,6 +77,8 @@ class DocumentAttribute(Base):
     key: Mapped[str] = mapped_column(String)
     value: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # When the value last changed, so that merging two coders' copies keeps the newer edit.
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime, default=utcnow)
 
     document: Mapped[Document] = relationship(back_populates="attributes")
 
@@ -124,3 +126,50 @@ class Passage(Base):
     end: Mapped[int] = mapped_column(Integer)
     memo: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # "manual", or "auto" for a machine proposal (auto-coding) a researcher accepted.
+    origin: Mapped[str] = mapped_column(String(16), default="manual", server_default="manual")
+
+
+class WordListEntry(Base):
+    """Project word lists: "terms" (kept whole by segmentation), "stopwords+" and
+    "stopwords-" (additions to and removals from the shipped stopword list)."""
+
+    __tablename__ = "word_lists"
+    __table_args__ = (UniqueConstraint("list_name", "word"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    list_name: Mapped[str] = mapped_column(String(32), index=True)
+    word: Mapped[str] = mapped_column(String)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Proposal(Base):
+    """A machine-made coding proposal (auto-coding) awaiting review. It becomes a passage
+    with origin "auto" when accepted; a rejected one is kept so it is not proposed again."""
+
+    __tablename__ = "proposals"
+    __table_args__ = (
+        UniqueConstraint("document_id", "code_id", "start", "end"),
+        {"sqlite_autoincrement": True},
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    code_id: Mapped[int] = mapped_column(ForeignKey("codes.id", ondelete="CASCADE"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    keyword: Mapped[str] = mapped_column(String, default="")
+    unit: Mapped[str] = mapped_column(String(16), default="sentence")
+    status: Mapped[str] = mapped_column(String(16), default="pending")  # or "rejected"
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Tombstone(Base):
+    """Stable ids of deleted codes, documents and passages, so that merging another
+    coder's copy can tell "deleted here" from "new there"."""
+
+    __tablename__ = "tombstones"
+    __table_args__ = (UniqueConstraint("kind", "guid"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # "code" | "document" | "passage"
+    guid: Mapped[str] = mapped_column(String(36))
+    label: Mapped[str] = mapped_column(Text, default="")
+    deleted_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -12,12 +12,26 @@ from sqlalchemy import Connection, Engine, select, text
 from annotator.db.models import Base, Meta
 from annotator.errors import ProjectError, SchemaTooNewError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION_ID = "annotator"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
+
+
+def _v1_to_v2(conn: Connection) -> None:
+    """Auto-coding origin and proposals, project word lists, merge bookkeeping."""
+    from annotator.db.models import Proposal, Tombstone, WordListEntry
+
+    conn.exec_driver_sql(
+        "ALTER TABLE passages ADD COLUMN origin VARCHAR(16) NOT NULL DEFAULT 'manual'"
+    )
+    conn.exec_driver_sql("ALTER TABLE document_attributes ADD COLUMN updated_at DATETIME")
+    for model in (WordListEntry, Proposal, Tombstone):
+        model.__table__.create(conn)  # type: ignore[attr-defined]
+
+
 # MIGRATIONS[n] upgrades a version-n file to version n+1 inside one transaction.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1_to_v2}
 
 
 def create_schema(engine: Engine) -> None:
