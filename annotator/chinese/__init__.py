@@ -1,0 +1,1 @@
+"""Chinese-aware text services: word segmentation (jieba), units of analysis, stopwords."""
