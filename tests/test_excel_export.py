@@ -561,3 +561,30 @@ def test_new_file_gets_ordinary_permissions(tmp_path):
     finally:
         os.umask(umask)
     assert path.stat().st_mode & 0o777 == 0o644
+
+
+def test_extra_sheets_follow_the_standard_ones(tmp_path: Path) -> None:
+    from annotator.export.excel import ExportData, ExtraSheet, write_workbook
+
+    extra = ExtraSheet(
+        name="词频/全部",  # "/" is not allowed in sheet names
+        headers=("词语", "词性", "频次", "占比"),
+        rows=[("创新", "v", 12, 0.5), ("=改革", "vn", 12, 0.5)],
+        percent_columns=(3,),
+    )
+    target = tmp_path / "x.xlsx"
+    write_workbook(
+        target,
+        ExportData(documents=[], codes=[], passages=[], passage_count=0, extra_sheets=[extra]),
+    )
+    wb = openpyxl.load_workbook(target)
+    assert wb.sheetnames[4:] == ["词频_全部"]
+    ws = wb["词频_全部"]
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows == [
+        ("词语", "词性", "频次", "占比"),
+        ("创新", "v", 12, 0.5),
+        ("=改革", "vn", 12, 0.5),
+    ]
+    assert ws["A3"].data_type == "s" and ws["D2"].number_format.endswith("%")
+    assert ws.freeze_panes == "A2"

@@ -66,6 +66,23 @@ DOCUMENT_TAIL = ("字数", "片段数", "导入时间")
 
 
 @dataclass
+class ExtraSheet:
+    """A further sheet (词频, 交叉表, 信度 …) given as plain rows by an analysis module.
+
+    Numbers stay numbers; text is sanitised like every other cell. ``percent_columns`` are
+    0-based indexes of columns holding shares (0.25 = 25%); ``images`` are PNG files placed
+    to the right of the table."""
+
+    name: str
+    headers: Sequence[str]
+    rows: Iterable[Sequence[object]]
+    widths: Sequence[float] = ()
+    wrap_columns: Sequence[int] = ()
+    percent_columns: Sequence[int] = ()
+    images: Sequence[Path] = ()
+
+
+@dataclass
 class ExportData:
     """What goes into the workbook; plain records, no database."""
 
@@ -73,6 +90,7 @@ class ExportData:
     codes: Sequence[CodeInfo]  # tree order: depth first, siblings by position
     passages: Iterable[PassageInfo]  # may be a generator; by document number, then start
     passage_count: int  # expected number of passages, for progress only
+    extra_sheets: Sequence[ExtraSheet] = ()  # after the four standard sheets, in order
 
 
 def write_workbook(path: Path, data: ExportData, progress: Progress | None = None) -> None:
@@ -119,6 +137,8 @@ def _fill_workbook(wb: Workbook, data: ExportData, progress: Progress | None) ->
     _write_frequencies(wb, sheets[SHEET_FREQUENCIES], data, table)
     _write_codebook(sheets[SHEET_CODEBOOK], data.codes, table)
     _write_documents(sheets[SHEET_DOCUMENTS], data.documents, keys, table)
+    for extra in data.extra_sheets:
+        _write_extra(wb, extra)
 
 
 def _start_sheet(ws, maker: CellMaker, headers: Sequence[str], widths: Sequence[float]) -> None:
@@ -323,6 +343,38 @@ def _write_documents(ws, documents, keys: list[str], table: FrequencyTable) -> N
             )
         )
     _finish_sheet(ws, len(headers), len(documents))
+
+
+def _write_extra(wb: Workbook, extra: ExtraSheet) -> None:
+    ws = wb.create_sheet(safe_sheet_name(extra.name, wb.sheetnames))
+    mk = CellMaker(ws)
+    widths = list(extra.widths) or [14.0] * len(extra.headers)
+    _start_sheet(ws, mk, extra.headers, widths)
+    wrap, percent = set(extra.wrap_columns), set(extra.percent_columns)
+    rows = 0
+    for row in extra.rows:
+        cells = []
+        for col, value in enumerate(row):
+            if value is None:
+                cells.append(None)
+            elif col in percent and isinstance(value, int | float):
+                cells.append(mk.number(value, mk.percent))
+            elif col in wrap and isinstance(value, str):
+                cells.append(mk.text(value, mk.wrap))
+            else:
+                cells.append(mk.cell(value))
+        ws.append(cells)
+        rows += 1
+    _finish_sheet(ws, len(extra.headers), rows)
+    if extra.images:
+        from openpyxl.drawing.image import Image
+
+        anchor_col = get_column_letter(len(extra.headers) + 2)
+        row = 2
+        for image_path in extra.images:
+            image = Image(str(image_path))
+            ws.add_image(image, f"{anchor_col}{row}")
+            row += int(image.height / 20) + 2
 
 
 # -- clean-up --------------------------------------------------------------------------------

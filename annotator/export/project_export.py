@@ -6,10 +6,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from annotator.export.excel import ExportData, write_workbook
+from annotator.export.excel import ExportData, ExtraSheet, write_workbook
 
 if TYPE_CHECKING:
     from annotator.project import Project
+
+
+# Analysis modules that add sheets to the project workbook: each takes the project and
+# returns its sheets (empty when it has nothing to say).
+SHEET_PROVIDERS: list[Callable[[Project], list[ExtraSheet]]] = []
 
 
 def export_project_workbook(
@@ -21,5 +26,6 @@ def export_project_workbook(
         codes=project.codes(),
         passages=project.iter_all_passages(),
         passage_count=stats.passages,
+        extra_sheets=[sheet for provider in SHEET_PROVIDERS for sheet in provider(project)],
     )
     write_workbook(target, data, progress=progress)
