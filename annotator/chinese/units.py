@@ -41,3 +41,34 @@ def unit_at(units: list[Unit], offset: int) -> Unit | None:
     if i >= 0 and units[i].start <= offset < units[i].end:
         return units[i]
     return None
+
+
+_SENTENCE_END = "。！？；!?;"
+_OPEN, _CLOSE = "《“‘（(「『", "》”’）)」』"
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences: ended by 。！？； or a line break, never inside 《》 or “” (code points)."""
+    spans: list[tuple[int, int]] = []
+    depth = 0
+    start = None
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            if start is not None:
+                spans.append((start, i))
+            start, depth = None, 0
+            continue
+        if start is None:
+            if ch.isspace():
+                continue
+            start = i
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+        elif ch in _SENTENCE_END and depth == 0:
+            spans.append((start, i + 1))
+            start = None
+    if start is not None:
+        spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]

@@ -1,0 +1,1 @@
+"""Analysis over a project: word frequencies, keywords, agreement, tables and charts."""
