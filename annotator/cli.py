@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,7 +15,12 @@ from annotator.project import Project
 if TYPE_CHECKING:
     from annotator.exchange.results import ExchangeWarning
 
-COMMANDS = ("init", "import", "export", "info", "codebook", "documents", "apply", "import-project")
+# Modules that add subcommands: each has register(sub) and gives its parsers a handler.
+EXTENSIONS: tuple[str, ...] = ()
+
+COMMANDS = (
+    "init", "import", "export", "info", "codebook", "documents", "apply", "import-project",
+)
 EXPORT_FORMATS = (".xlsx", ".qdpx", ".qdc", ".csv")
 
 
@@ -77,6 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = cbsub.add_parser("export", help="write the project's codebook (.yaml, .xlsx or .qdc)")
     p.add_argument("project", type=Path)
     p.add_argument("target", type=Path)
+    for module_name in EXTENSIONS:
+        importlib.import_module(f"annotator.{module_name}").register(sub)
     return parser
 
 
@@ -271,7 +279,8 @@ HANDLERS = {
 def run(argv: list[str], out: TextIO | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return HANDLERS[args.command](args, out or sys.stdout)
+        handler = getattr(args, "handler", None) or HANDLERS[args.command]
+        return handler(args, out or sys.stdout)
     except AnnotatorError as exc:
         print(f"annotator: error: {exc}", file=sys.stderr)
         return 1
