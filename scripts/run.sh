@@ -3,7 +3,7 @@
 # building sample-project/samples.annot from samples/ on first run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup-env.sh
+bash scripts/setup-env.sh --desktop
 PROJECT=sample-project/samples.annot
 if [ ! -f "$PROJECT" ]; then
     mkdir -p sample-project

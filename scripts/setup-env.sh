@@ -21,6 +21,18 @@ fi
 if ! ldconfig -p 2>/dev/null | grep -q 'libEGL.so.1'; then
     apt_install libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3
 fi
+# Qt's X11 plugin (Qt >= 6.5) needs these on a desktop; headless tests do not.
+missing_xcb() {
+    for lib in libxcb-cursor.so.0 libxcb-icccm.so.4 libxcb-keysyms.so.1 libxcb-shape.so.0 \
+        libxcb-render-util.so.0 libxcb-image.so.0 libxkbcommon-x11.so.0; do
+        ldconfig -p 2>/dev/null | grep -q "$lib" || return 0
+    done
+    return 1
+}
+if [ "${1:-}" = "--desktop" ] && missing_xcb; then
+    apt_install libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 \
+        libxcb-shape0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0
+fi
 
 if [ ! -x .venv/bin/python ]; then
     if ! "$PY" -m venv .venv 2>/dev/null; then
