@@ -16,10 +16,17 @@ if TYPE_CHECKING:
     from annotator.exchange.results import ExchangeWarning
 
 # Modules that add subcommands: each has register(sub) and gives its parsers a handler.
-EXTENSIONS: tuple[str, ...] = ()
+EXTENSIONS: tuple[str, ...] = (
+    "cli_team", "cli_agreement", "cli_chinese", "cli_words", "cli_report", "cli_search",
+)
 
 COMMANDS = (
     "init", "import", "export", "info", "codebook", "documents", "apply", "import-project",
+    "coders", "copy-for-coder", "merge", "agreement",
+    "terms", "stopwords", "units", "segment",
+    "search", "autocode", "proposals", "index",
+    "freq", "keywords",
+    "report", "table",
 )
 EXPORT_FORMATS = (".xlsx", ".qdpx", ".qdc", ".csv")
 

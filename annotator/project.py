@@ -159,6 +159,8 @@ class Project:
                 doc = doc_repo.add_document(
                     s, title=title, text=text, source_name=source_name, attributes=attributes
                 )
+                from annotator.search.index import index_new_document
+                index_new_document(s, doc)  # the search index grows with each document
             return doc_repo.to_info(doc, doc_repo.passage_counts_by_document(s).get(doc.id, 0))
 
     def documents(self) -> list[DocumentInfo]:
@@ -378,6 +380,7 @@ class Project:
                 )
             )
             s.flush()
+            passage_repo.forget_tombstones(s, "passage", [info.guid])
             return passage_repo.passage_info(s, info.id)
 
     def set_memo(self, passage_id: int, memo: str) -> None:
@@ -394,18 +397,27 @@ class Project:
         code_id: int | None = None,
         document_id: int | None = None,
         include_subcodes: bool = False,
+        coder_ids: Sequence[int] | None = None,
     ) -> list[PassageInfo]:
-        """Passages, optionally of one code (and its sub-codes) and/or one document."""
+        """Passages, optionally of one code (and its sub-codes), one document and/or some
+        coders."""
         with self.session_scope() as s:
             code_ids = None
             if code_id is not None:
                 code_ids = code_repo.subtree_ids(s, code_id) if include_subcodes else [code_id]
-            return list(passage_repo.iter_passages(s, code_ids=code_ids, document_id=document_id))
+            return list(
+                passage_repo.iter_passages(
+                    s, code_ids=code_ids, document_id=document_id, coder_ids=coder_ids
+                )
+            )
 
-    def iter_all_passages(self) -> Iterator[PassageInfo]:
-        """Every passage, streamed in document order (for exports of any size)."""
+    def iter_all_passages(
+        self, *, coder_ids: Sequence[int] | None = None
+    ) -> Iterator[PassageInfo]:
+        """Every passage (of some coders), streamed in document order (for exports of any
+        size)."""
         with self.session_scope() as s:
-            yield from passage_repo.iter_passages(s)
+            yield from passage_repo.iter_passages(s, coder_ids=coder_ids)
 
     # -- codebook files and exports --------------------------------------------------------
     def import_codebook(self, source: str | Path) -> tuple[int, int]:

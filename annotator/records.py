@@ -63,6 +63,8 @@ class PassageInfo:
     text: str
     memo: str
     created_at: datetime
+    # "manual", or "auto" for an auto-coding proposal a researcher accepted.
+    origin: str = "manual"
 
 
 @dataclass(frozen=True)

@@ -1,1 +1,8 @@
-"""Chinese-aware text services: word segmentation (jieba), units of analysis, stopwords."""
+"""Chinese-aware text services, GUI-free.
+
+- :mod:`.segment` — the jieba segmentation service (Segmenter, segmenter_for, warm_up, posseg);
+- :mod:`.terms` — the project's user dictionary (starter terms, own terms, code keywords);
+- :mod:`.stopwords` — the shipped stopword list and the project's changes to it;
+- :mod:`.snapping` — selections widened to whole words;
+- :mod:`.units` and :mod:`.numbering` — units of analysis numbered "政策编号-章节-条款".
+"""

@@ -1,21 +1,71 @@
-"""Stopwords: a shipped Chinese list, adjusted per project.
+"""Stopwords: a shipped Chinese list (data/stopwords.txt), adjusted per project.
 
-FIRST VERSION: a small built-in list; to be replaced by the shipped, editable list.
+A project's stopwords = shipped list + the project's additions ("stopwords+") − its removals
+("stopwords-"). Adding a shipped word the project had removed just cancels the removal, and
+removing a word the project had added just drops the addition, so the stored lists stay the
+difference from the shipped list. Each edit is one transaction.
 """
 
 from __future__ import annotations
 
-BASIC = frozenset(
-    "的 了 和 与 及 或 等 在 是 为 对 以 将 把 被 从 由 于 中 上 下 也 都 而 并 其 之 这 那 "
-    "一 一个 我们 他们 有 个 着 就 要 可 可以 不 没有 如 如果 但 但是 因为 所以 通过 进行".split()
-)
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from annotator.chinese.shipped import read_list
+from annotator.db import word_lists as repo
+
+if TYPE_CHECKING:
+    from annotator.project import Project
 
 
+@lru_cache(maxsize=1)
 def default_stopwords() -> frozenset[str]:
-    return BASIC
+    """The shipped list: function words, pronouns, conjunctions, particles, numbering words,
+    punctuation."""
+    return frozenset(read_list("stopwords.txt"))
 
 
 def is_stopword_token(word: str, stopwords: frozenset[str] | set[str]) -> bool:
     """Stopwords, punctuation, whitespace and bare numbers never count as words."""
     w = word.strip()
     return not w or w in stopwords or not any(ch.isalpha() for ch in w)
+
+
+def _clean(words: Iterable[str]) -> list[str]:
+    return [w for w in dict.fromkeys(w.strip() for w in words) if w]
+
+
+def project_stopwords(project: Project) -> frozenset[str]:
+    """The shipped stopwords with the project's additions and without its removals."""
+    with project.session_scope() as s:
+        added = repo.list_words(s, repo.STOPWORDS_ADDED)
+        removed = repo.list_words(s, repo.STOPWORDS_REMOVED)
+    return (default_stopwords() | frozenset(added)) - frozenset(removed)
+
+
+def stopword_changes(project: Project) -> tuple[list[str], list[str]]:
+    """(added, removed): how the project's list differs from the shipped one."""
+    with project.session_scope() as s:
+        return (repo.list_words(s, repo.STOPWORDS_ADDED),
+                repo.list_words(s, repo.STOPWORDS_REMOVED))
+
+
+def add_stopwords(project: Project, words: Iterable[str]) -> list[str]:
+    """Make ``words`` stopwords; returns those that were not stopwords before."""
+    words = _clean(words)
+    shipped = default_stopwords()
+    with project.session_scope() as s:
+        back = repo.remove_words(s, repo.STOPWORDS_REMOVED, [w for w in words if w in shipped])
+        added = repo.add_words(s, repo.STOPWORDS_ADDED, [w for w in words if w not in shipped])
+    return back + added
+
+
+def remove_stopwords(project: Project, words: Iterable[str]) -> list[str]:
+    """Make ``words`` count as words again; returns those that were stopwords before."""
+    words = _clean(words)
+    shipped = default_stopwords()
+    with project.session_scope() as s:
+        dropped = repo.remove_words(s, repo.STOPWORDS_ADDED, [w for w in words if w not in shipped])
+        off = repo.add_words(s, repo.STOPWORDS_REMOVED, [w for w in words if w in shipped])
+    return dropped + off

@@ -9,6 +9,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from annotator.db.models import Code, Passage
+from annotator.db.passages import bury_passages, record_tombstones
 from annotator.errors import CodeNameConflict, InvalidOperation, NotFoundError
 from annotator.records import CodeInfo
 
@@ -200,6 +201,7 @@ def merge_codes(session: Session, source_id: int, target_id: int) -> None:
     for passage in session.scalars(select(Passage).where(Passage.code_id == source.id)).all():
         key = (passage.document_id, passage.coder_id, passage.start, passage.end)
         if key in target_keys:
+            bury_passages(session, Passage.id == passage.id)
             session.delete(passage)
         else:
             passage.code_id = target.id
@@ -213,6 +215,7 @@ def merge_codes(session: Session, source_id: int, target_id: int) -> None:
             merge_codes(session, child.id, twin.id)
     target.keywords = _clean_keywords([*target.keywords, *source.keywords])
     parent = source.parent_id
+    record_tombstones(session, "code", [(source.guid, source.name)])
     session.execute(delete(Code).where(Code.id == source.id))
     session.expire_all()
     for i, sibling in enumerate(children_of(session, parent)):
@@ -224,7 +227,12 @@ def delete_code(session: Session, code_id: int) -> int:
     """Delete a code, its sub-codes and their passages; returns how many passages went."""
     code = get_code(session, code_id)
     parent = code.parent_id
-    removed = passage_count(session, subtree_ids(session, code_id))
+    subtree = subtree_ids(session, code_id)
+    removed = passage_count(session, subtree)
+    bury_passages(session, Passage.code_id.in_(subtree))
+    record_tombstones(
+        session, "code", session.execute(select(Code.guid, Code.name).where(Code.id.in_(subtree)))
+    )
     # Foreign keys cascade to sub-codes and passages inside SQLite.
     session.execute(delete(Code).where(Code.id == code_id))
     session.expire_all()

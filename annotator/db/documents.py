@@ -8,7 +8,8 @@ from collections.abc import Mapping
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from annotator.db.models import Document, DocumentAttribute, Passage
+from annotator.db.models import Document, DocumentAttribute, Passage, utcnow
+from annotator.db.passages import bury_passages, record_tombstones
 from annotator.errors import InvalidOperation, NotFoundError
 from annotator.records import DocumentInfo
 
@@ -107,7 +108,9 @@ def set_attributes(
             if attr is not None and attr in doc.attributes:
                 doc.attributes.remove(attr)
         elif attr is not None:
-            attr.value = value
+            if attr.value != value:
+                attr.value = value
+                attr.updated_at = utcnow()  # merging coders' copies keeps the newer edit
         else:
             doc.attributes.append(DocumentAttribute(key=key, value=value, position=next_pos))
             next_pos += 1
@@ -122,5 +125,7 @@ def set_title(session: Session, document_id: int, title: str) -> None:
 
 
 def delete_document(session: Session, document_id: int) -> None:
-    get_document(session, document_id)
+    doc = get_document(session, document_id)
+    bury_passages(session, Passage.document_id == document_id)
+    record_tombstones(session, "document", [(doc.guid, doc.title)])
     session.execute(delete(Document).where(Document.id == document_id))

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, delete, func, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from annotator.db.models import Code, Coder, Document, Passage
+from annotator.db.models import Code, Coder, Document, Passage, Tombstone, utcnow
 from annotator.errors import InvalidOperation, NotFoundError
 from annotator.records import PassageInfo
 
@@ -65,8 +67,50 @@ def apply_code(
 
 
 def remove_passage(session: Session, passage_id: int) -> None:
-    session.delete(get_passage(session, passage_id))
+    passage = get_passage(session, passage_id)
+    bury_passages(session, Passage.id == passage.id)
+    session.delete(passage)
     session.flush()
+
+
+# -- tombstones: what was deleted here, so that merging another coder's copy can tell
+# "deleted here" from "new there" (annotator.merge). Undo paths call forget_tombstones.
+
+
+def record_tombstones(session: Session, kind: str, items: Iterable[tuple[str, str]]) -> None:
+    """Remember deleted ``(guid, label)`` pairs of ``kind`` ("code", "document", "passage");
+    a guid buried again gets the new time."""
+    now = utcnow()
+    rows: list[dict[str, Any]] = [
+        {"kind": kind, "guid": guid, "label": label, "deleted_at": now} for guid, label in items
+    ]
+    for i in range(0, len(rows), 5000):
+        stmt = sqlite_insert(Tombstone).values(rows[i : i + 5000])
+        session.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["kind", "guid"],
+                set_={"label": stmt.excluded.label, "deleted_at": stmt.excluded.deleted_at},
+            )
+        )
+
+
+def bury_passages(session: Session, condition: ColumnElement[bool]) -> None:
+    """Record tombstones for the passages matching ``condition`` (before deleting them)."""
+    rows = session.execute(
+        select(Passage.guid, Document.number, Passage.start, Passage.end)
+        .join(Document, Document.id == Passage.document_id)
+        .where(condition)
+    )
+    record_tombstones(session, "passage", ((g, f"{n}:{a}-{b}") for g, n, a, b in rows))
+
+
+def forget_tombstones(session: Session, kind: str, guids: Iterable[str]) -> None:
+    """Drop the tombstones of rows that are back (undo, or a merge bringing them back)."""
+    guids = list(guids)
+    for i in range(0, len(guids), 5000):
+        session.execute(
+            delete(Tombstone).where(Tombstone.kind == kind, Tombstone.guid.in_(guids[i : i + 5000]))
+        )
 
 
 def set_memo(session: Session, passage_id: int, memo: str) -> None:
@@ -100,6 +144,7 @@ def _to_info(passage: Passage, coder_name: str, text: str) -> PassageInfo:
         text=text,
         memo=passage.memo,
         created_at=passage.created_at,
+        origin=passage.origin or "manual",
     )
 
 
@@ -127,6 +172,7 @@ def iter_passages(
         select(
             Passage.id, Passage.guid, Passage.document_id, Passage.code_id, Passage.coder_id,
             Coder.name, Passage.start, Passage.end, Passage.memo, Passage.created_at,
+            Passage.origin,
         )
         .join(Coder, Coder.id == Passage.coder_id)
         .join(Document, Document.id == Passage.document_id)
@@ -140,16 +186,16 @@ def iter_passages(
     query = query.order_by(Document.number, Passage.start, Passage.end, Passage.id)
     text_of: tuple[int, str] = (-1, "")
     texts = session.connection()  # a second cursor on the same transaction for the texts
-    for pid, guid, doc_id, code_id, coder_id, coder, start, end, memo, created in session.execute(
-        query.execution_options(yield_per=batch)
-    ):
+    for (
+        pid, guid, doc_id, code_id, coder_id, coder, start, end, memo, created, origin
+    ) in session.execute(query.execution_options(yield_per=batch)):
         if text_of[0] != doc_id:
             text = texts.execute(select(Document.text).where(Document.id == doc_id)).scalar()
             text_of = (doc_id, text or "")
         yield PassageInfo(
             id=pid, guid=guid, document_id=doc_id, code_id=code_id, coder_id=coder_id,
             coder_name=coder, start=start, end=end, text=text_of[1][start:end], memo=memo,
-            created_at=created,
+            created_at=created, origin=origin or "manual",
         )
 
 

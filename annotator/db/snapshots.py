@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from annotator.db.codes import children_of, get_code, subtree_ids
 from annotator.db.models import Code, Passage
+from annotator.db.passages import forget_tombstones
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,9 @@ def restore_snapshot(session: Session, snap: TreeSnapshot) -> None:
         guids = [p["guid"] for p in snap.passages]
         session.execute(delete(Passage).where(Passage.guid.in_(guids)))
         session.execute(insert(Passage), snap.passages)
+    # Back in the project, so no longer "deleted here" for a merge.
+    forget_tombstones(session, "code", [c["guid"] for c in snap.codes])
+    forget_tombstones(session, "passage", [p["guid"] for p in snap.passages])
     session.expire_all()
     for code_id, (parent_id, position) in snap.positions.items():
         code = session.get(Code, code_id)

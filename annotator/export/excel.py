@@ -10,10 +10,12 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from openpyxl.comments import Comment
@@ -24,6 +26,9 @@ from annotator.export.cells import safe_sheet_name, shorten
 from annotator.export.frequencies import FrequencyTable, build_frequencies
 from annotator.export.styles import CellMaker
 from annotator.records import CodeInfo, DocumentInfo, PassageInfo
+
+if TYPE_CHECKING:
+    from annotator.chinese.units import Unit
 
 Progress = Callable[[int, int], None]
 
@@ -58,6 +63,11 @@ PASSAGE_TAIL = (
     "备注",
     "时间",
 )
+PASSAGE_UNIT = "单元编号"  # after the document columns, when the export has units
+# After 编码员, when the export shows where passages came from. Not "来源": documents often
+# have an attribute of that name (the publishing source).
+PASSAGE_ORIGIN = "编码来源"
+ORIGIN_LABELS = {"manual": "人工", "auto": "机器建议（已接受）"}
 FREQUENCY_HEAD = ("编码（含下级）", "编码路径", "层级")
 FREQUENCY_TAIL = ("合计", "占比")
 CODEBOOK_HEADERS = ("编码路径", "名称", "层级", "定义", "关键词", "颜色", "快捷键", "片段数")
@@ -91,6 +101,11 @@ class ExportData:
     passages: Iterable[PassageInfo]  # may be a generator; by document number, then start
     passage_count: int  # expected number of passages, for progress only
     extra_sheets: Sequence[ExtraSheet] = ()  # after the four standard sheets, in order
+    # A document's units of analysis, asked once per document while passages stream; when
+    # given, 编码片段 has a 单元编号 column: the unit holding each passage's start.
+    units_of: Callable[[DocumentInfo], Sequence[Unit]] | None = None
+    # 编码片段 has a 来源 column: 人工, or 机器建议（已接受） for accepted auto-coding.
+    show_origin: bool = False
 
 
 def write_workbook(path: Path, data: ExportData, progress: Progress | None = None) -> None:
@@ -157,8 +172,13 @@ def _finish_sheet(ws, columns: int, data_rows: int) -> None:
 def _write_passages(wb, ws, data: ExportData, keys: list[str], progress):
     """One row per passage; returns passages per (code id, document id)."""
     mk = CellMaker(ws)
-    headers = (*PASSAGE_HEAD, *keys, *PASSAGE_TAIL)
-    widths = (9, 30, *(14 for _ in keys), 14, 16, 28, 60, 8, 8, 10, 24, 19)
+    units_of, show_origin = data.units_of, data.show_origin
+    unit_head = (PASSAGE_UNIT,) if units_of is not None else ()
+    origin_head = (PASSAGE_ORIGIN,) if show_origin else ()
+    headers = (*PASSAGE_HEAD, *keys, *unit_head, *PASSAGE_TAIL[:7], *origin_head,
+               *PASSAGE_TAIL[7:])
+    widths = (9, 30, *(14 for _ in keys), *(10 for _ in unit_head), 14, 16, 28, 60, 8, 8, 10,
+              *(12 for _ in origin_head), 24, 19)
     _start_sheet(ws, mk, headers, widths)
 
     # Everything that repeats from row to row is turned into cells once. Only styled cells
@@ -183,6 +203,11 @@ def _write_passages(wb, ws, data: ExportData, keys: list[str], progress):
     }
     no_code = (None, None, None)
     coder_cells: dict[str, object] = {}
+    origin_cells: dict[str, object] = {}
+    docs_by_id = {d.id: d for d in data.documents}
+    units = _UnitFinder(())
+    unit_cells: dict[str, object] = {}
+    unit_doc = None
 
     pairs: Counter[tuple[int, int]] = Counter()
     expected = max(0, int(data.passage_count or 0))
@@ -203,14 +228,34 @@ def _write_passages(wb, ws, data: ExportData, keys: list[str], progress):
         coder = coder_cells.get(p.coder_name)
         if coder is None:
             coder = coder_cells[p.coder_name] = text(p.coder_name or "", top)
+        unit_part: tuple = ()
+        if units_of is not None:
+            if p.document_id != unit_doc:  # passages come by document: units once each
+                unit_doc, unit_cells = p.document_id, {}
+                doc = docs_by_id.get(p.document_id)
+                units = _UnitFinder(units_of(doc) if doc is not None else ())
+            number_ = units.number(p.start, p.end)
+            unit_cell = unit_cells.get(number_)
+            if unit_cell is None and number_:
+                unit_cell = unit_cells[number_] = text(number_, top)
+            unit_part = (unit_cell,)
+        origin_part: tuple = ()
+        if show_origin:
+            origin = origin_cells.get(p.origin)
+            if origin is None:
+                label = ORIGIN_LABELS.get(p.origin, p.origin or "")
+                origin = origin_cells[p.origin] = text(label, top)
+            origin_part = (origin,)
         append(
             (
                 *doc_cells.get(p.document_id, no_doc),
+                *unit_part,
                 *code_cells.get(p.code_id, no_code),
                 text(p.text, wrap),
                 number(p.start, top),
                 number(p.end, top),
                 coder,
+                *origin_part,
                 text(p.memo, wrap) if p.memo else None,
                 datetime_cell(p.created_at),
             )
@@ -228,6 +273,26 @@ def _write_passages(wb, ws, data: ExportData, keys: list[str], progress):
         if not periodic:
             progress(done, done)
     return pairs
+
+
+class _UnitFinder:
+    """The number of the unit holding an offset, among one document's units."""
+
+    def __init__(self, units: Sequence[Unit]) -> None:
+        self.units = sorted(units, key=lambda u: (u.start, -u.end))
+        self.starts = [u.start for u in self.units]
+
+    def number(self, start: int, end: int) -> str:
+        """The innermost unit containing ``start``; for a start in the gap between units
+        (a passage beginning on a line break), the first unit that begins inside the
+        passage; "" when there is none."""
+        i = bisect_right(self.starts, start) - 1
+        for j in range(i, max(i - 50, -1), -1):  # nested units (sentences in paragraphs)
+            if self.units[j].end > start:
+                return self.units[j].number
+        if i + 1 < len(self.units) and self.starts[i + 1] < end:
+            return self.units[i + 1].number
+        return ""
 
 
 def _document_label(doc: DocumentInfo) -> str:

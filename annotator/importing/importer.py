@@ -11,6 +11,7 @@ from annotator.db import documents as doc_repo
 from annotator.errors import ReadError
 from annotator.importing.readers import SUPPORTED_SUFFIXES, read_file
 from annotator.records import FileOutcome, ImportReport
+from annotator.search.index import index_new_document
 
 if TYPE_CHECKING:
     from annotator.project import Project
@@ -66,6 +67,7 @@ def import_one(project: Project, path: Path) -> FileOutcome:
             source_name=path.name,
             attributes=extracted.attributes,
         )
+        index_new_document(s, doc)  # in this transaction: indexed exactly when imported
         return FileOutcome(str(path), "imported", document_id=doc.id, title=doc.title)
 
 

@@ -1,0 +1,361 @@
+"""Word frequencies with parts of speech: for one document, a code's passages, or the corpus.
+
+Words are the project segmenter's (jieba precise mode, the project's terms kept whole), so
+they are the words search and selection snapping see too. Each word gets a part-of-speech
+tag from jieba.posseg's dictionary, ``nz`` for a project term jieba does not know, else
+jieba.posseg's HMM over the word alone. (Running jieba.posseg over the text gives the same
+tags for dictionary words but is about five times slower and splits unknown words a little
+differently from the segmenter.) A word counts when it is a project term, or when it has at
+least ``min_length`` characters, is no stopword (the project's list) and is not punctuation
+or a number (tags x, m, mq).
+
+Per code, only the text inside the code's passages counts (with its sub-codes by default).
+Overlapping passages — two coders, a code and its sub-code, nested or touching spans — are
+merged first, so each stretch of text counts once for a code. A word counts when it lies
+wholly inside a merged span; the document is segmented as a whole, so a code's counts are a
+part of the corpus counts, and a selection that cuts a word in half does not count the half.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from bisect import bisect_left
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
+
+from annotator.chinese.segment import Segmenter
+from annotator.chinese.stopwords import is_stopword_token
+from annotator.errors import NotFoundError
+from annotator.records import DocumentInfo
+
+if TYPE_CHECKING:
+    from annotator.project import Project
+
+Tagged = tuple[str, str, int, int]  # word, part-of-speech tag, start, end (code points)
+Span = tuple[int, int]
+
+#: Tags never counted: punctuation and other non-words, numerals, quantities.
+EXCLUDED_TAGS = frozenset({"x", "m", "mq"})
+TERM_TAG = "nz"
+
+#: Chinese names of jieba's (ICTCLAS) part-of-speech tags, for tables people read.
+POS_NAMES = {
+    "n": "名词", "nr": "人名", "nrfg": "人名", "nrt": "人名", "ns": "地名", "nt": "机构团体",
+    "nz": "其他专名", "ng": "名语素", "v": "动词", "vn": "名动词", "vd": "副动词",
+    "vg": "动语素", "vi": "不及物动词", "vq": "动词", "a": "形容词", "ad": "副形词",
+    "an": "名形词", "ag": "形语素", "d": "副词", "dg": "副语素", "df": "副词", "l": "习用语",
+    "i": "成语", "j": "简称略语", "eng": "英文", "t": "时间词", "tg": "时语素", "s": "处所词",
+    "f": "方位词", "b": "区别词", "z": "状态词", "zg": "状态词", "r": "代词", "rr": "代词",
+    "rz": "代词", "rg": "代词", "p": "介词", "c": "连词", "u": "助词", "uj": "助词",
+    "ul": "助词", "uz": "助词", "ug": "助词", "uv": "助词", "ud": "助词", "q": "量词",
+    "m": "数词", "mq": "数量词", "e": "叹词", "y": "语气词", "o": "拟声词", "h": "前缀",
+    "k": "后缀", "g": "语素", "x": "非语素字",
+}
+
+
+def pos_name(tag: str) -> str:
+    return POS_NAMES.get(tag, "")
+
+
+@dataclass(frozen=True)
+class WordCount:
+    word: str
+    pos: str  # the word's most frequent part-of-speech tag (jieba/ICTCLAS: n, vn, nz …)
+    count: int
+    share: float  # of all counted words in the same scope
+    documents: int  # documents in which the word occurs (within the scope)
+
+
+# -- tagging -----------------------------------------------------------------------------
+
+_HAN = re.compile("[\u4e00-\u9fd5]+")
+_NUMBER = re.compile(r"[.0-9]+")
+_LATIN = re.compile("[a-zA-Z0-9]+")
+
+
+@lru_cache(maxsize=1)
+def _dictionary_tags() -> dict[str, str]:
+    import jieba.posseg  # reads jieba's dictionary with its tags once (≈0.3 s)
+
+    return jieba.posseg.dt.word_tag_tab
+
+
+class WordTagger:
+    """Segments text and tags each word, context-free: the dictionary's tag, ``nz`` for
+    other project terms, else jieba.posseg's HMM over the word alone (remembered per word)."""
+
+    def __init__(self, tokenize: Callable[[str], Sequence], terms: Iterable[str]) -> None:
+        self._tokenize = tokenize
+        self.terms = frozenset(terms)
+        self._tags = _dictionary_tags()
+        self._unknown: dict[str, str] = {}
+        self._lock = threading.Lock()
+
+    def tag(self, word: str) -> str:
+        found = self._tags.get(word) or self._unknown.get(word)
+        if found:
+            return found
+        if word in self.terms:
+            found = TERM_TAG
+        elif _HAN.fullmatch(word):
+            from jieba import posseg
+            from jieba.posseg.viterbi import viterbi
+
+            _, states = viterbi(
+                word, posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P
+            )
+            found = states[0][1]
+        elif _NUMBER.fullmatch(word):
+            found = "m"
+        elif _LATIN.fullmatch(word):
+            found = "eng"
+        else:
+            found = "x"
+        with self._lock:
+            self._unknown[word] = found
+        return found
+
+    def __call__(self, text: str) -> list[Tagged]:
+        tag = self.tag
+        return [(t.word, tag(t.word), t.start, t.end) for t in self._tokenize(text)]
+
+
+# -- the project adapter: the one place that knows where words, terms and stopwords come from
+
+
+_taggers: WeakKeyDictionary[Segmenter, WordTagger] = WeakKeyDictionary()
+_taggers_lock = threading.Lock()
+
+
+def _project_words(project: Project) -> tuple[WordTagger, frozenset[str]]:
+    """The project's tagger (over its segmenter: shipped, own and code-keyword terms) and
+    stopwords (shipped list with the project's changes)."""
+    from annotator.chinese.stopwords import project_stopwords
+    from annotator.chinese.terms import project_segmenter
+
+    segmenter = project_segmenter(project)
+    with _taggers_lock:
+        tagger = _taggers.get(segmenter)
+        if tagger is None:
+            # jieba.posseg over the text instead: WordTagger(segmenter.posseg, segmenter.terms)
+            # with __call__ returning its PosTokens as they are.
+            tagger = _taggers[segmenter] = WordTagger(segmenter.tokenize, segmenter.terms)
+    return tagger, project_stopwords(project)
+
+
+# -- counting ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WordAnalyser:
+    """Tagging plus the rule of which words count, for one project's settings."""
+
+    tagger: WordTagger
+    stopwords: frozenset[str]
+    min_length: int = 2
+
+    @property
+    def key(self) -> Hashable:
+        """Identifies the settings, for caches of counts."""
+        return (self.tagger.terms, self.stopwords, self.min_length)
+
+    def counts(self, word: str, tag: str) -> bool:
+        if word in self.tagger.terms:
+            return True
+        return (
+            len(word) >= self.min_length
+            and tag not in EXCLUDED_TAGS
+            and not is_stopword_token(word, self.stopwords)
+        )
+
+    def segments(self, text: str, spans: Sequence[Span] | None = None) -> list[list[Tagged]]:
+        """The tagged words of ``text`` (all of them, counted or not), as one run for the whole
+        text or one run per merged span."""
+        tagged = self.tagger(text)
+        if spans is None:
+            return [tagged]
+        return [run for s, e in merge_spans(spans) if (run := words_within(tagged, s, e))]
+
+    def words(self, text: str, spans: Sequence[Span] | None = None) -> list[tuple[str, str]]:
+        """The counted (word, tag) pairs of ``text``, or of its ``spans``, in text order."""
+        keep = self.counts
+        return [(w, t) for run in self.segments(text, spans) for w, t, _, _ in run if keep(w, t)]
+
+
+def analyser_for(project: Project, *, min_length: int = 2) -> WordAnalyser:
+    tagger, stopwords = _project_words(project)
+    return WordAnalyser(tagger, stopwords, min_length)
+
+
+def merge_spans(spans: Iterable[Span]) -> list[Span]:
+    """Overlapping or touching spans joined, in order."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(s, e) for s, e in merged]
+
+
+def words_within(tagged: Sequence[Tagged], start: int, end: int) -> list[Tagged]:
+    """The words of ``tagged`` (in text order, not overlapping) lying wholly in [start, end)."""
+    i = bisect_left(tagged, start, key=lambda t: t[2])
+    out = []
+    while i < len(tagged) and tagged[i][3] <= end:
+        out.append(tagged[i])
+        i += 1
+    return out
+
+
+@dataclass
+class WordTally:
+    """Counts of words, their tags and the documents they occur in."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    documents: Counter[str] = field(default_factory=Counter)
+    tags: dict[str, Counter[str]] = field(default_factory=dict)
+    document_total: int = 0  # documents added, with or without counted words
+
+    def add_document(self, words: Iterable[tuple[str, str]]) -> None:
+        counts, tags = self.counts, self.tags
+        seen = set()
+        for word, tag in words:
+            counts[word] += 1
+            word_tags = tags.get(word)
+            if word_tags is None:
+                word_tags = tags[word] = Counter()
+            word_tags[tag] += 1
+            seen.add(word)
+        self.documents.update(seen)
+        self.document_total += 1
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def pos(self, word: str) -> str:
+        tags = self.tags.get(word)
+        return tags.most_common(1)[0][0] if tags else ""
+
+    def rows(self, top: int | None = None) -> list[WordCount]:
+        """Most frequent first; equal counts in character order."""
+        total = self.total
+        ranked = sorted(self.counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        if top is not None:
+            ranked = ranked[: max(0, top)]
+        return [
+            WordCount(w, self.pos(w), n, n / total if total else 0.0, self.documents[w])
+            for w, n in ranked
+        ]
+
+
+# -- scopes ----------------------------------------------------------------------------------
+
+
+def scope_texts(
+    project: Project,
+    *,
+    document_id: int | None = None,
+    code_id: int | None = None,
+    include_subcodes: bool = True,
+) -> Iterator[tuple[DocumentInfo, str, list[Span] | None]]:
+    """(document, text, spans) for every document in the scope; spans are None for whole
+    documents, else the code's passage spans in that document (not yet merged)."""
+    documents = project.documents()
+    if document_id is not None:
+        documents = [d for d in documents if d.id == document_id]
+        if not documents:
+            raise NotFoundError(f"no document with id {document_id}")
+    spans: dict[int, list[Span]] | None = None
+    if code_id is not None:
+        project.code(code_id)  # NotFoundError for an unknown code
+        spans = {}
+        for p in project.passages(
+            code_id=code_id, document_id=document_id, include_subcodes=include_subcodes
+        ):
+            spans.setdefault(p.document_id, []).append((p.start, p.end))
+    for doc in documents:
+        if spans is not None and doc.id not in spans:
+            continue
+        yield doc, project.document_text(doc.id), None if spans is None else spans[doc.id]
+
+
+_CORPUS_CACHE: OrderedDict[Hashable, WordTally] = OrderedDict()
+_CACHE_LOCK = threading.Lock()
+
+
+def corpus_tally(project: Project, analyser: WordAnalyser) -> WordTally:
+    """Counts over every document; remembered (for two projects' current states) so that
+    keyword weighting and repeated tables do not segment the corpus again."""
+    documents = project.documents()
+    key = corpus_key(project, analyser, documents)
+    with _CACHE_LOCK:
+        if key in _CORPUS_CACHE:
+            _CORPUS_CACHE.move_to_end(key)
+            return _CORPUS_CACHE[key]
+    tally = WordTally()
+    for doc in documents:
+        tally.add_document(analyser.words(project.document_text(doc.id)))
+    remember_corpus_tally(key, tally)
+    return tally
+
+
+def corpus_key(
+    project: Project, analyser: WordAnalyser, documents: Sequence[DocumentInfo]
+) -> Hashable:
+    """Changes whenever a document, a term, a stopword or the length rule changes."""
+    return (str(project.path), analyser.key, tuple((d.id, d.content_hash) for d in documents))
+
+
+def remember_corpus_tally(key: Hashable, tally: WordTally) -> None:
+    with _CACHE_LOCK:
+        _CORPUS_CACHE[key] = tally
+        _CORPUS_CACHE.move_to_end(key)
+        while len(_CORPUS_CACHE) > 2:
+            _CORPUS_CACHE.popitem(last=False)
+
+
+def scope_tally(
+    project: Project,
+    analyser: WordAnalyser,
+    *,
+    document_id: int | None = None,
+    code_id: int | None = None,
+    include_subcodes: bool = True,
+) -> WordTally:
+    if document_id is None and code_id is None:
+        return corpus_tally(project, analyser)
+    tally = WordTally()
+    for _doc, text, spans in scope_texts(
+        project, document_id=document_id, code_id=code_id, include_subcodes=include_subcodes
+    ):
+        tally.add_document(analyser.words(text, spans))
+    return tally
+
+
+def word_frequencies(
+    project: Project,
+    *,
+    document_id: int | None = None,
+    code_id: int | None = None,
+    include_subcodes: bool = True,
+    top: int | None = None,
+    min_length: int = 2,
+) -> list[WordCount]:
+    """Counted words of one document, of a code's passages (optionally in one document), or
+    of the whole corpus when neither is given; most frequent first, ``top`` of them."""
+    analyser = analyser_for(project, min_length=min_length)
+    tally = scope_tally(
+        project,
+        analyser,
+        document_id=document_id,
+        code_id=code_id,
+        include_subcodes=include_subcodes,
+    )
+    return tally.rows(top)

@@ -1,0 +1,149 @@
+"""Command-line access to the Chinese text services: terms, stopwords, units, segmentation."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from annotator.errors import AnnotatorError
+from annotator.project import Project
+
+COMMANDS = ("terms", "stopwords", "units", "segment")
+_PREVIEW = 30  # characters of each unit shown by `annotator units`
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "terms",
+        help="list or edit the words segmentation keeps whole: terms PROJECT "
+        "[list|add WORD…|remove WORD…|import FILE]",
+    )
+    p.add_argument("project", type=Path)
+    p.add_argument("action", nargs="?", default="list", choices=("list", "add", "remove", "import"))
+    p.add_argument("words", nargs="*", help="terms to add or remove, or the file to import")
+    p.add_argument("--all", action="store_true",
+                   help="list every term in use: starter list, code keywords and the project's")
+    p.set_defaults(handler=cmd_terms)
+
+    p = sub.add_parser(
+        "stopwords",
+        help="list or edit the stopwords: stopwords PROJECT [list|add WORD…|remove WORD…]",
+    )
+    p.add_argument("project", type=Path)
+    p.add_argument("action", nargs="?", default="list", choices=("list", "add", "remove"))
+    p.add_argument("words", nargs="*")
+    p.add_argument("--all", action="store_true", help="list every stopword, not only changes")
+    p.set_defaults(handler=cmd_stopwords)
+
+    p = sub.add_parser("units", help="number a document's units of analysis (政策编号-章节-条款)")
+    p.add_argument("project", type=Path)
+    p.add_argument("document", type=int, help="document number (see `annotator documents`)")
+    p.add_argument("--kind", choices=("paragraph", "sentence"), default="paragraph")
+    p.set_defaults(handler=cmd_units)
+
+    p = sub.add_parser("segment", help="split text into words with the project's terms")
+    p.add_argument("project", type=Path)
+    p.add_argument("text", help='the text, or "-" to read standard input')
+    p.set_defaults(handler=cmd_segment)
+
+
+def _need_words(args: argparse.Namespace, what: str) -> list[str]:
+    if not args.words:
+        raise AnnotatorError(f"{args.command} {args.action}: name at least one {what}")
+    return list(args.words)
+
+
+def cmd_terms(args: argparse.Namespace, out: TextIO) -> int:
+    from annotator.chinese import terms
+
+    with Project.open(args.project) as project:
+        if args.action == "list":
+            if args.all:
+                for term in sorted(terms.project_terms(project)):
+                    print(term, file=out)
+                return 0
+            own, off = terms.list_terms(project), terms.switched_off_terms(project)
+            for term in own:
+                print(term, file=out)
+            if off:
+                print(f"starter terms switched off: {' '.join(off)}", file=out)
+            print(f"{len(own)} project terms, {len(terms.project_terms(project))} in use",
+                  file=out)
+            return 0
+        if args.action == "import":
+            if len(args.words) != 1:
+                raise AnnotatorError("terms import: name one file")
+            changed = terms.import_terms(project, args.words[0])
+        elif args.action == "add":
+            changed = terms.add_terms(project, _need_words(args, "term"))
+        else:
+            changed = terms.remove_terms(project, _need_words(args, "term"))
+        requested = terms.read_terms_file(args.words[0]) if args.action == "import" else args.words
+        verb = "removed" if args.action == "remove" else "added"
+        _report(out, "terms", verb, changed, requested)
+    return 0
+
+
+def _report(out: TextIO, what: str, verb: str, changed: list[str], requested: list[str]) -> None:
+    print(f"{len(changed)} {what} {verb}" + (f": {' '.join(changed)}" if changed else ""),
+          file=out)
+    unchanged = [w for w in dict.fromkeys(w.strip() for w in requested) if w and w not in changed]
+    if unchanged:
+        state = f"not {what}" if verb == "removed" else f"already {what}"
+        print(f"{state}: {' '.join(unchanged)}", file=out)
+
+
+def cmd_stopwords(args: argparse.Namespace, out: TextIO) -> int:
+    from annotator.chinese import stopwords
+
+    with Project.open(args.project) as project:
+        if args.action == "list":
+            words = stopwords.project_stopwords(project)
+            if args.all:
+                for word in sorted(words):
+                    print(word, file=out)
+                return 0
+            added, removed = stopwords.stopword_changes(project)
+            if added:
+                print(f"added: {' '.join(added)}", file=out)
+            if removed:
+                print(f"removed: {' '.join(removed)}", file=out)
+            print(f"{len(words)} stopwords ({len(stopwords.default_stopwords())} shipped, "
+                  f"{len(added)} added, {len(removed)} removed)", file=out)
+            return 0
+        if args.action == "add":
+            changed = stopwords.add_stopwords(project, _need_words(args, "word"))
+        else:
+            changed = stopwords.remove_stopwords(project, _need_words(args, "word"))
+        verb = "added" if args.action == "add" else "removed"
+        _report(out, "stopwords", verb, changed, args.words)
+    return 0
+
+
+def cmd_units(args: argparse.Namespace, out: TextIO) -> int:
+    from annotator.chinese.units import units_of
+
+    with Project.open(args.project) as project:
+        doc = next((d for d in project.documents() if d.number == args.document), None)
+        if doc is None:
+            raise AnnotatorError(f"{args.project}: no document number {args.document}")
+        text = project.document_text(doc.id)
+        units = units_of(project, doc.id, args.kind)
+    width = max((len(u.number) for u in units), default=0)
+    for u in units:
+        body = " ".join(text[u.start:u.end].split())
+        more = "…" if len(body) > _PREVIEW else ""
+        print(f"{u.number:<{width}}  {body[:_PREVIEW]}{more}", file=out)
+    return 0
+
+
+def cmd_segment(args: argparse.Namespace, out: TextIO) -> int:
+    from annotator.chinese.terms import project_segmenter
+
+    text = sys.stdin.read() if args.text == "-" else args.text
+    with Project.open(args.project) as project:
+        segmenter = project_segmenter(project)
+    print(" / ".join(segmenter.words(text)), file=out)
+    return 0

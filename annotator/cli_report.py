@@ -1,0 +1,159 @@
+"""``annotator report`` (the X×Y report workbook with charts) and ``annotator table`` (one
+table printed: code × document or attribute, X×Y, co-occurrence)."""
+
+from __future__ import annotations
+
+import argparse
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from annotator.analysis.unit_index import UNIT_KINDS
+from annotator.project import Project
+
+COMMANDS = ("report", "table")
+
+
+def _add_filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--coder", action="extend", nargs="+", metavar="NAME", default=[],
+                   help="only passages by these coders (default: every coder)")
+    p.add_argument("--where", action="append", metavar="KEY=VALUE", default=[],
+                   help="only documents whose attribute KEY has one of the VALUEs (joined "
+                   "by ','); repeat for more keys, all must match")
+    p.add_argument("--documents", metavar="N,N", help="only these document numbers")
+    p.add_argument("--code", action="append", metavar="PATH", default=[],
+                   help="only this branch of the codebook (repeatable)")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "report",
+        help="write the X×Y report workbook: 交叉表 (counts, shares, unit lists) with a heat "
+        "map, code shares with bar charts, code × document / attribute tables, co-occurrence",
+        description='Branches are code paths; join several with "+" '
+        '("供给型+环境型+需求型"); "*" is every top-level code not in the other branch.',
+    )
+    p.add_argument("project", type=Path)
+    p.add_argument("--xy", nargs=2, required=True, metavar=("CODE_A", "CODE_B"),
+                   help="the row and column branches")
+    p.add_argument("target", type=Path, help="the workbook to write (.xlsx)")
+    p.add_argument("--unit", choices=UNIT_KINDS, default="paragraph",
+                   help="unit of analysis (default: paragraph)")
+    p.add_argument("--charts", type=Path, metavar="DIR",
+                   help="also save the charts there as PNG and SVG")
+    _add_filters(p)
+    p.set_defaults(handler=cmd_report)
+
+    p = sub.add_parser(
+        "table",
+        help="print a table: codes × documents or × an attribute, X×Y, or co-occurrence",
+    )
+    p.add_argument("project", type=Path)
+    what = p.add_mutually_exclusive_group(required=True)
+    what.add_argument("--by", metavar="document|ATTRIBUTE",
+                      help="columns: the documents, or the values of a document attribute")
+    what.add_argument("--xy", nargs=2, metavar=("CODE_A", "CODE_B"),
+                      help="the X×Y table of two branches (units carrying both)")
+    what.add_argument("--cooccurrence", choices=("unit", "overlap"),
+                      help="codes found in the same unit, or in overlapping passages")
+    p.add_argument("--year", action="store_true",
+                   help="with --by ATTRIBUTE: group by the year found in the values")
+    p.add_argument("--share", choices=("column", "row", "total"),
+                   help="print shares (of the column, the row or the total) instead of counts")
+    p.add_argument("--units", action="store_true",
+                   help="with --xy: print the unit numbers in each cell")
+    p.add_argument("--unit", choices=UNIT_KINDS, default="paragraph",
+                   help="unit of analysis for --xy and --cooccurrence unit (default: paragraph)")
+    p.add_argument("--tsv", action="store_true", help="tab-separated (pastes into Excel)")
+    _add_filters(p)
+    p.set_defaults(handler=cmd_table)
+
+
+def _filters(project: Project, args: argparse.Namespace):
+    from annotator.analysis.filters import filters_from_names
+
+    coders = [n.strip() for name in args.coder for n in name.split(",") if n.strip()]
+    numbers = []
+    for text in (args.documents or "").replace("，", ",").split(","):
+        if text.strip():
+            if not text.strip().isdigit():
+                from annotator.errors import InvalidOperation
+
+                raise InvalidOperation(f"--documents: {text.strip()!r} is not a number")
+            numbers.append(int(text))
+    return filters_from_names(
+        project, where=args.where, coders=coders, codes=args.code, documents=numbers
+    )
+
+
+def _branches(project: Project, a: str, b: str) -> tuple[list[int], list[int]]:
+    from annotator.analysis.code_index import BRANCH_REST, CodeTree
+
+    tree = CodeTree.of(project.codes())
+    if a.strip() == BRANCH_REST:
+        y = tree.branch(b)
+        return tree.branch(a, y), y
+    x = tree.branch(a)
+    return x, tree.branch(b, x)
+
+
+def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
+    from annotator.analysis.report_workbook import write_report
+
+    with Project.open(args.project) as project:
+        filters = _filters(project, args)
+        x, y = _branches(project, *args.xy)
+        result = write_report(project, args.target, x, y, unit=args.unit, filters=filters,
+                              charts_dir=args.charts)
+    print(
+        f"wrote {result.target}: {result.rows} × {result.columns} codes, {result.units} "
+        f"units carry both; sheets: {', '.join(result.sheets)}",
+        file=out,
+    )
+    for path in result.charts:
+        print(f"chart  {path}", file=out)
+    return 0
+
+
+def cmd_table(args: argparse.Namespace, out: TextIO) -> int:
+    from annotator.analysis import text_tables
+
+    with Project.open(args.project) as project:
+        filters = _filters(project, args)
+        if args.by is not None:
+            rows = text_tables.frequency_rows(project, args.by, year=args.year,
+                                              share=args.share, filters=filters)
+        elif args.xy is not None:
+            x, y = _branches(project, *args.xy)
+            rows = text_tables.xy_rows(project, x, y, unit=args.unit, share=args.share,
+                                       units=args.units, filters=filters)
+        else:
+            rows = text_tables.cooccurrence_rows(project, args.cooccurrence, unit=args.unit,
+                                                 filters=filters)
+    print_table(rows, out, tsv=args.tsv)
+    return 0
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def print_table(rows: Sequence[Sequence[str]], out: TextIO, *, tsv: bool = False) -> None:
+    """Rows of strings, tab-separated or aligned (Chinese characters count two columns;
+    numbers are right-aligned)."""
+    if tsv:
+        for row in rows:
+            print("\t".join(row), file=out)
+        return
+    widths = [0] * max((len(r) for r in rows), default=0)
+    for row in rows:
+        for i, cell in enumerate(row):
+            widths[i] = max(widths[i], _width(cell))
+    for row in rows:
+        cells = []
+        for i, cell in enumerate(row):
+            pad = " " * (widths[i] - _width(cell))
+            numeric = cell.replace(".", "").replace("%", "").replace(",", "").isdigit()
+            cells.append(pad + cell if numeric and i else cell + pad)
+        print("  ".join(cells).rstrip(), file=out)

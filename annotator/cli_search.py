@@ -1,0 +1,199 @@
+"""Command-line search and auto-coding: ``search``, ``autocode``, ``proposals``, ``index``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from annotator.errors import AnnotatorError, InvalidOperation
+from annotator.project import Project
+
+COMMANDS = ("search", "autocode", "proposals", "index")
+SHOW = 60  # characters of a proposal's text shown in a listing
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("search", help="search all documents by word, phrase or regex")
+    p.add_argument("project", type=Path)
+    p.add_argument("query")
+    p.add_argument("--mode", choices=("word", "phrase", "regex"), default="word",
+                   help="word: segmented words (default); phrase: exact characters; "
+                   "regex: Python regular expression")
+    p.add_argument("--anywhere", action="store_true",
+                   help="word mode: also inside longer words (创新 in 创新券)")
+    p.add_argument("--limit", type=int, default=50, help="results shown (default 50; 0: all)")
+    p.set_defaults(handler=cmd_search)
+
+    p = sub.add_parser("autocode", help="propose passages from the codes' keywords")
+    p.add_argument("project", type=Path)
+    p.add_argument("--unit", choices=("sentence", "paragraph"), default="sentence",
+                   help="what a keyword proposes: its sentence (default) or paragraph")
+    p.add_argument("--code", action="append", metavar="PATH",
+                   help="only this code and its sub-codes (repeatable)")
+    p.add_argument("--anywhere", action="store_true",
+                   help="keywords also match inside longer words")
+    p.add_argument("--accept-all", action="store_true",
+                   help="accept every pending proposal of these codes as passages")
+    p.add_argument("--coder", help="coder name for accepted passages (default: login name)")
+    p.set_defaults(handler=cmd_autocode)
+
+    p = sub.add_parser(
+        "proposals", help="review auto-coding proposals: list, accept ID…, reject ID…, "
+        "accept-code PATH"
+    )
+    p.add_argument("project", type=Path)
+    p.add_argument("action", nargs="?", default="list",
+                   choices=("list", "accept", "reject", "accept-code"))
+    p.add_argument("items", nargs="*", help="proposal ids, or the code path for accept-code")
+    p.add_argument("--all", action="store_true", help="list: rejected proposals too")
+    p.add_argument("--coder", help="coder name for accepted passages (default: login name)")
+    p.set_defaults(handler=cmd_proposals)
+
+    p = sub.add_parser("index", help="show the search index; --rebuild after term changes")
+    p.add_argument("project", type=Path)
+    p.add_argument("--rebuild", action="store_true",
+                   help="re-segment every document with the current term list")
+    p.set_defaults(handler=cmd_index)
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\r", "").replace("\n", "↵")
+
+
+def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
+    from annotator.search import search
+
+    with Project.open(args.project) as project:
+        result = search(project, args.query, mode=args.mode, whole_word=not args.anywhere,
+                        limit=args.limit or None)
+    for hit in result.hits:
+        unit = f" [{hit.unit_number}]" if hit.unit_number else ""
+        print(
+            f"{hit.document_number:>4} «{hit.document_title}» {hit.start}–{hit.end}{unit}  "
+            f"…{_one_line(hit.before)}【{_one_line(hit.text)}】{_one_line(hit.after)}…",
+            file=out,
+        )
+    shown = f" (showing {len(result.hits)}; --limit 0 shows all)" if result.truncated else ""
+    print(f"{result.total} matches in {result.document_count} documents{shown}", file=out)
+    if result.unindexed:
+        print(f"note: {result.unindexed} documents are not indexed yet", file=out)
+    if result.index_stale:
+        print("note: the term list changed since the index was built; "
+              f"`annotator index {args.project} --rebuild` re-segments", file=out)
+    return 0
+
+
+def _code_ids(project: Project, paths: list[str]) -> list[int]:
+    ids: list[int] = []
+    for path in paths:
+        code = project.find_code(path)
+        if code is None:
+            raise AnnotatorError(f"{project.path}: no code {path!r}")
+        ids.extend(project.subtree_ids(code.id))
+    return ids
+
+
+def cmd_autocode(args: argparse.Namespace, out: TextIO) -> int:
+    from annotator.autocoding import accept_code, autocode
+
+    with Project.open(args.project, coder=args.coder) as project:
+        code_ids = _code_ids(project, args.code) if args.code else None
+        report = autocode(project, unit=args.unit, code_ids=code_ids,
+                          whole_word=not args.anywhere)
+        if not report.codes:
+            print("no codes with keywords: nothing to propose", file=out)
+            return 0
+        unit = "sentences" if args.unit == "sentence" else "paragraphs"
+        for c in report.codes:
+            skipped = []
+            if c.pending:
+                skipped.append(f"{c.pending} already pending")
+            if c.rejected:
+                skipped.append(f"{c.rejected} rejected before")
+            if c.coded:
+                skipped.append(f"{c.coded} already coded")
+            extra = f" ({', '.join(skipped)})" if skipped else ""
+            print(f"{c.path}: {c.proposed} new proposals from {c.matches} keyword "
+                  f"matches{extra}", file=out)
+        print(f"{report.proposed} new proposals ({unit}) for {len(report.codes)} codes",
+              file=out)
+        if args.accept_all:
+            accepted = 0
+            for code_id in report.code_ids:
+                accepted += len(accept_code(project, code_id, include_subcodes=False)
+                                .passage_ids)
+            print(f"accepted: {accepted} passages created (origin auto)", file=out)
+        else:
+            print(f"review with `annotator proposals {args.project}`", file=out)
+    return 0
+
+
+def _ids(items: list[str]) -> list[int]:
+    if not items:
+        raise InvalidOperation("give one or more proposal ids (see `annotator proposals`)")
+    try:
+        return [int(item) for item in items]
+    except ValueError as exc:
+        raise InvalidOperation(f"not a proposal id: {exc}") from exc
+
+
+def cmd_proposals(args: argparse.Namespace, out: TextIO) -> int:
+    from annotator import autocoding
+
+    with Project.open(args.project, coder=args.coder) as project:
+        if args.action == "list":
+            paths = {c.id: c.path_text for c in project.codes()}
+            items = autocoding.list_proposals(project, status=None if args.all else "pending")
+            for p in items:
+                text = _one_line(p.text)
+                text = text if len(text) <= SHOW else text[: SHOW - 1] + "…"
+                state = "" if p.status == "pending" else f" ({p.status})"
+                print(f"{p.id:>6}  {p.document_number:>4}  {paths.get(p.code_id, '?')}  "
+                      f"[{p.keyword}]{state}  «{text}»", file=out)
+            counts = autocoding.count_proposals(project)
+            print(f"{counts.get('pending', 0)} pending, {counts.get('rejected', 0)} rejected",
+                  file=out)
+            return 0
+        if args.action == "accept":
+            batch = autocoding.accept_proposals(project, _ids(args.items))
+        elif args.action == "accept-code":
+            if len(args.items) != 1:
+                raise InvalidOperation("accept-code takes one code path")
+            code = project.find_code(args.items[0])
+            if code is None:
+                raise AnnotatorError(f"{args.project}: no code {args.items[0]!r}")
+            batch = autocoding.accept_code(project, code.id)
+        else:
+            changed = autocoding.reject_proposals(project, _ids(args.items))
+            print(f"rejected {changed} proposals", file=out)
+            return 0
+    print(f"accepted {len(batch.proposals)} proposals: {len(batch.passage_ids)} passages "
+          "created (origin auto)", file=out)
+    return 0
+
+
+def cmd_index(args: argparse.Namespace, out: TextIO) -> int:
+    from annotator.search import ensure_index, index_status, rebuild_index
+
+    err = sys.stderr
+
+    def progress(done: int, total: int) -> None:
+        if err.isatty():
+            err.write(f"\r\x1b[Kindexing {done}/{total}")
+            err.flush()
+
+    with Project.open(args.project) as project:
+        if args.rebuild:
+            n = rebuild_index(project, progress=progress)
+        else:
+            n = ensure_index(project, progress=progress)
+        if err.isatty() and n:
+            err.write("\r\x1b[K")
+        status = index_status(project)
+    print(f"indexed now: {n}; in the index: {status.indexed} of {status.documents} documents",
+          file=out)
+    if status.stale_terms:
+        print("the term list changed since the index was built: use --rebuild", file=out)
+    return 0

@@ -1,0 +1,134 @@
+"""The state a blind copy started from, kept in the copy's ``meta`` table.
+
+With it a merge can tell which side changed a code name, a parent, a title or an attribute
+since the copy was made, and take a change made on one side only. Without it (a file copied
+by hand) every difference counts as a conflict and our side is kept.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, Final, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from annotator.db.models import Code, Document, DocumentAttribute, Meta
+
+BASE_KEY: Final = "merge_base"
+T = TypeVar("T")
+
+
+class _Unknown:
+    def __repr__(self) -> str:
+        return "UNKNOWN"
+
+
+UNKNOWN: Final = _Unknown()  # no record of the copy's starting value
+
+
+@dataclass(frozen=True)
+class BaseCode:
+    name: str
+    parent: str | None  # parent guid
+    colour: str
+    definition: str
+    keywords: tuple[str, ...]
+    shortcut: str | None
+
+
+@dataclass(frozen=True)
+class CopyBase:
+    coder: str
+    source: str
+    copied_at: str
+    codes: dict[str, BaseCode]  # by code guid
+    titles: dict[str, str]  # by document guid
+    attributes: dict[str, dict[str, str]]  # document guid -> key -> value
+
+    def code(self, guid: str) -> BaseCode | None:
+        return self.codes.get(guid)
+
+    def attribute(self, doc_guid: str, key: str) -> str | None | _Unknown:
+        """The value at copy time; None if the document had no such key then; UNKNOWN if
+        the document was not in the copy."""
+        if doc_guid not in self.attributes:
+            return UNKNOWN
+        return self.attributes[doc_guid].get(key)
+
+
+def take_base(session: Session, *, coder: str, source: str, copied_at: str) -> CopyBase:
+    guid_of = {i: g for i, g in session.execute(select(Code.id, Code.guid))}
+    codes = {
+        c.guid: BaseCode(
+            c.name, guid_of.get(c.parent_id) if c.parent_id else None, c.colour, c.definition,
+            tuple(c.keywords or ()), c.shortcut,
+        )
+        for c in session.scalars(select(Code))
+    }
+    titles: dict[str, str] = {}
+    attributes: dict[str, dict[str, str]] = {}
+    doc_guid: dict[int, str] = {}
+    for doc_id, guid, title in session.execute(select(Document.id, Document.guid, Document.title)):
+        titles[guid], attributes[guid], doc_guid[doc_id] = title, {}, guid
+    rows = session.execute(
+        select(DocumentAttribute.document_id, DocumentAttribute.key, DocumentAttribute.value)
+    )
+    for doc_id, key, value in rows:
+        attributes[doc_guid[doc_id]][key] = value
+    return CopyBase(coder, source, copied_at, codes, titles, attributes)
+
+
+def write_base(session: Session, base: CopyBase) -> None:
+    payload = {
+        "coder": base.coder,
+        "source": base.source,
+        "copied_at": base.copied_at,
+        "codes": {
+            g: [c.name, c.parent, c.colour, c.definition, list(c.keywords), c.shortcut]
+            for g, c in base.codes.items()
+        },
+        "titles": base.titles,
+        "attributes": base.attributes,
+    }
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    stmt = sqlite_insert(Meta).values(key=BASE_KEY, value=text)
+    session.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"value": text}))
+
+
+def read_base(session: Session) -> CopyBase | None:
+    """The copy's starting state, or None if the file was not made by copy-for-coder (or
+    the record is unreadable: then the merge is merely more cautious)."""
+    text = session.scalar(select(Meta.value).where(Meta.key == BASE_KEY))
+    if not text:
+        return None
+    try:
+        data: dict[str, Any] = json.loads(text)
+        codes = {
+            g: BaseCode(str(n), p, str(col), str(d), tuple(k), s)
+            for g, (n, p, col, d, k, s) in data["codes"].items()
+        }
+        return CopyBase(
+            str(data.get("coder", "")), str(data.get("source", "")),
+            str(data.get("copied_at", "")), codes, dict(data["titles"]),
+            {g: dict(a) for g, a in data["attributes"].items()},
+        )
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def pick(base: T | _Unknown, ours: T, theirs: T) -> tuple[T, bool, bool]:
+    """Three-way choice of one value: (value, taken from theirs, conflict).
+
+    A change made on one side only since the copy is taken; when both sides changed it,
+    or the starting value is unknown, ours is kept and it is a conflict."""
+    if ours == theirs:
+        return ours, False, False
+    if base is not UNKNOWN:
+        if ours == base:
+            return theirs, True, False
+        if theirs == base:
+            return ours, False, False
+    return ours, False, True

@@ -1,0 +1,75 @@
+"""``copy_for_coder``: the copy of a project a second coder codes blind.
+
+Same documents (guids, numbers, texts, attributes), same codebook (guids) and word lists;
+no passages, proposals, tombstones or other coders, so nothing of the first coder's work
+can be seen, not even in the file's free pages (the copy is vacuumed). The copy remembers
+its starting state (:mod:`annotator.merge.base`) so that merging it back can tell which
+side changed a code name or an attribute.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import delete, func, select
+
+from annotator.db import coders as coder_repo
+from annotator.db.models import Code, Coder, Document, Passage, Proposal, Tombstone, utcnow
+from annotator.errors import ProjectError
+from annotator.merge.base import take_base, write_base
+from annotator.merge.other import snapshot_file
+from annotator.project import Project
+
+
+@dataclass(frozen=True)
+class BlindCopy:
+    path: Path
+    coder: str
+    documents: int
+    codes: int
+
+
+def copy_for_coder(project: Project, target: str | Path, coder: str) -> BlindCopy:
+    """Write a blind copy of ``project`` at ``target`` (a new file) for ``coder``. The copy
+    is built beside the target and moved into place only when complete."""
+    target = Path(target)
+    coder = coder.strip()
+    if not coder:
+        raise ProjectError("the copy needs the name of the coder it is for")
+    if target.exists():
+        raise ProjectError(f"{target}: file already exists")
+    if not target.parent.is_dir():
+        raise ProjectError(f"{target}: folder {target.parent} does not exist")
+    tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        snapshot_file(project.path, tmp)
+        with Project.open(tmp, coder=coder) as copy, copy.session_scope() as s:
+            base = take_base(s, coder=coder, source=project.path.name,
+                             copied_at=utcnow().isoformat(timespec="seconds"))
+            write_base(s, base)
+            for model in (Passage, Proposal, Tombstone):
+                s.execute(delete(model))
+            keep = coder_repo.get_or_create_coder(s, coder).id
+            s.execute(delete(Coder).where(Coder.id != keep))
+            documents = s.scalar(select(func.count()).select_from(Document)) or 0
+            codes = s.scalar(select(func.count()).select_from(Code)) or 0
+        # Deleted rows linger in free pages until a VACUUM: blind means not there at all.
+        conn = sqlite3.connect(tmp)
+        try:
+            conn.execute("VACUUM")
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
+        wal = Path(f"{tmp}-wal")
+        if wal.exists() and wal.stat().st_size:  # the main file alone would be incomplete
+            raise ProjectError(f"{target}: the copy could not be completed (open elsewhere?)")
+        tmp.replace(target)
+    finally:
+        for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+            with contextlib.suppress(OSError):
+                leftover.unlink(missing_ok=True)
+    return BlindCopy(target, coder, documents, codes)

@@ -1,0 +1,108 @@
+"""``merge_project``: bring another coder's copy of a project back into this one.
+
+Documents are matched by content hash, codes and passages by guid, coders by name; nothing
+of either side is dropped, and what could not be taken as it is comes back as a conflict in
+the report. All of it is one transaction on this project: a failing merge leaves it as it
+was. The other file is never written (see :mod:`annotator.merge.other`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import insert, select
+
+from annotator.db.models import Code, Document, Passage, Tombstone, WordListEntry
+from annotator.errors import InvalidOperation
+from annotator.merge.base import read_base
+from annotator.merge.codes import merge_code_tree
+from annotator.merge.documents import merge_coders, merge_documents
+from annotator.merge.other import open_other
+from annotator.merge.passages import PassageScan, merge_passages
+from annotator.merge.report import ConflictKind, MergeReport
+from annotator.merge.state import MergeState, load_tombstones
+from annotator.project import Project
+
+
+class _DryRun(Exception):
+    """Raised at the end of a dry run so that the transaction rolls back."""
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or a.samefile(b)
+    except OSError:
+        return False
+
+
+def merge_project(
+    project: Project, other_path: str | Path, *, dry_run: bool = False
+) -> MergeReport:
+    """Merge the project file at ``other_path`` into ``project``; returns what happened.
+
+    ``dry_run`` does all the work and reports it, then rolls back. Raises
+    :class:`~annotator.errors.SchemaTooNewError` for a file from a newer annotator and
+    :class:`~annotator.errors.ProjectError` for a file that is no project."""
+    other_path = Path(other_path)
+    if _same_file(project.path, other_path):
+        raise InvalidOperation(f"{other_path}: is this project itself; nothing to merge")
+    report = MergeReport(source=str(other_path), dry_run=dry_run)
+    with open_other(other_path) as other:
+        try:
+            with other.session_scope() as theirs, project.session_scope() as ours:
+                st = MergeState(
+                    ours=ours, theirs=theirs, report=report, base=read_base(theirs),
+                    buried=load_tombstones(ours),
+                )
+                scan = PassageScan(st)
+                merge_coders(st)
+                merge_documents(st)
+                merge_code_tree(st)
+                merge_passages(st, scan)
+                merge_word_lists(st)
+                report_deleted_there(st)
+                ours.flush()
+                if dry_run:
+                    raise _DryRun
+        except _DryRun:
+            pass
+    return report
+
+
+def merge_word_lists(st: MergeState) -> None:
+    """Project terms and stopword edits: the union of both sides."""
+    pairs = select(WordListEntry.list_name, WordListEntry.word)
+    ours = {(n, w) for n, w in st.ours.execute(pairs)}
+    rows = [
+        {"list_name": name, "word": word}
+        for name, word in st.theirs.execute(pairs.order_by(WordListEntry.id))
+        if (name, word) not in ours
+    ]
+    if rows:
+        st.ours.execute(insert(WordListEntry), rows)
+    st.report.words_added += len(rows)
+
+
+def report_deleted_there(st: MergeState) -> None:
+    """What the other coder deleted and we still have: kept (a merge never deletes)."""
+    models = {"code": Code, "document": Document, "passage": Passage}
+    tombs: dict[str, list[tuple[str, str]]] = {kind: [] for kind in models}
+    for kind, guid, label in st.theirs.execute(
+        select(Tombstone.kind, Tombstone.guid, Tombstone.label).order_by(Tombstone.id)
+    ):
+        if kind in tombs:
+            tombs[kind].append((guid, label))
+    for kind, items in tombs.items():
+        if not items:
+            continue
+        model = models[kind]
+        here: set[str] = set()
+        guids = [g for g, _ in items]
+        for i in range(0, len(guids), 5000):
+            here.update(st.ours.scalars(
+                select(model.guid).where(model.guid.in_(guids[i : i + 5000]))  # type: ignore[attr-defined]
+            ))
+        for guid, label in items:
+            if guid in here:
+                st.report.conflict(ConflictKind.DELETED_THERE, f"{kind} {label}",
+                                   "deleted in the other file; kept here")

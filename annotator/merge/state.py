@@ -1,0 +1,37 @@
+"""What the steps of one merge share: both sessions, the copy's base, id maps, the report."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from annotator.db.models import Tombstone
+from annotator.merge.base import CopyBase
+from annotator.merge.report import MergeReport
+
+
+@dataclass
+class MergeState:
+    ours: Session  # the project being merged into: the one transaction that writes
+    theirs: Session  # the other file (a private snapshot; only read)
+    report: MergeReport
+    base: CopyBase | None
+    buried: dict[str, set[str]]  # kind -> guids deleted here (tombstones)
+    # their id -> our id; None when the item was deleted here and stays deleted
+    code_map: dict[int, int | None] = field(default_factory=dict)
+    doc_map: dict[int, int | None] = field(default_factory=dict)
+    coder_map: dict[int, int] = field(default_factory=dict)
+    # Their passages that are neither here nor deleted here, counted by their code and
+    # document: a code or document deleted here is recreated when one of these needs it.
+    incoming_codes: Counter[int] = field(default_factory=Counter)
+    incoming_docs: Counter[int] = field(default_factory=Counter)
+
+
+def load_tombstones(session: Session) -> dict[str, set[str]]:
+    buried: dict[str, set[str]] = {"code": set(), "document": set(), "passage": set()}
+    for kind, guid in session.execute(select(Tombstone.kind, Tombstone.guid)):
+        buried.setdefault(kind, set()).add(guid)
+    return buried

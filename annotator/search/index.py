@@ -1,0 +1,220 @@
+"""Keep the search index in step with the documents.
+
+Each document is indexed once, when it is added (:func:`index_new_document`, called inside the
+importing transaction); :func:`ensure_index` indexes any document still missing (projects made
+before the index existed, REFI-QDA imports, a failed hook) and drops deleted ones.
+
+The index is segmented with one fixed term list, stored with it, and queries are segmented
+with the same list, so that a query's words and the indexed words always agree. When the
+project's terms change (a code keyword, the term list), the index keeps working with the old
+list and reports itself stale; :func:`rebuild_index` re-segments everything with the current
+terms. That is a deliberate action: it takes about as long as the first build.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from annotator.chinese.segment import Segmenter, clean_terms, segmenter_for, starter_terms
+from annotator.db import word_lists
+from annotator.db.models import Document
+from annotator.search import tables
+from annotator.search.tokens import compress_words, encode_spans, index_form
+
+if TYPE_CHECKING:
+    from annotator.project import Project
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+# Documents segmented between two short write transactions: the write lock is never held
+# while jieba runs, so the window can keep coding while a large index is built.
+BATCH = 25
+
+
+@dataclass(frozen=True)
+class IndexStatus:
+    documents: int  # documents in the project
+    indexed: int  # of those, documents in the index
+    stale_terms: bool  # the index was segmented with another term list than the current one
+
+    @property
+    def missing(self) -> int:
+        return self.documents - self.indexed
+
+
+@dataclass(frozen=True)
+class _Row:
+    document_id: int
+    digest: str
+    spans: bytes
+    words: str
+    packed: bytes
+
+
+def current_terms(session: Session) -> frozenset[str]:
+    """The project's terms now, read in ``session`` (the same set as
+    ``annotator.chinese.terms.project_terms``, which opens its own transaction and so cannot
+    run inside an import)."""
+    own = word_lists.list_words(session, word_lists.TERMS)
+    off = set(word_lists.list_words(session, word_lists.TERMS_OFF))
+    keywords = word_lists.code_keywords(session)
+    return clean_terms([*(t for t in starter_terms() if t not in off), *own, *keywords])
+
+
+def _index_terms(session: Session) -> frozenset[str]:
+    """The index's term list; an empty index takes the current terms."""
+    terms = tables.read_terms(session)
+    if terms is None or not tables.indexed_hashes(session):
+        fresh = current_terms(session)
+        if fresh != terms:
+            tables.write_terms(session, fresh)
+        terms = fresh
+    return terms
+
+
+def index_segmenter(session: Session) -> Segmenter:
+    """The segmenter the index was built with (queries must be segmented with it too)."""
+    tables.create_tables(session)
+    return segmenter_for(_index_terms(session))
+
+
+def segment_document(
+    segmenter: Segmenter, document_id: int, digest: str, text: str
+) -> _Row:
+    forms: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for token in segmenter.tokenize(text):
+        form = index_form(token.word)
+        if form:
+            forms.append(form)
+            spans.append((token.start, token.end))
+    return _Row(document_id, digest, encode_spans(spans), " ".join(forms), compress_words(forms))
+
+
+def _store(session: Session, row: _Row) -> None:
+    tables.add_row(session, row.document_id, row.digest, row.spans, row.words, row.packed)
+
+
+def index_new_document(session: Session, document: Document) -> None:
+    """Index a document just added, inside the transaction that adds it. The index is
+    derived data: if this fails, the document is still added (and :func:`ensure_index`
+    indexes it later)."""
+    try:
+        with session.begin_nested():
+            segmenter = index_segmenter(session)
+            if document.id in tables.indexed_hashes(session):
+                tables.remove_row(session, document.id)
+            _store(
+                session,
+                segment_document(segmenter, document.id, document.content_hash, document.text),
+            )
+    except Exception:  # never fail an import over the index; KeyboardInterrupt still stops
+        log.warning("could not index document %s; it will be indexed later", document.id,
+                    exc_info=True)
+
+
+def _plan(session: Session) -> tuple[list[int], int]:
+    """Drop index rows of deleted or changed documents; return the ids still to index (by
+    number) and the number of documents."""
+    tables.create_tables(session)
+    live = dict(session.execute(select(Document.id, Document.content_hash)).all())
+    indexed = tables.indexed_hashes(session)
+    for doc_id, digest in indexed.items():
+        if live.get(doc_id) != digest:
+            tables.remove_row(session, doc_id)
+    missing = set(doc_id for doc_id, digest in live.items() if indexed.get(doc_id) != digest)
+    order = session.scalars(select(Document.id).order_by(Document.number))
+    return [doc_id for doc_id in order if doc_id in missing], len(live)
+
+
+def ensure_index(
+    project: Project,
+    *,
+    progress: Progress | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+) -> int:
+    """Index every document not yet indexed and forget deleted ones; returns the number of
+    documents indexed now. Works in batches of short transactions; ``progress(done, total)``
+    after each batch; ``should_cancel()`` stops between batches (what is done stays)."""
+    with project.session_scope() as s:
+        todo, _ = _plan(s)
+        if not todo:
+            return 0
+        terms = _index_terms(s)
+    segmenter = segmenter_for(terms)
+    done = 0
+    for i in range(0, len(todo), BATCH):
+        if should_cancel is not None and should_cancel():
+            break
+        batch = todo[i : i + BATCH]
+        with project.session_scope() as s:
+            texts = s.execute(
+                select(Document.id, Document.content_hash, Document.text).where(
+                    Document.id.in_(batch)
+                )
+            ).all()
+        rows = [segment_document(segmenter, *row) for row in texts]
+        with project.session_scope() as s:
+            if tables.read_terms(s) != terms:  # rebuilt meanwhile with other terms
+                break
+            indexed = tables.indexed_hashes(s)
+            live = dict(
+                s.execute(
+                    select(Document.id, Document.content_hash).where(Document.id.in_(batch))
+                ).all()
+            )
+            for row in rows:
+                if row.document_id not in indexed and live.get(row.document_id) == row.digest:
+                    _store(s, row)
+                    done += 1
+        if progress is not None:
+            progress(min(i + BATCH, len(todo)), len(todo))
+    return done
+
+
+def rebuild_index(
+    project: Project,
+    *,
+    progress: Progress | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+) -> int:
+    """Re-segment every document with the project's current terms (after the term list or
+    code keywords changed). Returns the number of documents indexed."""
+    with project.session_scope() as s:
+        tables.create_tables(s)
+        tables.clear(s)
+        tables.write_terms(s, current_terms(s))
+    return ensure_index(project, progress=progress, should_cancel=should_cancel)
+
+
+def index_status(project: Project) -> IndexStatus:
+    with project.session_scope() as s:
+        documents = s.scalar(select(func.count()).select_from(Document)) or 0
+        if not tables.tables_exist(s):
+            return IndexStatus(documents, 0, False)
+        live = dict(s.execute(select(Document.id, Document.content_hash)).all())
+        indexed = sum(
+            1 for doc_id, digest in tables.indexed_hashes(s).items() if live.get(doc_id) == digest
+        )
+        stored = tables.read_terms(s)
+        stale = indexed > 0 and stored is not None and stored != current_terms(s)
+        return IndexStatus(documents, indexed, stale)
+
+
+def unindexed_ids(session: Session) -> Sequence[int]:
+    """Documents not (or not correctly) in the index, without changing anything."""
+    if not tables.tables_exist(session):
+        return list(session.scalars(select(Document.id)))
+    indexed = tables.indexed_hashes(session)
+    return [
+        doc_id
+        for doc_id, digest in session.execute(select(Document.id, Document.content_hash))
+        if indexed.get(doc_id) != digest
+    ]

@@ -1,0 +1,146 @@
+"""The search index tables: derived data, created on demand, outside the schema versioning.
+
+``search_fts``       contentless FTS5 table, rowid = document id, one column of index forms
+                     (see :mod:`annotator.search.tokens`), positions kept (detail=full);
+``search_terms``     fts5vocab "instance" view of it: (term, doc, offset) rows, looked up
+                     by term, which gives every occurrence of a word without reading texts;
+``search_documents`` per indexed document: its content hash, the code-point spans of its
+                     indexed words and the compressed FTS row (needed to delete the row);
+``search_info``      key/value: the index format and the term list it was segmented with.
+
+None of these functions commits.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Result, text
+from sqlalchemy.orm import Session
+
+from annotator.search.tokens import decompress_words
+
+# Bump when the layout or the index forms change: an index of another format is rebuilt.
+FORMAT = "1"
+
+_CREATE = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
+    "words, tokenize='ascii', detail=full, content='', columnsize=0)",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS search_terms USING fts5vocab(search_fts, 'instance')",
+    "CREATE TABLE IF NOT EXISTS search_documents ("
+    "document_id INTEGER PRIMARY KEY, content_hash TEXT NOT NULL, "
+    "spans BLOB NOT NULL, words BLOB NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS search_info (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+)
+_DROP = ("search_terms", "search_fts", "search_documents", "search_info")
+
+
+def _exec(session: Session, sql: str, params: dict[str, Any] | None = None) -> Result[Any]:
+    return session.execute(text(sql), params or {})
+
+
+def tables_exist(session: Session) -> bool:
+    found = _exec(
+        session, "SELECT count(*) FROM sqlite_master WHERE name IN ('search_fts', 'search_info')"
+    ).scalar()
+    return found == 2
+
+
+def create_tables(session: Session) -> None:
+    """Create the index tables if missing; drop and recreate an index of another format."""
+    if tables_exist(session) and read_info(session, "format") not in (None, FORMAT):
+        drop_tables(session)
+    for statement in _CREATE:
+        _exec(session, statement)
+    write_info(session, "format", FORMAT)
+
+
+def drop_tables(session: Session) -> None:
+    for name in _DROP:  # the vocabulary view first: it depends on the FTS table
+        _exec(session, f"DROP TABLE IF EXISTS {name}")
+
+
+def read_info(session: Session, key: str) -> str | None:
+    return _exec(session, "SELECT value FROM search_info WHERE key = :k", {"k": key}).scalar()
+
+
+def write_info(session: Session, key: str, value: str) -> None:
+    _exec(
+        session,
+        "INSERT INTO search_info (key, value) VALUES (:k, :v) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        {"k": key, "v": value},
+    )
+
+
+def read_terms(session: Session) -> frozenset[str] | None:
+    """The term list the index was segmented with (None: not set yet)."""
+    value = read_info(session, "terms")
+    return None if value is None else frozenset(json.loads(value))
+
+
+def write_terms(session: Session, terms: Iterable[str]) -> None:
+    write_info(session, "terms", json.dumps(sorted(terms), ensure_ascii=False))
+
+
+def indexed_hashes(session: Session) -> dict[int, str]:
+    rows = _exec(session, "SELECT document_id, content_hash FROM search_documents")
+    return {doc_id: digest for doc_id, digest in rows}
+
+
+def add_row(session: Session, document_id: int, digest: str, spans: bytes, words: str,
+            packed_words: bytes) -> None:
+    _exec(session, "INSERT INTO search_fts (rowid, words) VALUES (:id, :w)",
+          {"id": document_id, "w": words})
+    _exec(
+        session,
+        "INSERT INTO search_documents (document_id, content_hash, spans, words) "
+        "VALUES (:id, :h, :s, :w)",
+        {"id": document_id, "h": digest, "s": spans, "w": packed_words},
+    )
+
+
+def remove_row(session: Session, document_id: int) -> None:
+    """Delete a document's row from the index (the document itself may be gone already)."""
+    packed = _exec(
+        session, "SELECT words FROM search_documents WHERE document_id = :id", {"id": document_id}
+    ).scalar()
+    if packed is None:
+        return
+    _exec(
+        session,
+        "INSERT INTO search_fts (search_fts, rowid, words) VALUES ('delete', :id, :w)",
+        {"id": document_id, "w": decompress_words(packed)},
+    )
+    _exec(session, "DELETE FROM search_documents WHERE document_id = :id", {"id": document_id})
+
+
+def clear(session: Session) -> None:
+    _exec(session, "INSERT INTO search_fts (search_fts) VALUES ('delete-all')")
+    _exec(session, "DELETE FROM search_documents")
+
+
+def term_instances(session: Session, term: str) -> list[tuple[int, int]]:
+    """(document id, token offset) of every occurrence of an index form, by document and
+    offset."""
+    rows = session.connection().exec_driver_sql(
+        "SELECT doc, offset FROM search_terms WHERE term = ?", (term,)
+    )
+    return [(doc, offset) for doc, offset in rows]
+
+
+def spans_of(session: Session, document_ids: Sequence[int]) -> dict[int, bytes]:
+    """The encoded word spans of these documents."""
+    out: dict[int, bytes] = {}
+    ids = list(document_ids)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = session.connection().exec_driver_sql(
+            f"SELECT document_id, spans FROM search_documents WHERE document_id IN ({marks})",
+            tuple(chunk),
+        )
+        out.update({doc_id: blob for doc_id, blob in rows})
+    return out

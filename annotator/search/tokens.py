@@ -1,0 +1,66 @@
+"""How segmented words become FTS5 terms, and how token positions are stored compactly.
+
+The full-text table uses SQLite's ``ascii`` tokenizer: ASCII letters and digits and every
+non-ASCII character are token characters, everything else in ASCII separates tokens. So a
+word's *index form* — the word with ASCII separators removed and ASCII lower-cased — is
+exactly one FTS5 token, whatever it holds (CJK, “三权”改革, 5G). Words with no letter or digit
+at all (punctuation, whitespace) are not indexed. Token *i* of a document's FTS row is then
+the *i*-th indexed word, whose code-point span sits at index *i* of the stored span list.
+"""
+
+from __future__ import annotations
+
+import sys
+import zlib
+from array import array
+from collections.abc import Sequence
+from itertools import accumulate
+
+# FTS5 refuses tokens longer than 32,768 bytes; a cut keeps a freak word one token long.
+MAX_FORM_CHARS = 256
+
+
+def index_form(word: str) -> str:
+    """The FTS term for a word, or "" when the word is not indexed."""
+    if word.isalnum():  # the common case: CJK words, Latin words, numbers
+        return word.lower()[:MAX_FORM_CHARS]
+    if not any(ch.isalnum() for ch in word):
+        return ""
+    kept = "".join(ch for ch in word if not ch.isascii() or ch.isalnum())
+    return kept.lower()[:MAX_FORM_CHARS]
+
+
+def encode_spans(spans: Sequence[tuple[int, int]]) -> bytes:
+    """(start, end) code-point spans, in order and not overlapping, as a compact blob:
+    gap-and-length pairs, 16-bit when they fit (they nearly always do), zlib-compressed."""
+    flat: list[int] = []
+    prev = 0
+    for start, end in spans:
+        flat.append(start - prev)
+        flat.append(end - start)
+        prev = end
+    code = "H" if all(v < 65536 for v in flat) else "I"
+    packed = array(code, flat)
+    if sys.byteorder == "big":  # stored little-endian, so files move between machines
+        packed.byteswap()
+    return code.encode("ascii") + zlib.compress(packed.tobytes(), 1)
+
+
+def decode_spans(blob: bytes) -> tuple[list[int], list[int]]:
+    """The starts and ends of the spans encoded by :func:`encode_spans`."""
+    packed = array(blob[:1].decode("ascii"))
+    packed.frombytes(zlib.decompress(blob[1:]))
+    if sys.byteorder == "big":
+        packed.byteswap()
+    positions = list(accumulate(packed))
+    return positions[0::2], positions[1::2]
+
+
+def compress_words(forms: Sequence[str]) -> bytes:
+    """The FTS row text, kept (compressed) so that the row can be deleted again: the FTS
+    table is contentless, and deleting from it needs the exact text that was inserted."""
+    return zlib.compress(" ".join(forms).encode("utf-8"), 1)
+
+
+def decompress_words(blob: bytes) -> str:
+    return zlib.decompress(blob).decode("utf-8")

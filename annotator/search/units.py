@@ -1,0 +1,75 @@
+"""The sentence and paragraph around a span of a document, for search hits and auto-coding.
+
+Paragraphs come from :func:`annotator.chinese.units.paragraph_units`; sentences from
+:func:`annotator.chinese.units.sentence_spans` run on the paragraph alone (sentences end at
+line breaks, so they never cross a paragraph), which keeps locating a hit's sentence cheap
+in a long article.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from annotator.chinese.units import Unit, paragraph_units, sentence_spans
+
+Span = tuple[int, int]
+
+
+class UnitLocator:
+    """Paragraphs and sentences of one document text, computed on first use."""
+
+    def __init__(self, document_number: int, text: str) -> None:
+        self.text = text
+        self._number = document_number
+        self._paragraphs: list[Unit] | None = None
+        self._starts: list[int] = []
+        self._sentences: dict[Span, list[Span]] = {}
+
+    @property
+    def paragraphs(self) -> list[Unit]:
+        if self._paragraphs is None:
+            self._paragraphs = sorted(
+                paragraph_units(self._number, self.text), key=lambda u: (u.start, u.end)
+            )
+            self._starts = [u.start for u in self._paragraphs]
+        return self._paragraphs
+
+    def paragraphs_over(self, start: int, end: int) -> list[Unit]:
+        """Paragraphs overlapping [start, end), in order."""
+        units = self.paragraphs
+        i = max(bisect_right(self._starts, start) - 1, 0)
+        stop = bisect_left(self._starts, max(end, start + 1))
+        return [u for u in units[i:stop] if u.start < max(end, start + 1) and start < u.end]
+
+    def paragraph(self, start: int, end: int) -> tuple[Span, str] | None:
+        """The paragraph span (all paragraphs, if the span crosses several) and the first
+        paragraph's unit number; None outside every paragraph."""
+        over = self.paragraphs_over(start, end)
+        if not over:
+            return None
+        return (over[0].start, over[-1].end), over[0].number
+
+    def _blocks(self, start: int, end: int) -> list[Span]:
+        over = self.paragraphs_over(start, end)
+        if over:
+            return [(u.start, u.end) for u in over]
+        # Outside any paragraph (blank lines): the line itself.
+        a = self.text.rfind("\n", 0, start) + 1
+        b = self.text.find("\n", end)
+        return [(a, len(self.text) if b < 0 else b)]
+
+    def sentence(self, start: int, end: int) -> Span | None:
+        """The sentence holding [start, end) (all sentences it touches, joined); None when it
+        touches none (whitespace)."""
+        touched: list[Span] = []
+        for block in self._blocks(start, end):
+            sentences = self._sentences.get(block)
+            if sentences is None:
+                a, b = block
+                sentences = [(a + s, a + e) for s, e in sentence_spans(self.text[a:b])]
+                self._sentences[block] = sentences
+            stop = max(end, start + 1)
+            touched.extend((s, e) for s, e in sentences if s < stop and start < e)
+        if not touched:
+            return None
+        return touched[0][0], touched[-1][1]

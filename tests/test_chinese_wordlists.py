@@ -1,0 +1,112 @@
+"""The project's editable word lists: terms and stopwords, each edit one transaction."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from annotator.chinese import stopwords as sw
+from annotator.chinese.stopwords import (
+    add_stopwords,
+    default_stopwords,
+    is_stopword_token,
+    project_stopwords,
+    remove_stopwords,
+    stopword_changes,
+)
+from annotator.chinese.terms import (
+    add_terms,
+    import_terms,
+    list_terms,
+    project_terms,
+    read_terms_file,
+    remove_terms,
+    switched_off_terms,
+)
+from annotator.db import word_lists
+from annotator.project import Project
+
+
+def test_shipped_stopwords_are_a_real_list() -> None:
+    words = default_stopwords()
+    assert 300 <= len(words) <= 800
+    for w in ("的", "了", "和", "与", "我们", "因此", "但是", "关于", "一是", "第一", "，", "（"):
+        assert w in words, w
+    for w in ("创新", "改革", "科技", "发展", "机制", "试点"):  # content words of the field
+        assert w not in words, w
+    assert is_stopword_token("的", words) and is_stopword_token("2023", words)
+    assert not is_stopword_token("创新券", words)
+
+
+def test_stopword_edits(project: Project, tmp_path: Path) -> None:
+    assert project_stopwords(project) == default_stopwords()
+    assert add_stopwords(project, ["推进", " 推进 ", "的", ""]) == ["推进"]  # 的 already is one
+    assert remove_stopwords(project, ["的", "创新"]) == ["的"]  # 创新 never was one
+    words = project_stopwords(project)
+    assert "推进" in words and "的" not in words
+    assert len(words) == len(default_stopwords())
+    assert stopword_changes(project) == (["推进"], ["的"])
+    # Undoing an edit leaves no trace in the stored lists.
+    assert add_stopwords(project, ["的"]) == ["的"]
+    assert remove_stopwords(project, ["推进"]) == ["推进"]
+    assert stopword_changes(project) == ([], [])
+    assert project_stopwords(project) == default_stopwords()
+    project.close()
+    with Project.open(project.path) as again:  # stored in the project file
+        remove_stopwords(again, ["我们"])
+    with Project.open(project.path) as again:
+        assert "我们" not in project_stopwords(again)
+
+
+def test_a_failed_edit_changes_nothing(project: Project, monkeypatch) -> None:
+    remove_stopwords(project, ["的"])
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(sw.repo, "add_words", broken)
+    with pytest.raises(RuntimeError):
+        add_stopwords(project, ["的", "推进"])  # un-removing 的 ran before the failure
+    monkeypatch.undo()
+    assert "的" not in project_stopwords(project)
+    assert stopword_changes(project) == ([], ["的"])
+
+
+def test_term_edits(project: Project) -> None:
+    assert list_terms(project) == []
+    assert add_terms(project, ["反向飞地", "反向飞地", "  科创飞地 ", "跨行\n的词", ""]) == [
+        "反向飞地"
+    ]  # 科创飞地 is a starter term already; a term never spans lines
+    assert add_terms(project, ["揭榜挂帅"]) == []
+    assert list_terms(project) == ["反向飞地"]
+    assert remove_terms(project, ["反向飞地", "揭榜挂帅", "不存在"]) == ["反向飞地", "揭榜挂帅"]
+    assert switched_off_terms(project) == ["揭榜挂帅"]
+    terms = project_terms(project)
+    assert "揭榜挂帅" not in terms and "反向飞地" not in terms and "科技创新券" in terms
+    with project.session_scope() as s:
+        assert word_lists.list_words(s, word_lists.TERMS) == []
+        assert word_lists.list_words(s, word_lists.TERMS_OFF) == ["揭榜挂帅"]
+
+
+def test_code_keywords_are_terms(project: Project) -> None:
+    project.add_code("A", keywords=["飞地孵化器", " 科技特派员 "])
+    project.add_code("B", keywords=["飞地孵化器"])
+    with project.session_scope() as s:
+        assert word_lists.code_keywords(s) == ["飞地孵化器", "科技特派员"]
+    assert {"飞地孵化器", "科技特派员"} <= project_terms(project)
+    remove_terms(project, ["飞地孵化器"])  # a keyword stays a term while a code lists it
+    assert "飞地孵化器" in project_terms(project)
+
+
+def test_import_terms_file(project: Project, tmp_path: Path) -> None:
+    path = tmp_path / "terms.txt"
+    content = "# 我的术语\n反向飞地\n\n飞地孵化器 10 nz\n概念验证券 5\n人才新政\t备注\n“双碳”目标\n"
+    path.write_bytes(content.encode("gb18030"))
+    expected = ["反向飞地", "飞地孵化器", "概念验证券", "人才新政", "“双碳”目标"]
+    assert read_terms_file(path) == expected
+    assert import_terms(project, path) == expected
+    assert import_terms(project, path) == []
+    from annotator.chinese.terms import project_segmenter
+
+    assert "“双碳”目标" in project_segmenter(project).words("实现“双碳”目标")
