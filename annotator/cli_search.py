@@ -66,8 +66,10 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
     from annotator.search import search
 
     with Project.open(args.project) as project:
+        if args.mode == "word" and not args.anywhere:
+            _ensure_with_progress(project)
         result = search(project, args.query, mode=args.mode, whole_word=not args.anywhere,
-                        limit=args.limit or None)
+                        limit=args.limit or None, ensure=False)
     for hit in result.hits:
         unit = f" [{hit.unit_number}]" if hit.unit_number else ""
         print(
@@ -174,23 +176,28 @@ def cmd_proposals(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def cmd_index(args: argparse.Namespace, out: TextIO) -> int:
-    from annotator.search import ensure_index, index_status, rebuild_index
-
+def _progress(done: int, total: int) -> None:
     err = sys.stderr
+    if err.isatty():
+        err.write(f"\r\x1b[Kindexing {done}/{total}" if done < total else "\r\x1b[K")
+        err.flush()
 
-    def progress(done: int, total: int) -> None:
-        if err.isatty():
-            err.write(f"\r\x1b[Kindexing {done}/{total}")
-            err.flush()
+
+def _ensure_with_progress(project: Project) -> int:
+    """Bring the index up to date (a first search of a large project builds it)."""
+    from annotator.search import ensure_index
+
+    return ensure_index(project, progress=_progress)
+
+
+def cmd_index(args: argparse.Namespace, out: TextIO) -> int:
+    from annotator.search import index_status, rebuild_index
 
     with Project.open(args.project) as project:
         if args.rebuild:
-            n = rebuild_index(project, progress=progress)
+            n = rebuild_index(project, progress=_progress)
         else:
-            n = ensure_index(project, progress=progress)
-        if err.isatty() and n:
-            err.write("\r\x1b[K")
+            n = _ensure_with_progress(project)
         status = index_status(project)
     print(f"indexed now: {n}; in the index: {status.indexed} of {status.documents} documents",
           file=out)

@@ -152,19 +152,32 @@ def test_ensure_index_adds_missing_and_drops_deleted_documents(project: Project)
     assert index_status(project).indexed == 1
 
 
-def test_changed_terms_make_the_index_stale_until_rebuilt(project: Project, two_docs) -> None:
+def test_changed_terms_reindex_only_the_documents_holding_them(
+    project: Project, two_docs
+) -> None:
     from annotator.chinese.terms import add_terms
 
     add_terms(project, ["区域创新"])
     assert index_status(project).stale_terms
-    result = search(project, "创新")
-    # Still answered consistently with the old segmentation, and flagged.
+    result = search(project, "创新", ensure=False)
+    # Answered consistently with the old segmentation, and flagged.
     assert result.total == 4 and result.index_stale
-    assert rebuild_index(project) == 2
+    assert ensure_index(project) == 1  # only DOC1 holds 区域创新
     result = search(project, "创新")
     assert spans(result) == [(1, 1, 3), (1, 18, 20), (2, 5, 7)]
     assert not result.index_stale
     assert spans(search(project, "区域创新")) == [(1, 36, 40)]
+    assert rebuild_index(project) == 2
+    assert spans(search(project, "创新")) == [(1, 1, 3), (1, 18, 20), (2, 5, 7)]
+
+
+def test_a_new_code_keyword_is_a_term(project: Project, two_docs) -> None:
+    code = project.add_code("合作")
+    assert search(project, "创新").total == 4
+    project.update_code(code.id, keywords=["创新合作"])
+    # 区域|创新|合作 becomes 区域|创新合作: DOC1's last 创新 is no longer a word of its own.
+    assert spans(search(project, "创新")) == [(1, 1, 3), (1, 18, 20), (2, 5, 7)]
+    assert spans(search(project, "创新合作")) == [(1, 38, 42)]
 
 
 def test_code_all_results_and_undo(project: Project, two_docs) -> None:

@@ -25,13 +25,17 @@ None`` with a reason, never NaN.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from itertools import combinations
 from statistics import fmean
 from typing import TYPE_CHECKING
 
-from annotator.analysis.agreement_chars import covered, shared
+from annotator.analysis.agreement_counts import (
+    DocumentChars,
+    PairKey,
+    PairTotals,
+    count_code,
+)
 from annotator.analysis.agreement_data import (
     CodedDocuments,
     CodeFilter,
@@ -40,6 +44,7 @@ from annotator.analysis.agreement_data import (
     DocumentFilter,
     load_codings,
 )
+from annotator.analysis.agreement_disagreements import find_disagreements
 from annotator.analysis.agreement_measures import (
     AlphaCounts,
     Figure,
@@ -124,48 +129,47 @@ def analyse(
 class _Pair:
     a: int
     b: int
-    documents: list[int]  # compared documents both coded
-    units: int
+    units: int  # in the compared documents both coded
     characters: int
 
 
 def build_report(data: CodingData) -> AgreementReport:
     names = {c.id: c.name for c in data.coders}
     pairs = [_pair(data, a.id, b.id) for a, b in combinations(data.coders, 2)]
+    keys = [(p.a, p.b) for p in pairs]
     two_coders = len(data.coders) == 2
     total_units = sum(len(d.units) for d in data.documents)
     total_chars = sum(d.info.length for d in data.documents)
-    base_alpha = AlphaCounts(
+    alpha_base = AlphaCounts(
         values=sum(len(d.coder_ids) * len(d.units) for d in data.documents), items=total_units
     )
 
+    def pair_counts(totals: dict[PairKey, PairTotals], times: int = 1) -> list[PairCounts]:
+        return [
+            PairCounts(names[p.a], names[p.b], p.units * times, t.n1, t.n2, t.m,
+                       p.characters * times, t.chars_a, t.chars_b, t.chars_both)
+            for p in pairs
+            for t in (totals[p.a, p.b],)
+        ]
+
     rows: list[AgreementRow] = []
     by_document: list[DocumentCharRow] = []
-    pooled: dict[tuple[int, int], list[int]] = {(p.a, p.b): [0] * 6 for p in pairs}
+    pooled = {key: PairTotals() for key in keys}
     pooled_alpha = AlphaCounts()
     used = 0
     used_ids = {code_id for code_id, _ in data.spans}
     for code in data.codes:
-        counts = [_code_counts(data, code.id, p, names) for p in pairs]
-        alpha = _code_alpha(data, code.id, base_alpha)
-        rows.append(
-            _row(code.id, code.path, counts, alpha, data.unit_kind, total_units, total_chars,
-                 two_coders)
-        )
-        by_document.extend(_document_rows(data, code.id, code.path, two_coders))
+        counts = count_code(data, code.id, keys, alpha_base)
+        rows.append(_row(code.id, code.path, pair_counts(counts.pairs), counts.alpha,
+                         data.unit_kind, total_units, total_chars, two_coders))
+        by_document.extend(_document_row(code.id, code.path, d, two_coders)
+                           for d in counts.documents)
         if code.id in used_ids:
             used += 1
-            pooled_alpha += alpha
-            for p, c in zip(pairs, counts, strict=True):
-                sums = pooled[p.a, p.b]
-                for i, value in enumerate((c.n1, c.n2, c.m, c.chars_a, c.chars_b, c.chars_both)):
-                    sums[i] += value
-    overall_pairs = []
-    for p in pairs:
-        n1, n2, m, ca, cb, cab = pooled[p.a, p.b]
-        overall_pairs.append(PairCounts(names[p.a], names[p.b], p.units * used, n1, n2, m,
-                                        p.characters * used, ca, cb, cab))
-    overall = _row(None, (), overall_pairs, pooled_alpha, f"{data.unit_kind}×code",
+            pooled_alpha += counts.alpha
+            for key in keys:
+                pooled[key] += counts.pairs[key]
+    overall = _row(None, (), pair_counts(pooled, used), pooled_alpha, f"{data.unit_kind}×code",
                    total_units * used, total_chars * used, two_coders,
                    char_unit=f"{CHARACTER}×code")
     return AgreementReport(
@@ -185,45 +189,7 @@ def build_report(data: CodingData) -> AgreementReport:
 
 def _pair(data: CodingData, a: int, b: int) -> _Pair:
     docs = [d for d in data.documents if a in d.coder_ids and b in d.coder_ids]
-    return _Pair(a, b, [d.info.id for d in docs], sum(len(d.units) for d in docs),
-                 sum(d.info.length for d in docs))
-
-
-def _code_counts(data: CodingData, code_id: int, pair: _Pair, names: dict[int, str]) -> PairCounts:
-    units_a = data.units.get((code_id, pair.a), {})
-    units_b = data.units.get((code_id, pair.b), {})
-    spans_a = data.spans.get((code_id, pair.a), {})
-    spans_b = data.spans.get((code_id, pair.b), {})
-    n1 = n2 = m = ca = cb = cab = 0
-    for doc_id in pair.documents:
-        ua, ub = units_a.get(doc_id), units_b.get(doc_id)
-        if ua:
-            n1 += len(ua)
-        if ub:
-            n2 += len(ub)
-        if ua and ub:
-            m += len(ua & ub)
-        sa, sb = spans_a.get(doc_id), spans_b.get(doc_id)
-        if sa:
-            ca += covered(sa)
-        if sb:
-            cb += covered(sb)
-        if sa and sb:
-            cab += shared(sa, sb)
-    return PairCounts(names[pair.a], names[pair.b], pair.units, n1, n2, m,
-                      pair.characters, ca, cb, cab)
-
-
-def _code_alpha(data: CodingData, code_id: int, base: AlphaCounts) -> AlphaCounts:
-    counts = AlphaCounts(values=base.values, items=base.items)
-    for doc in data.documents:
-        present: Counter[int] = Counter()
-        for coder_id in doc.coder_ids:
-            present.update(data.units.get((code_id, coder_id), {}).get(doc.info.id, ()))
-        coders = len(doc.coder_ids)
-        for n in present.values():
-            counts.add_present(coders, n)
-    return counts
+    return _Pair(a, b, sum(len(d.units) for d in docs), sum(d.info.length for d in docs))
 
 
 def _row(
@@ -288,70 +254,16 @@ def _kappa(total: int, a: int, b: int, both: int, unit: str) -> Figure:
     return Figure(value, total, unit)
 
 
-def _document_rows(
-    data: CodingData, code_id: int, path: tuple[str, ...], two_coders: bool
-) -> list[DocumentCharRow]:
-    """Character-level figures per document, for the documents where the code was used."""
-    rows = []
-    for doc in data.documents:
-        spans = {c: data.spans.get((code_id, c), {}).get(doc.info.id, []) for c in doc.coder_ids}
-        if not any(spans.values()):
-            continue
-        length = doc.info.length
-        cover = {c: covered(s) for c, s in spans.items()}
-        shares, kappa = [], None
-        for a, b in combinations(doc.coder_ids, 2):
-            both = shared(spans[a], spans[b])
-            shares.append(agreeing(length, cover[a], cover[b], both) / length)
-            if two_coders:
-                kappa = _kappa(length, cover[a], cover[b], both, CHARACTER)
-        rows.append(
-            DocumentCharRow(
-                code_id, path, doc.info.id, doc.info.number, doc.info.title, length,
-                Figure(fmean(shares), length, CHARACTER),
-                kappa or undefined(length, CHARACTER, Reason.TWO_CODERS_ONLY),
-            )
-        )
-    return rows
-
-
-# -- disagreements ------------------------------------------------------------------------
-
-
-def find_disagreements(data: CodingData) -> list[Disagreement]:
-    names = {c.id: c.name for c in data.coders}
-    found: list[tuple[int, int, int, Disagreement]] = []
-    for order, code in enumerate(data.codes):
-        for doc in data.documents:
-            doc_id = doc.info.id
-            present = {
-                c: data.units.get((code.id, c), {}).get(doc_id, set()) for c in doc.coder_ids
-            }
-            for index in set().union(*present.values()):
-                with_ = [c for c in doc.coder_ids if index in present[c]]
-                if len(with_) == len(doc.coder_ids):
-                    continue
-                unit = doc.units.units[index]
-                passage_ids = tuple(
-                    pid
-                    for c in with_
-                    for start, end, pid in data.passages.get((code.id, c, doc_id), ())
-                    if start < unit.end and unit.start < end
-                )
-                item = Disagreement(
-                    document_id=doc_id,
-                    document_number=doc.info.number,
-                    title=doc.info.title,
-                    unit_number=unit.number,
-                    unit_start=unit.start,
-                    unit_end=unit.end,
-                    unit_text=doc.text[unit.start : unit.end],
-                    code_id=code.id,
-                    path=code.path,
-                    coders_with=tuple(names[c] for c in with_),
-                    coders_without=tuple(names[c] for c in doc.coder_ids if c not in with_),
-                    passage_ids=passage_ids,
-                )
-                found.append((doc.info.number, unit.start, order, item))
-    found.sort(key=lambda t: t[:3])
-    return [t[3] for t in found]
+def _document_row(
+    code_id: int, path: tuple[str, ...], counts: DocumentChars, two_coders: bool
+) -> DocumentCharRow:
+    """Character-level figures of one code in one document where it was used."""
+    info = counts.document.info
+    length = info.length
+    shares = [agreeing(length, a, b, both) / length for a, b, both in counts.pairs]
+    if two_coders:
+        kappa = _kappa(length, *counts.pairs[0], CHARACTER)
+    else:
+        kappa = undefined(length, CHARACTER, Reason.TWO_CODERS_ONLY)
+    return DocumentCharRow(code_id, path, info.id, info.number, info.title, length,
+                           Figure(fmean(shares), length, CHARACTER), kappa)

@@ -11,20 +11,23 @@ Two ways of being together:
 
 With ``rollup=True`` a passage also stands for every ancestor of its code (so a parent
 co-occurs with what its sub-codes co-occur with); a pair of passages, or a unit, still
-counts once per pair of codes.
+counts once per pair of codes. Without it, codes count only their own passages.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
-from itertools import groupby
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+import numpy as np
+
 from annotator.analysis import table_data
+from annotator.analysis.code_index import CodeTree
 from annotator.analysis.filters import Filters, resolve
-from annotator.analysis.unit_index import DEFAULT_CACHE, UnitCache
+from annotator.analysis.presence import ancestry, column_lookup, presence, rolled_up, together
+from annotator.analysis.table_data import CODE, DOC, END, START
+from annotator.analysis.unit_index import DEFAULT_CACHE, UnitCache, incidence
 from annotator.errors import InvalidOperation
 from annotator.records import CodeInfo
 
@@ -33,6 +36,8 @@ if TYPE_CHECKING:
 
 Mode = Literal["unit", "overlap"]
 MODES: tuple[Mode, ...] = ("unit", "overlap")
+#: Overlapping passage pairs are expanded this many at a time (bounds memory).
+_PAIR_BLOCK = 4_000_000
 
 
 @dataclass(frozen=True)
@@ -41,26 +46,28 @@ class CooccurrenceTable:
     mode: Mode
     unit_kind: str | None  # for mode "unit"
     rollup: bool
-    counts: Counter[tuple[int, int]]  # (a, b) with a <= b
+    counts: np.ndarray = field(repr=False)  # codes × codes, symmetric, int64
+    _index: dict[int, int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_index", {c.id: i for i, c in enumerate(self.codes)})
 
     def count(self, a: int, b: int) -> int:
-        return self.counts[(a, b) if a <= b else (b, a)]
+        return int(self.counts[self._index[a], self._index[b]])
 
     def matrix(self) -> list[list[int]]:
         """Rows and columns in ``codes`` order; symmetric."""
-        ids = [c.id for c in self.codes]
-        return [[self.count(a, b) for b in ids] for a in ids]
+        return self.counts.tolist()
 
     def pairs(self, minimum: int = 1) -> list[tuple[CodeInfo, CodeInfo, int]]:
-        """Pairs of different codes found together at least ``minimum`` times, most first."""
-        by_id = {c.id: c for c in self.codes}
+        """Pairs of different codes found together at least ``minimum`` times, most first
+        (ties in tree order)."""
+        upper = np.triu(self.counts, k=1)
         found = [
-            (by_id[a], by_id[b], n)
-            for (a, b), n in self.counts.items()
-            if a != b and n >= minimum and a in by_id and b in by_id
+            (self.codes[i], self.codes[j], int(upper[i, j]))
+            for i, j in zip(*np.nonzero(upper >= max(1, minimum)), strict=True)
         ]
-        order = {c.id: i for i, c in enumerate(self.codes)}
-        return sorted(found, key=lambda t: (-t[2], order[t[0].id], order[t[1].id]))
+        return sorted(found, key=lambda t: -t[2])
 
 
 def cooccurrence(
@@ -77,65 +84,71 @@ def cooccurrence(
         raise InvalidOperation(f"unknown co-occurrence mode {mode!r}; use unit or overlap")
     scope = resolve(project, filters)
     codes = scope.codes()
-    in_scope = frozenset(c.id for c in codes)
-    tree = scope.tree
-    chain = {
-        c: (tuple(a for a in tree.chain(c) if a in in_scope) if rollup else (c,))
-        for c in in_scope
-    }
-    counts: Counter[tuple[int, int]] = Counter()
+    ids = [c.id for c in codes]
     with project.session_scope() as s:
-        spans = table_data.passage_spans(
+        spans = table_data.passage_array(
             s, document_ids=scope.document_ids, coder_ids=scope.coder_ids,
             code_ids=scope.code_ids,
         )
         if mode == "unit":
-            by_document = {d: list(g) for d, g in groupby(spans, key=lambda p: p.document_id)}
-            units = (cache or DEFAULT_CACHE).units(s, list(by_document), unit)
+            documents = np.unique(spans[:, DOC]).tolist()
+            units = (cache or DEFAULT_CACHE).units(s, documents, unit)
     if mode == "unit":
-        for doc, doc_spans in by_document.items():
-            _count_units(counts, doc_spans, units[doc], chain)
+        carried = presence(incidence(spans, units), spans, ids)
+        if rollup:
+            carried = rolled_up(carried, scope.tree, ids)
+        counts = together(carried, carried)
     else:
-        for _, doc_spans in groupby(spans, key=lambda p: p.document_id):
-            _count_overlaps(counts, doc_spans, chain)
+        counts = _overlaps(spans, ids, scope.tree, rollup)
     return CooccurrenceTable(codes, mode, unit if mode == "unit" else None, rollup, counts)
 
 
-def _count_units(counts, spans, doc_units, chain) -> None:
-    at: dict[int, set[int]] = {}
-    for span in spans:
-        codes = chain.get(span.code_id)
-        if codes is None:
-            continue
-        for i in doc_units.overlapping(span.start, span.end):
-            at.setdefault(i, set()).update(codes)
-    memo: dict[frozenset[int], list[tuple[int, int]]] = {}
-    for present in at.values():
-        key = frozenset(present)
-        pairs = memo.get(key)
-        if pairs is None:
-            ordered = sorted(key)
-            pairs = memo[key] = [
-                (a, b) for i, a in enumerate(ordered) for b in ordered[i:]
-            ]
-        counts.update(pairs)
-
-
-def _count_overlaps(counts, spans: Iterable[table_data.Span], chain) -> None:
-    """Sweep over the passages by start, keeping those still open."""
-    open_spans: list[table_data.Span] = []
-    for span in spans:  # sorted by start
-        codes = chain.get(span.code_id)
-        if codes is None:
-            continue
-        counts.update((c, c) for c in codes)
-        open_spans = [o for o in open_spans if o.end > span.start]
-        for other in open_spans:
-            pairs = {
-                (a, b) if a <= b else (b, a)
-                for a in codes
-                for b in chain[other.code_id]
-                if a != b
-            }
-            counts.update(pairs)
-        open_spans.append(span)
+def _overlaps(spans: np.ndarray, ids: Sequence[int], tree: CodeTree, rollup: bool) -> np.ndarray:
+    """Pairs of overlapping passages per pair of codes (see the module notes)."""
+    n = len(ids)
+    if not n:
+        return np.zeros((0, 0), dtype=np.int64)
+    column = column_lookup(ids, spans)[spans[:, CODE]] if len(spans) else np.zeros(0, np.int64)
+    keep = column >= 0
+    spans, column = spans[keep], column[keep]
+    # Documents end to end on one line; passages are sorted by (document, start), so the
+    # passages overlapping passage i from the right are i+1 … last[i]-1.
+    _, rank = np.unique(spans[:, DOC], return_inverse=True)
+    offset = rank.astype(np.int64) << 32
+    starts, ends = spans[:, START] + offset, spans[:, END] + offset
+    last = np.searchsorted(starts, ends, side="left")
+    later = np.maximum(last - np.arange(len(spans)) - 1, 0)
+    combos = np.zeros(n * n, dtype=np.int64)  # (code of i, code of j) → passage pairs
+    first = 0
+    while first < len(spans):
+        # A block of passages whose pairs fit in _PAIR_BLOCK (at least one passage).
+        fits = np.searchsorted(np.cumsum(later[first:]), _PAIR_BLOCK, side="right")
+        block_end = first + max(1, int(fits))
+        rows = np.arange(first, block_end)
+        k = later[rows]
+        left = np.repeat(rows, k)
+        right = left + 1 + (np.arange(int(k.sum())) - np.repeat(np.cumsum(k) - k, k))
+        combos += np.bincount(column[left] * n + column[right], minlength=n * n)
+        first = block_end
+    combos = combos.reshape(n, n)
+    own = np.bincount(column, minlength=n).astype(np.int64)
+    if not rollup:
+        counts = combos + combos.T
+        np.fill_diagonal(counts, own)  # same-code pairs (two coders on one span) left out
+        return counts
+    # A pair of passages counts once for every unordered pair of different codes drawn
+    # from their two chains; that set depends only on the two codes, so work per combo.
+    chains = ancestry(tree, ids) > 0
+    counts = np.zeros((n, n), dtype=np.int64)
+    for a, b in zip(*np.nonzero(combos), strict=True):
+        pairs = {
+            (min(p, q), max(p, q))
+            for p in np.flatnonzero(chains[a])
+            for q in np.flatnonzero(chains[b])
+            if p != q
+        }
+        for p, q in pairs:
+            counts[p, q] += combos[a, b]
+            counts[q, p] += combos[a, b]
+    np.fill_diagonal(counts, np.rint(own.astype(np.float64) @ ancestry(tree, ids)).astype(np.int64))
+    return counts

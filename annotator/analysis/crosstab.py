@@ -5,7 +5,7 @@ types × the reform areas). Rows are every code of X's subtrees in tree order, c
 code of Y's; parent rows and columns are rolled up (a unit carries a parent when it carries
 the parent or any descendant). A unit falls in cell (x, y) when passages of both overlap it
 by at least one character, whichever selected coder made them; each unit counts once per
-cell. The cell also lists the unit numbers (e.g. 1-3-1, 2-2-1) in text order.
+cell. The cell also lists the unit numbers (e.g. 1-3-1, 2-2-1) in reading order.
 
 Totals count *distinct units*: the row total of x is the number of units carrying x and any
 Y code, the column total of y the units carrying y and any X code, the grand total the units
@@ -15,16 +15,17 @@ shares of the total can add up to more than 1 over a column or the whole table.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import groupby
 from typing import TYPE_CHECKING, Literal
 
+import numpy as np
+
 from annotator.analysis import table_data
-from annotator.analysis.code_index import CodeTree
 from annotator.analysis.filters import Filters, resolve
-from annotator.analysis.unit_index import DEFAULT_CACHE, DocumentUnits, UnitCache
+from annotator.analysis.presence import presence, rolled_up, together
+from annotator.analysis.table_data import CODE, DOC
+from annotator.analysis.unit_index import DEFAULT_CACHE, UnitCache, incidence
 from annotator.errors import InvalidOperation
 from annotator.records import CodeInfo
 
@@ -37,34 +38,55 @@ Level = Literal["all", "leaves", "top"]
 
 @dataclass(frozen=True)
 class XYTable:
+    """See the module notes. Unit lists are read from the unit × code matrices on demand."""
+
     rows: list[CodeInfo]  # X codes, tree order
     columns: list[CodeInfo]  # Y codes, tree order
     x_roots: tuple[int, ...]
     y_roots: tuple[int, ...]
     unit_kind: str
-    cells: dict[tuple[int, int], list[str]]  # unit numbers in text order
-    row_totals: Counter[int] = field(default_factory=Counter)
-    column_totals: Counter[int] = field(default_factory=Counter)
-    total: int = 0
+    x_units: np.ndarray = field(repr=False)  # units × rows, bool (rolled up)
+    y_units: np.ndarray = field(repr=False)  # units × columns, bool (rolled up)
+    numbers: np.ndarray = field(repr=False)  # unit numbers of those units (reading order)
+    counts: np.ndarray = field(init=False, repr=False)  # rows × columns, int64
+    _row: dict[int, int] = field(init=False, repr=False)
+    _column: dict[int, int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "counts", together(self.x_units, self.y_units))
+        object.__setattr__(self, "_row", {c.id: i for i, c in enumerate(self.rows)})
+        object.__setattr__(self, "_column", {c.id: i for i, c in enumerate(self.columns)})
+
+    @property
+    def total(self) -> int:
+        """Units carrying some X code and some Y code."""
+        return len(self.numbers)
 
     def count(self, x: int, y: int) -> int:
-        return len(self.cells.get((x, y), ()))
+        return int(self.counts[self._row[x], self._column[y]])
 
     def units(self, x: int, y: int) -> list[str]:
-        return list(self.cells.get((x, y), ()))
+        """The numbers of the units in cell (x, y), in reading order."""
+        both = self.x_units[:, self._row[x]] & self.y_units[:, self._column[y]]
+        return self.numbers[both].tolist()
 
     def row_total(self, x: int) -> int:
-        return self.row_totals[x]
+        return int(self.x_units[:, self._row[x]].sum())
 
     def column_total(self, y: int) -> int:
-        return self.column_totals[y]
+        return int(self.y_units[:, self._column[y]].sum())
 
     def share(self, x: int, y: int, *, of: ShareOf = "total") -> float:
         """The cell's units ÷ the grand total, the row total or the column total."""
-        whole = {"total": self.total, "row": self.row_total(x), "column": self.column_total(y)}
-        if of not in whole:
+        if of == "total":
+            whole = self.total
+        elif of == "row":
+            whole = self.row_total(x)
+        elif of == "column":
+            whole = self.column_total(y)
+        else:
             raise ValueError(f"share of {of!r}: use total, row or column")
-        return self.count(x, y) / whole[of] if whole[of] else 0.0
+        return self.count(x, y) / whole if whole else 0.0
 
     def row_codes(self, level: Level = "all") -> list[CodeInfo]:
         return _level(self.rows, self.x_roots, level)
@@ -105,89 +127,29 @@ def xy_table(
     for root in (*x_roots, *y_roots):
         if root not in tree.by_id:
             raise InvalidOperation(f"no code with id {root}")
-    x_ids = scope.restrict_codes(tree.subtrees(x_roots))
-    y_ids = scope.restrict_codes(tree.subtrees(y_roots))
-    rows = [tree.by_id[c] for c in tree.subtrees(x_roots) if c in x_ids]
-    columns = [tree.by_id[c] for c in tree.subtrees(y_roots) if c in y_ids]
-    if not x_ids or not y_ids:
-        return XYTable(rows, columns, tuple(x_roots), tuple(y_roots), unit, {})
+    x_ids = [c for c in tree.subtrees(x_roots) if scope.code_ids is None or c in scope.code_ids]
+    y_ids = [c for c in tree.subtrees(y_roots) if scope.code_ids is None or c in scope.code_ids]
     with project.session_scope() as s:
-        spans = table_data.passage_spans(
+        spans = table_data.passage_array(
             s, document_ids=scope.document_ids, coder_ids=scope.coder_ids,
-            code_ids=x_ids | y_ids,
+            code_ids={*x_ids, *y_ids},
         )
-        by_document = {
-            doc: list(group) for doc, group in groupby(spans, key=lambda p: p.document_id)
-        }
-        wanted = [
-            doc for doc, group in by_document.items()
-            if any(p.code_id in x_ids for p in group) and any(p.code_id in y_ids for p in group)
-        ]
+        # Only documents with passages on both dimensions can have units in the table.
+        in_x = np.isin(spans[:, CODE], x_ids)
+        in_y = np.isin(spans[:, CODE], y_ids)
+        wanted = np.intersect1d(spans[in_x, DOC], spans[in_y, DOC]).tolist()
         units = (cache or DEFAULT_CACHE).units(s, wanted, unit)
-    cells, row_totals, column_totals, total = _fill(
-        tree, x_ids, y_ids, by_document, units, wanted
-    )
+    found = incidence(spans, units)
+    x_units = rolled_up(presence(found, spans, x_ids), tree, x_ids)
+    y_units = rolled_up(presence(found, spans, y_ids), tree, y_ids)
+    both = x_units.any(axis=1) & y_units.any(axis=1)
     return XYTable(
-        rows, columns, tuple(x_roots), tuple(y_roots), unit, cells, row_totals, column_totals,
-        total,
+        rows=[tree.by_id[c] for c in x_ids],
+        columns=[tree.by_id[c] for c in y_ids],
+        x_roots=tuple(x_roots),
+        y_roots=tuple(y_roots),
+        unit_kind=unit,
+        x_units=x_units[both],
+        y_units=y_units[both],
+        numbers=found.numbers[both],
     )
-
-
-def _fill(
-    tree: CodeTree,
-    x_ids: frozenset[int],
-    y_ids: frozenset[int],
-    by_document: dict[int, list[table_data.Span]],
-    units: dict[int, DocumentUnits],
-    wanted: list[int],
-) -> tuple[dict[tuple[int, int], list[str]], Counter[int], Counter[int], int]:
-    x_up = _Rollup(tree, x_ids)
-    y_up = _Rollup(tree, y_ids)
-    cells: dict[tuple[int, int], list[str]] = {}
-    rows: Counter[int] = Counter()
-    columns: Counter[int] = Counter()
-    total = 0
-    # Documents in number order and units in text order, so every list comes out sorted.
-    for doc in sorted(wanted, key=lambda d: units[d].number):
-        doc_units = units[doc]
-        x_at: dict[int, set[int]] = {}
-        y_at: dict[int, set[int]] = {}
-        for span in by_document[doc]:
-            hit = doc_units.overlapping(span.start, span.end)
-            if span.code_id in x_ids:
-                for i in hit:
-                    x_at.setdefault(i, set()).add(span.code_id)
-            if span.code_id in y_ids:
-                for i in hit:
-                    y_at.setdefault(i, set()).add(span.code_id)
-        for i in sorted(x_at.keys() & y_at.keys()):
-            xs, ys = x_up(x_at[i]), y_up(y_at[i])
-            number = doc_units.numbers[i]
-            total += 1
-            rows.update(xs)
-            columns.update(ys)
-            for x in xs:
-                for y in ys:
-                    key = (x, y)
-                    found = cells.get(key)
-                    if found is None:
-                        cells[key] = [number]
-                    else:
-                        found.append(number)
-    return cells, rows, columns, total
-
-
-class _Rollup:
-    """A set of codes with all their ancestors inside the branch, memoised per set."""
-
-    def __init__(self, tree: CodeTree, inside: Iterable[int]) -> None:
-        inside = frozenset(inside)
-        self._chain = {c: tuple(a for a in tree.chain(c) if a in inside) for c in inside}
-        self._memo: dict[frozenset[int], frozenset[int]] = {}
-
-    def __call__(self, codes: set[int]) -> frozenset[int]:
-        key = frozenset(codes)
-        found = self._memo.get(key)
-        if found is None:
-            found = self._memo[key] = frozenset(a for c in key for a in self._chain[c])
-        return found

@@ -126,9 +126,10 @@ def code_by_document(project: Project, filters: Filters | None = None) -> CodeTa
     scope = resolve(project, filters)
     with project.session_scope() as s:
         documents = table_data.document_rows(s, scope.document_ids)
-        pairs = table_data.counts_by_document(
+        rows = table_data.counts_by_document(
             s, document_ids=scope.document_ids, coder_ids=scope.coder_ids, code_ids=scope.code_ids
         )
+    pairs = {(code, doc): n for code, doc, n in rows}
     columns = [Column(d.id, f"{d.number} {d.title}".strip()) for d in documents]
     codes = scope.codes()
     return CodeTable(codes, columns, build_frequencies(codes, pairs), "文档")
@@ -165,14 +166,16 @@ def code_by_attribute(
     scope = resolve(project, filters)
     with project.session_scope() as s:
         documents = table_data.document_rows(s, scope.document_ids)
-        by_value = table_data.counts_by_attribute(
-            s, key, document_ids=scope.document_ids, coder_ids=scope.coder_ids,
+        # Counted per (code, document) by SQLite and summed per value here: joining every
+        # passage to its document's attribute row in SQL took longer.
+        rows = table_data.counts_by_document(
+            s, document_ids=scope.document_ids, coder_ids=scope.coder_ids,
             code_ids=scope.code_ids,
         )
     labels = attribute_values(project, key, as_year=as_year, scope=scope)
     pairs: dict[tuple[int, str], int] = {}
-    for (code_id, value), n in by_value.items():
-        label = _label(value, as_year)
+    for code_id, doc_id, n in rows:
+        label = labels.get(doc_id, MISSING)
         pairs[code_id, label] = pairs.get((code_id, label), 0) + n
     present = set(labels.values())
     if any(d.id not in labels for d in documents):

@@ -69,20 +69,17 @@ def word_sheets(project: Project) -> list[ExtraSheet]:
 
     corpus = WordTally()
     by_code = {c.id: WordTally() for c in codes}
-    keep = analyser.counts
     for doc in documents:
-        tagged = analyser.tagger(project.document_text(doc.id))
-        corpus.add_document((w, t) for w, t, _, _ in tagged if keep(w, t))
+        (tokens,) = analyser.runs(project.document_text(doc.id))
+        corpus.add_document(analyser.tally(tokens))
         for code_id, code_spans in spans.get(doc.id, {}).items():
             tally = by_code.get(code_id)
-            if tally is None:
-                continue
-            tally.add_document(
-                (w, t)
-                for s, e in merge_spans(code_spans)
-                for w, t, _, _ in words_within(tagged, s, e)
-                if keep(w, t)
-            )
+            if tally is not None:
+                tally.add_document(
+                    analyser.tally(
+                        t for s, e in merge_spans(code_spans) for t in words_within(tokens, s, e)
+                    )
+                )
     remember_corpus_tally(corpus_key(project, analyser, documents), corpus)
 
     sheets = [_corpus_sheet(corpus)]

@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
-from annotator.chinese.segment import Segmenter
+from annotator.chinese.segment import Segmenter, Token
 from annotator.chinese.stopwords import is_stopword_token
 from annotator.errors import NotFoundError
 from annotator.records import DocumentInfo
@@ -86,11 +86,13 @@ def _dictionary_tags() -> dict[str, str]:
 
 
 class WordTagger:
-    """Segments text and tags each word, context-free: the dictionary's tag, ``nz`` for
-    other project terms, else jieba.posseg's HMM over the word alone (remembered per word)."""
+    """The project segmenter's words with part-of-speech tags given per word, not per
+    occurrence: the dictionary's tag, ``nz`` for other project terms, else jieba.posseg's HMM
+    over the word alone (remembered). Being context-free, a tag is looked up once per
+    distinct word of a text rather than once per occurrence."""
 
-    def __init__(self, tokenize: Callable[[str], Sequence], terms: Iterable[str]) -> None:
-        self._tokenize = tokenize
+    def __init__(self, tokenize: Callable[[str], list[Token]], terms: Iterable[str]) -> None:
+        self.tokenize = tokenize
         self.terms = frozenset(terms)
         self._tags = _dictionary_tags()
         self._unknown: dict[str, str] = {}
@@ -122,7 +124,7 @@ class WordTagger:
 
     def __call__(self, text: str) -> list[Tagged]:
         tag = self.tag
-        return [(t.word, tag(t.word), t.start, t.end) for t in self._tokenize(text)]
+        return [(t.word, tag(t.word), t.start, t.end) for t in self.tokenize(text)]
 
 
 # -- the project adapter: the one place that knows where words, terms and stopwords come from
@@ -142,18 +144,18 @@ def _project_words(project: Project) -> tuple[WordTagger, frozenset[str]]:
     with _taggers_lock:
         tagger = _taggers.get(segmenter)
         if tagger is None:
-            # jieba.posseg over the text instead: WordTagger(segmenter.posseg, segmenter.terms)
-            # with __call__ returning its PosTokens as they are.
             tagger = _taggers[segmenter] = WordTagger(segmenter.tokenize, segmenter.terms)
     return tagger, project_stopwords(project)
 
 
 # -- counting ------------------------------------------------------------------------------
 
+WordTags = Counter[tuple[str, str]]  # (word, tag) -> occurrences
+
 
 @dataclass(frozen=True)
 class WordAnalyser:
-    """Tagging plus the rule of which words count, for one project's settings."""
+    """Segmentation, tagging and the rule of which words count, for one project's settings."""
 
     tagger: WordTagger
     stopwords: frozenset[str]
@@ -173,18 +175,43 @@ class WordAnalyser:
             and not is_stopword_token(word, self.stopwords)
         )
 
-    def segments(self, text: str, spans: Sequence[Span] | None = None) -> list[list[Tagged]]:
-        """The tagged words of ``text`` (all of them, counted or not), as one run for the whole
-        text or one run per merged span."""
-        tagged = self.tagger(text)
+    def runs(self, text: str, spans: Sequence[Span] | None = None) -> list[list[Token]]:
+        """The tokens of ``text`` (counted or not) as one run, or with ``spans`` one run per
+        merged span holding the tokens wholly inside it. For spans only the lines around them
+        are segmented: jieba never joins words across a line break, nor do terms."""
+        tokenize = self.tagger.tokenize
         if spans is None:
-            return [tagged]
-        return [run for s, e in merge_spans(spans) if (run := words_within(tagged, s, e))]
+            return [tokenize(text)]
+        runs = []
+        for line_start, line_end, inner in _line_windows(text, merge_spans(spans)):
+            tokens = tokenize(text[line_start:line_end])
+            for s, e in inner:
+                run = [
+                    Token(t.word, t.start + line_start, t.end + line_start)
+                    for t in words_within(tokens, s - line_start, e - line_start)
+                ]
+                if run:
+                    runs.append(run)
+        return runs
 
-    def words(self, text: str, spans: Sequence[Span] | None = None) -> list[tuple[str, str]]:
-        """The counted (word, tag) pairs of ``text``, or of its ``spans``, in text order."""
-        keep = self.counts
-        return [(w, t) for run in self.segments(text, spans) for w, t, _, _ in run if keep(w, t)]
+    def tally(self, tokens: Iterable[Token]) -> WordTags:
+        """The counted words among ``tokens`` with their tags and occurrences."""
+        tag, keep = self.tagger.tag, self.counts
+        out: WordTags = Counter()
+        for word, n in Counter(t.word for t in tokens).items():
+            word_tag = tag(word)
+            if keep(word, word_tag):
+                out[word, word_tag] = n
+        return out
+
+    def count_text(self, text: str, spans: Sequence[Span] | None = None) -> WordTags:
+        return self.tally(t for run in self.runs(text, spans) for t in run)
+
+    def segments(self, text: str, spans: Sequence[Span] | None = None) -> list[list[Tagged]]:
+        """As :meth:`runs`, each token tagged (for TextRank, which needs the word order)."""
+        tag = self.tagger.tag
+        runs = self.runs(text, spans)
+        return [[(t.word, tag(t.word), t.start, t.end) for t in run] for run in runs]
 
 
 def analyser_for(project: Project, *, min_length: int = 2) -> WordAnalyser:
@@ -203,14 +230,34 @@ def merge_spans(spans: Iterable[Span]) -> list[Span]:
     return [(s, e) for s, e in merged]
 
 
-def words_within(tagged: Sequence[Tagged], start: int, end: int) -> list[Tagged]:
-    """The words of ``tagged`` (in text order, not overlapping) lying wholly in [start, end)."""
-    i = bisect_left(tagged, start, key=lambda t: t[2])
+def _line_windows(text: str, spans: Sequence[Span]) -> list[tuple[int, int, list[Span]]]:
+    """(start, end) of the whole lines around sorted, merged ``spans``, with the spans each
+    window holds; windows that would overlap are joined."""
+    windows: list[tuple[int, int, list[Span]]] = []
+    for s, e in spans:
+        line_start = text.rfind("\n", 0, s) + 1
+        line_end = text.find("\n", max(e - 1, s))
+        line_end = len(text) if line_end < 0 else line_end
+        if windows and line_start <= windows[-1][1]:
+            last = windows[-1]
+            windows[-1] = (last[0], max(last[1], line_end), [*last[2], (s, e)])
+        else:
+            windows.append((line_start, line_end, [(s, e)]))
+    return windows
+
+
+def words_within(tokens: Sequence[Token], start: int, end: int) -> list[Token]:
+    """The tokens (in text order, not overlapping) lying wholly in [start, end)."""
+    i = bisect_left(tokens, start, key=_start)
     out = []
-    while i < len(tagged) and tagged[i][3] <= end:
-        out.append(tagged[i])
+    while i < len(tokens) and tokens[i].end <= end:
+        out.append(tokens[i])
         i += 1
     return out
+
+
+def _start(token: Token) -> int:
+    return token.start
 
 
 @dataclass
@@ -222,15 +269,16 @@ class WordTally:
     tags: dict[str, Counter[str]] = field(default_factory=dict)
     document_total: int = 0  # documents added, with or without counted words
 
-    def add_document(self, words: Iterable[tuple[str, str]]) -> None:
+    def add_document(self, words: WordTags) -> None:
+        """One document's (or one code's part of a document's) counted words."""
         counts, tags = self.counts, self.tags
         seen = set()
-        for word, tag in words:
-            counts[word] += 1
+        for (word, tag), n in words.items():
+            counts[word] += n
             word_tags = tags.get(word)
             if word_tags is None:
                 word_tags = tags[word] = Counter()
-            word_tags[tag] += 1
+            word_tags[tag] += n
             seen.add(word)
         self.documents.update(seen)
         self.document_total += 1
@@ -301,7 +349,7 @@ def corpus_tally(project: Project, analyser: WordAnalyser) -> WordTally:
             return _CORPUS_CACHE[key]
     tally = WordTally()
     for doc in documents:
-        tally.add_document(analyser.words(project.document_text(doc.id)))
+        tally.add_document(analyser.count_text(project.document_text(doc.id)))
     remember_corpus_tally(key, tally)
     return tally
 
@@ -335,7 +383,7 @@ def scope_tally(
     for _doc, text, spans in scope_texts(
         project, document_id=document_id, code_id=code_id, include_subcodes=include_subcodes
     ):
-        tally.add_document(analyser.words(text, spans))
+        tally.add_document(analyser.count_text(text, spans))
     return tally
 
 

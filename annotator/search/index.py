@@ -1,14 +1,16 @@
-"""Keep the search index in step with the documents.
+"""Keep the search index in step with the documents and the project's terms.
 
 Each document is indexed once, when it is added (:func:`index_new_document`, called inside the
 importing transaction); :func:`ensure_index` indexes any document still missing (projects made
 before the index existed, REFI-QDA imports, a failed hook) and drops deleted ones.
 
-The index is segmented with one fixed term list, stored with it, and queries are segmented
-with the same list, so that a query's words and the indexed words always agree. When the
-project's terms change (a code keyword, the term list), the index keeps working with the old
-list and reports itself stale; :func:`rebuild_index` re-segments everything with the current
-terms. That is a deliberate action: it takes about as long as the first build.
+The index is segmented with one term list, stored with it, and queries are segmented with the
+same list, so that a query's words and the indexed words always agree. When the project's
+terms change (a code keyword, the term list), :func:`ensure_index` re-indexes only the
+documents that contain an added or removed term — a user-dictionary word can only change how
+text holding it is segmented — and adopts the new list. Until then the index answers with the
+old list and says so (``IndexStatus.stale_terms``). :func:`rebuild_index` re-segments
+everything (after a jieba or segmenter upgrade, say).
 """
 
 from __future__ import annotations
@@ -120,18 +122,51 @@ def index_new_document(session: Session, document: Document) -> None:
                     exc_info=True)
 
 
-def _plan(session: Session) -> tuple[list[int], int]:
-    """Drop index rows of deleted or changed documents; return the ids still to index (by
-    number) and the number of documents."""
+# More changed terms than this and every document is re-segmented (one scan per term).
+MAX_TERM_SCANS = 40
+
+
+def _documents_containing(session: Session, terms: Sequence[str]) -> list[int] | None:
+    """Ids of documents whose text contains any of ``terms``; None when there are too many
+    terms to look for (then every document counts)."""
+    if len(terms) > MAX_TERM_SCANS:
+        return None
+    found: set[int] = set()
+    for term in terms:  # instr() scans in C, without handing texts to Python
+        holding = select(Document.id).where(func.instr(Document.text, term) > 0)
+        found.update(session.scalars(holding))
+    return sorted(found)
+
+
+def _adopt_current_terms(session: Session) -> None:
+    """If the project's terms changed, drop the index rows of the documents the change
+    touches (they are then indexed again as missing) and store the new list."""
+    stored = tables.read_terms(session)
+    current = current_terms(session)
+    if stored == current:
+        return
+    if stored is not None:
+        touched = _documents_containing(session, sorted(stored ^ current))
+        if touched is None:
+            tables.clear(session)
+        else:
+            for doc_id in touched:
+                tables.remove_row(session, doc_id)
+    tables.write_terms(session, current)
+
+
+def _plan(session: Session) -> list[int]:
+    """Bring the index's rows and terms up to date; return the ids still to index, by
+    document number."""
     tables.create_tables(session)
     live = dict(session.execute(select(Document.id, Document.content_hash)).all())
-    indexed = tables.indexed_hashes(session)
-    for doc_id, digest in indexed.items():
+    for doc_id, digest in tables.indexed_hashes(session).items():
         if live.get(doc_id) != digest:
             tables.remove_row(session, doc_id)
-    missing = set(doc_id for doc_id, digest in live.items() if indexed.get(doc_id) != digest)
+    _adopt_current_terms(session)
+    indexed = tables.indexed_hashes(session)
     order = session.scalars(select(Document.id).order_by(Document.number))
-    return [doc_id for doc_id in order if doc_id in missing], len(live)
+    return [doc_id for doc_id in order if indexed.get(doc_id) != live[doc_id]]
 
 
 def ensure_index(
@@ -144,7 +179,7 @@ def ensure_index(
     documents indexed now. Works in batches of short transactions; ``progress(done, total)``
     after each batch; ``should_cancel()`` stops between batches (what is done stays)."""
     with project.session_scope() as s:
-        todo, _ = _plan(s)
+        todo = _plan(s)
         if not todo:
             return 0
         terms = _index_terms(s)
@@ -185,8 +220,8 @@ def rebuild_index(
     progress: Progress | None = None,
     should_cancel: Callable[[], bool] | None = None,
 ) -> int:
-    """Re-segment every document with the project's current terms (after the term list or
-    code keywords changed). Returns the number of documents indexed."""
+    """Re-segment every document with the project's current terms. Returns the number of
+    documents indexed."""
     with project.session_scope() as s:
         tables.create_tables(s)
         tables.clear(s)

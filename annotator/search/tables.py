@@ -50,7 +50,9 @@ def tables_exist(session: Session) -> bool:
 
 def create_tables(session: Session) -> None:
     """Create the index tables if missing; drop and recreate an index of another format."""
-    if tables_exist(session) and read_info(session, "format") not in (None, FORMAT):
+    if tables_exist(session):
+        if read_info(session, "format") == FORMAT:
+            return  # the common case: nothing to write
         drop_tables(session)
     for statement in _CREATE:
         _exec(session, statement)

@@ -1,0 +1,63 @@
+"""Which unit carries which code, as a boolean matrix (units × codes), with roll-ups.
+
+The X×Y table and co-occurrence by unit are products of such matrices: the count of
+units carrying both a and b is column a · column b.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from annotator.analysis.code_index import CodeTree
+from annotator.analysis.table_data import CODE
+from annotator.analysis.unit_index import Incidence
+
+
+def column_lookup(codes: Sequence[int], spans: np.ndarray) -> np.ndarray:
+    """An array mapping a code id to its column in ``codes`` (-1 when not there), large
+    enough for every code id in ``spans``."""
+    top = max([*codes, int(spans[:, CODE].max()) if len(spans) else 0]) + 1
+    lookup = np.full(top, -1, dtype=np.int64)
+    lookup[np.array(codes, dtype=np.int64)] = np.arange(len(codes))
+    return lookup
+
+
+def presence(incidence: Incidence, spans: np.ndarray, codes: Sequence[int]) -> np.ndarray:
+    """units × ``codes``: True where a passage of exactly that code overlaps the unit."""
+    matrix = np.zeros((len(incidence.numbers), len(codes)), dtype=bool)
+    if not len(incidence.passage) or not codes:
+        return matrix
+    column = column_lookup(codes, spans)[spans[incidence.passage, CODE]]
+    hit = column >= 0
+    matrix[incidence.unit[hit], column[hit]] = True
+    return matrix
+
+
+def ancestry(tree: CodeTree, codes: Sequence[int]) -> np.ndarray:
+    """codes × codes: [c, a] is 1 when ``codes[a]`` is ``codes[c]`` or one of its ancestors."""
+    index = {c: i for i, c in enumerate(codes)}
+    matrix = np.zeros((len(codes), len(codes)), dtype=np.float64)
+    for i, code in enumerate(codes):
+        for ancestor in tree.chain(code):
+            j = index.get(ancestor)
+            if j is not None:
+                matrix[i, j] = 1.0
+    return matrix
+
+
+def rolled_up(matrix: np.ndarray, tree: CodeTree, codes: Sequence[int]) -> np.ndarray:
+    """``matrix`` (rows × ``codes``, boolean) with each code also standing for its
+    descendants among ``codes``."""
+    if not matrix.size:
+        return matrix.copy()
+    return (matrix.astype(np.float64) @ ancestry(tree, codes)) > 0
+
+
+def together(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """a.T · b for boolean matrices over the same rows: how many rows have both, as int64
+    (multiplied as floats, which BLAS does fast and exactly for these counts)."""
+    if not a.size or not b.size:
+        return np.zeros((a.shape[1], b.shape[1]), dtype=np.int64)
+    return np.rint(a.T.astype(np.float64) @ b.astype(np.float64)).astype(np.int64)
