@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -294,3 +295,7 @@ def run(argv: list[str], out: TextIO | None = None) -> int:
     except KeyboardInterrupt:
         print("annotator: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # `annotator … | head`: the reader has gone; stop quietly like other Unix tools.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python's exit flush silent
+        return 0

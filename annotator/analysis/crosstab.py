@@ -51,6 +51,7 @@ class XYTable:
     counts: np.ndarray = field(init=False, repr=False)  # rows × columns, int64
     _row: dict[int, int] = field(init=False, repr=False)
     _column: dict[int, int] = field(init=False, repr=False)
+    _last_row: dict = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "counts", together(self.x_units, self.y_units))
@@ -67,8 +68,17 @@ class XYTable:
 
     def units(self, x: int, y: int) -> list[str]:
         """The numbers of the units in cell (x, y), in reading order."""
-        both = self.x_units[:, self._row[x]] & self.y_units[:, self._column[y]]
-        return self.numbers[both].tolist()
+        numbers, columns = self._row_units(x)
+        return numbers[columns[self._column[y]]].tolist()
+
+    def _row_units(self, x: int) -> tuple[np.ndarray, np.ndarray]:
+        """The numbers of row x's units and their columns (columns × those units); kept
+        for the last row asked, since tables are read row by row."""
+        if self._last_row.get("x") != x:
+            inside = np.flatnonzero(self.x_units[:, self._row[x]])
+            columns = np.ascontiguousarray(self.y_units[inside].T)
+            self._last_row.update(x=x, value=(self.numbers[inside], columns))
+        return self._last_row["value"]
 
     def row_total(self, x: int) -> int:
         return int(self.x_units[:, self._row[x]].sum())

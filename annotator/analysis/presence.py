@@ -50,14 +50,20 @@ def ancestry(tree: CodeTree, codes: Sequence[int]) -> np.ndarray:
 def rolled_up(matrix: np.ndarray, tree: CodeTree, codes: Sequence[int]) -> np.ndarray:
     """``matrix`` (rows × ``codes``, boolean) with each code also standing for its
     descendants among ``codes``."""
-    if not matrix.size:
-        return matrix.copy()
-    return (matrix.astype(np.float64) @ ancestry(tree, codes)) > 0
+    out = matrix.copy()
+    index = {c: i for i, c in enumerate(codes)}
+    for i, code in enumerate(codes):
+        below = [index[d] for d in tree.subtree(code)[1:] if d in index]
+        if below:
+            out[:, i] |= matrix[:, below].any(axis=1)
+    return out
 
 
 def together(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """a.T · b for boolean matrices over the same rows: how many rows have both, as int64
-    (multiplied as floats, which BLAS does fast and exactly for these counts)."""
+    """a.T · b for boolean matrices over the same rows: how many rows have both, as int64.
+    Multiplied as floats, which BLAS does fast, and exactly: float32 holds every whole
+    number up to 2**24, float64 up to 2**53."""
     if not a.size or not b.size:
         return np.zeros((a.shape[1], b.shape[1]), dtype=np.int64)
-    return np.rint(a.T.astype(np.float64) @ b.astype(np.float64)).astype(np.int64)
+    kind = np.float32 if a.shape[0] < 2**24 else np.float64
+    return np.rint(a.T.astype(kind) @ b.astype(kind)).astype(np.int64)

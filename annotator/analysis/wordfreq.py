@@ -25,6 +25,7 @@ from collections import Counter, OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
@@ -198,7 +199,7 @@ class WordAnalyser:
         """The counted words among ``tokens`` with their tags and occurrences."""
         tag, keep = self.tagger.tag, self.counts
         out: WordTags = Counter()
-        for word, n in Counter(t.word for t in tokens).items():
+        for word, n in Counter(map(_word, tokens)).items():
             word_tag = tag(word)
             if keep(word, word_tag):
                 out[word, word_tag] = n
@@ -256,8 +257,8 @@ def words_within(tokens: Sequence[Token], start: int, end: int) -> list[Token]:
     return out
 
 
-def _start(token: Token) -> int:
-    return token.start
+_start = attrgetter("start")
+_word = attrgetter("word")
 
 
 @dataclass
