@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
@@ -23,6 +24,11 @@ from annotator.ui.preferences import PreferencesDialog, PreferenceValues
 from annotator.ui.recent_codes import RecentCodes
 from annotator.ui.settings import Settings
 from annotator.ui.transfer import ImportReportDialog, export_with_progress, import_with_progress
+
+
+# Feature packages that add menus, docks and actions to the window: each module has
+# install(window) and is called once the window is built.
+EXTENSIONS: tuple[str, ...] = ()
 
 
 class MainWindow(QMainWindow):
@@ -58,6 +64,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
         self.retranslate_ui()
+        for module_name in EXTENSIONS:
+            importlib.import_module(f"annotator.ui.{module_name}").install(self)
         self._restore_window_state()
         self._project_changed()
 
