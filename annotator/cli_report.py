@@ -9,15 +9,21 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from annotator.analysis.unit_index import UNIT_KINDS
+from annotator.errors import InvalidOperation
 from annotator.project import Project
 
 COMMANDS = ("report", "table")
+# As annotator.analysis.unit_index.UNIT_KINDS, which is not imported here: building the
+# parser must not load numpy for every command.
+UNIT_KINDS = ("paragraph", "sentence")
 
 
 def _add_filters(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--coder", action="extend", nargs="+", metavar="NAME", default=[],
-                   help="only passages by these coders (default: every coder)")
+    # One name per flag (or names joined by ','): a list of names could swallow the
+    # workbook path that follows.
+    p.add_argument("--coder", action="append", metavar="NAME", default=[],
+                   help="only passages by this coder (repeat, or join names with ','; "
+                   "default: every coder)")
     p.add_argument("--where", action="append", metavar="KEY=VALUE", default=[],
                    help="only documents whose attribute KEY has one of the VALUEs (joined "
                    "by ','); repeat for more keys, all must match")
@@ -78,8 +84,6 @@ def _filters(project: Project, args: argparse.Namespace):
     for text in (args.documents or "").replace("，", ",").split(","):
         if text.strip():
             if not text.strip().isdigit():
-                from annotator.errors import InvalidOperation
-
                 raise InvalidOperation(f"--documents: {text.strip()!r} is not a number")
             numbers.append(int(text))
     return filters_from_names(

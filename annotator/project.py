@@ -377,6 +377,7 @@ class Project:
                     end=info.end,
                     memo=info.memo,
                     created_at=info.created_at,
+                    origin=info.origin,
                 )
             )
             s.flush()

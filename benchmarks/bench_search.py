@@ -112,11 +112,17 @@ def main() -> int:
     parser.add_argument("--docs", type=int, default=2000)
     parser.add_argument("--chars", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=9)
+    parser.add_argument("--keep", type=Path, metavar="FILE",
+                        help="keep the project in FILE, or reuse it if it exists")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "bench.annot"
-        with Project.create(path, coder="bench") as project:
+        path = args.keep or Path(tmp) / "bench.annot"
+        if path.exists():
+            project = Project.open(path, coder="bench")
+            print(f"reusing {path} ({os.path.getsize(path) / 1e6:.0f} MB)")
+        else:
+            project = Project.create(path, coder="bench")
             t0 = time.perf_counter()
             chars = build_corpus(project, args.docs, args.chars)
             t1 = time.perf_counter()
@@ -128,7 +134,7 @@ def main() -> int:
             print(f"index build: {indexed} documents in {build:.1f} s "
                   f"({chars / build / 1e6:.2f} M characters/s); "
                   f"file {os.path.getsize(path) / 1e6:.0f} MB")
-
+        with project:
             cases = [
                 (f"word, common ({COMMON})", COMMON, "word", 100),
                 (f"word, common ({COMMON}), all hits", COMMON, "word", None),

@@ -263,7 +263,8 @@ def test_character_level_per_document_matches_sklearn(tmp_path: Path) -> None:
     codings = random_codings(rng, texts, ["甲", "乙"], ["A", "B"])
     project, docs, code_ids = build(tmp_path, texts, codings, codes=("A", "B"))
     with project:
-        report = agreement(project)
+        assert agreement(project).by_document == ()  # only on request
+        report = agreement(project, by_document=True)
         assert report.by_document
         for row in report.by_document:
             text = project.document_text(row.document_id)

@@ -75,6 +75,30 @@ def test_word_sequences_and_punctuation_between_words(project: Project, two_docs
     assert search(project, "鼓励创新支持").total == 0  # the text has a comma there
 
 
+def test_words_in_a_row_must_touch(project: Project) -> None:
+    #      0 推动 2 科技 4 创新 6 。 7 加强 9 科技 11 ， 12 创新 14 合作 16 。 17 科技 19 ␠ 20 创新
+    project.add_document("相邻", "推动科技创新。加强科技，创新合作。科技 创新")
+    assert spans(search(project, "科技创新")) == [(1, 2, 6)]
+    assert spans(search(project, "科技，创新")) == [(1, 9, 14)]
+    assert spans(search(project, "科技 创新")) == [(1, 17, 22)]
+
+
+def test_hits_follow_document_numbers_not_ids(project: Project) -> None:
+    with project.session_scope() as s:  # ids and numbers in opposite orders
+        exchange.insert_documents(s, [
+            {"id": 7, "guid": "g7", "number": 2, "title": "后", "text": DOC1,
+             "source_name": "", "content_hash": content_hash(DOC1)},
+            {"id": 9, "guid": "g9", "number": 1, "title": "前", "text": DOC2,
+             "source_name": "", "content_hash": content_hash(DOC2)},
+        ])
+    for mode in ("word", "phrase", "regex"):
+        result = search(project, "创新", mode=mode)
+        numbers = [h.document_number for h in result.hits]
+        assert numbers == sorted(numbers) and numbers[0] == 1, mode
+    assert spans(search(project, "创新", limit=2)) == [(1, 5, 7), (2, 1, 3)]
+    assert spans(search(project, "区域创新")) == [(2, 36, 40)]
+
+
 def test_phrase_spanning_word_boundaries(project: Project, two_docs) -> None:
     # 企业|创新 (DOC1) and 企业|创新能力 (DOC2): 业创 cuts both words.
     assert spans(search(project, "业创", mode="phrase")) == [(1, 17, 19), (2, 16, 18)]
@@ -109,6 +133,12 @@ def test_hits_carry_context_sentence_and_paragraph(project: Project, two_docs) -
     assert third.context == DOC1[8:]
     assert third.unit_number  # the paragraph's unit number, e.g. "1-0-2"
     assert (third.document_title, third.document_number) == ("第一篇", 1)
+
+
+def test_a_hit_across_a_line_break_takes_both_sentences(project: Project, two_docs) -> None:
+    (hit,) = search(project, "创新。\n科技", mode="regex").hits
+    assert (hit.start, hit.end) == (18, 24)
+    assert hit.sentence == (9, 43) and hit.paragraph == (0, 43)
 
 
 def test_limit_keeps_counts(project: Project, two_docs) -> None:

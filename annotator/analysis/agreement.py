@@ -42,6 +42,7 @@ from annotator.analysis.agreement_data import (
     CoderFilter,
     CodingData,
     DocumentFilter,
+    gc_paused,
     load_codings,
 )
 from annotator.analysis.agreement_disagreements import find_disagreements
@@ -80,14 +81,16 @@ def agreement(
     codes: CodeFilter = None,
     unit_kind: str = "paragraph",
     coded_documents: CodedDocuments = "passages",
+    by_document: bool = False,
 ) -> AgreementReport:
     """Agreement of the chosen coders (names; default: every coder with passages) on the
     chosen documents (ids or {attribute: value}; default all) and codes (branches, by id or
-    path; default all). Raises ``AgreementError`` with fewer than two coders."""
-    return build_report(
-        load_codings(project, coders=coders, documents=documents, codes=codes,
-                     unit_kind=unit_kind, coded_documents=coded_documents)
-    )
+    path; default all). ``by_document`` adds character-level rows per code and document.
+    Raises ``AgreementError`` with fewer than two coders."""
+    with gc_paused():
+        data = load_codings(project, coders=coders, documents=documents, codes=codes,
+                            unit_kind=unit_kind, coded_documents=coded_documents)
+        return build_report(data, by_document=by_document)
 
 
 def disagreements(
@@ -101,10 +104,10 @@ def disagreements(
 ) -> list[Disagreement]:
     """Units where the coders who coded the document differ on a code, by document number,
     unit position and code tree order. Same arguments as :func:`agreement`."""
-    return find_disagreements(
-        load_codings(project, coders=coders, documents=documents, codes=codes,
-                     unit_kind=unit_kind, coded_documents=coded_documents)
-    )
+    with gc_paused():
+        data = load_codings(project, coders=coders, documents=documents, codes=codes,
+                            unit_kind=unit_kind, coded_documents=coded_documents)
+        return find_disagreements(data)
 
 
 def analyse(
@@ -115,11 +118,13 @@ def analyse(
     codes: CodeFilter = None,
     unit_kind: str = "paragraph",
     coded_documents: CodedDocuments = "passages",
+    by_document: bool = False,
 ) -> tuple[AgreementReport, list[Disagreement]]:
     """:func:`agreement` and :func:`disagreements` from one reading of the passages."""
-    data = load_codings(project, coders=coders, documents=documents, codes=codes,
-                        unit_kind=unit_kind, coded_documents=coded_documents)
-    return build_report(data), find_disagreements(data)
+    with gc_paused():
+        data = load_codings(project, coders=coders, documents=documents, codes=codes,
+                            unit_kind=unit_kind, coded_documents=coded_documents)
+        return build_report(data, by_document=by_document), find_disagreements(data)
 
 
 # -- the report ---------------------------------------------------------------------------
@@ -133,7 +138,7 @@ class _Pair:
     characters: int
 
 
-def build_report(data: CodingData) -> AgreementReport:
+def build_report(data: CodingData, *, by_document: bool = False) -> AgreementReport:
     names = {c.id: c.name for c in data.coders}
     pairs = [_pair(data, a.id, b.id) for a, b in combinations(data.coders, 2)]
     keys = [(p.a, p.b) for p in pairs]
@@ -153,7 +158,7 @@ def build_report(data: CodingData) -> AgreementReport:
         ]
 
     rows: list[AgreementRow] = []
-    by_document: list[DocumentCharRow] = []
+    document_rows: list[DocumentCharRow] = []
     pooled = {key: PairTotals() for key in keys}
     pooled_alpha = AlphaCounts()
     used = 0
@@ -162,8 +167,9 @@ def build_report(data: CodingData) -> AgreementReport:
         counts = count_code(data, code.id, keys, alpha_base)
         rows.append(_row(code.id, code.path, pair_counts(counts.pairs), counts.alpha,
                          data.unit_kind, total_units, total_chars, two_coders))
-        by_document.extend(_document_row(code.id, code.path, d, two_coders)
-                           for d in counts.documents)
+        if by_document:
+            document_rows.extend(_document_row(code.id, code.path, d, two_coders)
+                                 for d in counts.documents)
         if code.id in used_ids:
             used += 1
             pooled_alpha += counts.alpha
@@ -183,7 +189,7 @@ def build_report(data: CodingData) -> AgreementReport:
         rows=tuple(rows),
         overall=overall,
         used_codes=used,
-        by_document=tuple(by_document),
+        by_document=tuple(document_rows),
     )
 
 

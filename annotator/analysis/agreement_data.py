@@ -11,8 +11,10 @@ by at least two of the chosen coders are compared.
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -68,6 +70,20 @@ class CodingData:
 
     def coder_name(self, coder_id: int) -> str:
         return next(c.name for c in self.coders if c.id == coder_id)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Hold off the cyclic garbage collector while hundreds of thousands of small, acyclic
+    objects (sets, tuples, records) are built: its repeated full scans otherwise double the
+    time on large projects. Nothing here makes reference cycles."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def select_documents(project: Project, documents: DocumentFilter) -> list[DocumentInfo]:

@@ -108,7 +108,7 @@ class AgreementReport:
     rows: tuple[AgreementRow, ...]  # one per code, tree order
     overall: AgreementRow
     used_codes: int  # codes some coder applied in the compared documents (pooled overall)
-    by_document: tuple[DocumentCharRow, ...]
+    by_document: tuple[DocumentCharRow, ...]  # only when asked for (by_document=True)
 
     def row(self, code_id: int) -> AgreementRow:
         return next(r for r in self.rows if r.code_id == code_id)

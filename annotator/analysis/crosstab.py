@@ -26,7 +26,7 @@ from annotator.analysis.filters import Filters, resolve
 from annotator.analysis.presence import presence, rolled_up, together
 from annotator.analysis.table_data import CODE, DOC
 from annotator.analysis.unit_index import DEFAULT_CACHE, UnitCache, incidence
-from annotator.errors import InvalidOperation
+from annotator.errors import NotFoundError
 from annotator.records import CodeInfo
 
 if TYPE_CHECKING:
@@ -136,7 +136,7 @@ def xy_table(
     tree = scope.tree
     for root in (*x_roots, *y_roots):
         if root not in tree.by_id:
-            raise InvalidOperation(f"no code with id {root}")
+            raise NotFoundError(f"no code with id {root}")
     x_ids = [c for c in tree.subtrees(x_roots) if scope.code_ids is None or c in scope.code_ids]
     y_ids = [c for c in tree.subtrees(y_roots) if scope.code_ids is None or c in scope.code_ids]
     with project.session_scope() as s:

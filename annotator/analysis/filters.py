@@ -75,11 +75,6 @@ class Scope:
             return list(self.tree.codes)
         return [c for c in self.tree.codes if c.id in self.code_ids]
 
-    def restrict_codes(self, code_ids: Iterable[int]) -> frozenset[int]:
-        """``code_ids`` less the codes the filters leave out."""
-        ids = frozenset(code_ids)
-        return ids if self.code_ids is None else ids & self.code_ids
-
 
 def resolve(project: Project, filters: Filters | None = None) -> Scope:
     """Turn ``filters`` into id sets against the project as it is now."""

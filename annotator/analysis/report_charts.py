@@ -130,7 +130,8 @@ def heatmap_figure(
     _group_labels(ax, col_codes, table.columns, axis="x")
     bar = fig.colorbar(image, ax=ax, fraction=0.04, pad=0.02)
     bar.set_label(f"{UNIT_LABELS.get(table.unit_kind, table.unit_kind)}数")
-    ax.set_title(title or f"{_names(table.rows, table.x_roots)} × {_names(table.columns, table.y_roots)}")
+    x_names, y_names = _names(table.rows, table.x_roots), _names(table.columns, table.y_roots)
+    ax.set_title(title or f"{x_names} × {y_names}")
     return fig
 
 

@@ -9,6 +9,7 @@ The X×Y sheets need two chosen branches, so only the ``report`` workbook has th
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,7 +25,7 @@ from annotator.analysis.tables import (
     shares_by_parent,
     year_of,
 )
-from annotator.export.excel import INDENT, ExtraSheet
+from annotator.export.excel import INDENT, MAX_COLUMNS, ExtraSheet
 from annotator.records import CodeInfo
 
 if TYPE_CHECKING:
@@ -64,6 +65,17 @@ def _headers_for(codes: Sequence[CodeInfo]) -> list[str]:
 
 
 # -- frequency tables (code × document / attribute) -----------------------------------------
+
+
+def document_sheets(table: CodeTable, name: str = SHEET_BY_DOCUMENT) -> list[ExtraSheet]:
+    """编码×文档, counts only; more documents than an Excel sheet has columns continue on
+    further sheets (each with the totals of the whole table)."""
+    per_sheet = MAX_COLUMNS - 8
+    chunks = [table.columns[i:i + per_sheet] for i in range(0, len(table.columns), per_sheet)]
+    return [
+        code_table_sheet(replace(table, columns=chunk), name, column_shares=False)
+        for chunk in chunks or [[]]
+    ]
 
 
 def code_table_sheet(table: CodeTable, name: str, *, column_shares: bool = True) -> ExtraSheet:

@@ -90,8 +90,7 @@ def write_report(
             *report_sheets.xy_sheets(xy, [images["heatmap"]]),
             report_sheets.shares_sheet(by_document, [x_roots, y_roots],
                                        [images["bars_x"], images["bars_y"]]),
-            report_sheets.code_table_sheet(by_document, report_sheets.SHEET_BY_DOCUMENT,
-                                           column_shares=False),
+            *report_sheets.document_sheets(by_document),
             *report_sheets.attribute_sheets(project, filters),
             report_sheets.cooccurrence_sheet(
                 cooccurrence(project, mode="unit", unit=unit, filters=filters)

@@ -61,7 +61,9 @@ def _raw(session: Session) -> Any:
     return session.connection().connection.dbapi_connection
 
 
-def document_rows(session: Session, document_ids: Collection[int] | None = None) -> list[DocumentRow]:
+def document_rows(
+    session: Session, document_ids: Collection[int] | None = None
+) -> list[DocumentRow]:
     """Documents in number order (no text loaded)."""
     query = select(Document.id, Document.number, Document.title).order_by(Document.number)
     if document_ids is not None:
@@ -121,5 +123,5 @@ def document_keys(session: Session, document_ids: Collection[int]) -> dict[int, 
 def document_texts(session: Session, document_ids: Collection[int]) -> Iterator[tuple[int, str]]:
     """(id, text) of the documents, streamed."""
     query = select(Document.id, Document.text).where(member_of(Document.id, document_ids))
-    for doc_id, text in session.execute(query.execution_options(yield_per=100)):
-        yield doc_id, text
+    rows = session.execute(query.execution_options(yield_per=100))
+    yield from ((doc_id, text) for doc_id, text in rows)

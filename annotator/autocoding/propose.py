@@ -130,7 +130,7 @@ def autocode(
                     s, keyword, mode=q.WORD, whole_word=whole_word, segmenter=segmenter
                 )
                 summary.matches += matches.total
-                for doc_id, spans in matches.spans(list(matches.counts)).items():
+                for doc_id, spans in matches.documents():
                     locator = texts.locator(doc_id)
                     for start, end in spans:
                         a, b = unit_span(locator, start, end, unit)

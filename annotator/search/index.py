@@ -27,7 +27,7 @@ from annotator.chinese.segment import Segmenter, clean_terms, segmenter_for, sta
 from annotator.db import word_lists
 from annotator.db.models import Document
 from annotator.search import tables
-from annotator.search.tokens import compress_words, encode_spans, index_form
+from annotator.search.tokens import compress_words, encode_spans, index_terms
 
 if TYPE_CHECKING:
     from annotator.project import Project
@@ -90,13 +90,7 @@ def index_segmenter(session: Session) -> Segmenter:
 def segment_document(
     segmenter: Segmenter, document_id: int, digest: str, text: str
 ) -> _Row:
-    forms: list[str] = []
-    spans: list[tuple[int, int]] = []
-    for token in segmenter.tokenize(text):
-        form = index_form(token.word)
-        if form:
-            forms.append(form)
-            spans.append((token.start, token.end))
+    forms, spans = index_terms((t.word, t.start, t.end) for t in segmenter.tokenize(text))
     return _Row(document_id, digest, encode_spans(spans), " ".join(forms), compress_words(forms))
 
 

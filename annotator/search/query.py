@@ -2,21 +2,25 @@
 
 Word mode answers from the FTS5 index: the query is segmented with the index's segmenter and
 matches where the document has the same words in a row (so 创新 is not found inside the word
-创新券, nor in 首创|新的). Latin letters match regardless of case. Occurrences come from the
-index's instance table (document, word position) and become code-point spans through the
-stored word spans — no document text is read to count or place word matches.
+创新券, nor in 首创|新的); text between the query's words (punctuation, spaces) must recur as
+is. Latin letters match regardless of case. Counts come from FTS5's term list, occurrences
+from its postings (document, word position), and code-point spans from the stored word
+spans — no document text is read to count or place word matches, and only the documents a
+page of hits needs are resolved.
 
-Phrase mode matches the exact characters anywhere, also inside words. It cannot be narrowed
-by the word index (how a phrase's edge characters are segmented depends on their context), so
-SQLite's ``instr()`` picks the documents that contain it, in C, before Python reads any text.
+Phrase mode matches the exact characters anywhere, also inside words. The word index cannot
+narrow it safely (how a phrase's edge characters are segmented depends on their context), so
+SQLite picks and counts in C (``instr``, ``replace``) before Python reads any text.
 Regular-expression mode runs Python's ``re`` over every document.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -25,33 +29,29 @@ from annotator.chinese.segment import Segmenter
 from annotator.db.models import Document
 from annotator.errors import InvalidOperation
 from annotator.search import tables
-from annotator.search.tokens import decode_spans, index_form
+from annotator.search.tokens import BREAK, Span, decode_spans, index_terms
 
 WORD, PHRASE, REGEX = "word", "phrase", "regex"
 MODES = (WORD, PHRASE, REGEX)
 
-Span = tuple[int, int]
+DocumentSpans = tuple[int, list[Span]]
 
 
 @dataclass
 class Matches:
-    """All matches of one query: how many in each document; their spans on request."""
+    """All matches of one query: exact counts, and each document's match spans in
+    document-number order, computed as they are consumed (within the session)."""
 
-    counts: dict[int, int]
-    _spans: dict[int, list[Span]] = field(default_factory=dict)
-    _resolve: Callable[[Sequence[int]], dict[int, list[Span]]] | None = None
+    total: int
+    document_count: int
+    _documents: Callable[[], Iterator[DocumentSpans]]
 
-    @property
-    def total(self) -> int:
-        return sum(self.counts.values())
+    def documents(self) -> Iterator[DocumentSpans]:
+        return self._documents()
 
-    def spans(self, document_ids: Iterable[int]) -> dict[int, list[Span]]:
-        """(start, end) of each match in these documents, in text order."""
-        wanted = [d for d in document_ids if d in self.counts]
-        todo = [d for d in wanted if d not in self._spans]
-        if todo and self._resolve is not None:
-            self._spans.update(self._resolve(todo))
-        return {d: self._spans.get(d, []) for d in wanted}
+
+def _none() -> Iterator[DocumentSpans]:
+    return iter(())
 
 
 def find_matches(
@@ -75,103 +75,111 @@ def find_matches(
     if mode == WORD and whole_word:
         if segmenter is None:
             raise InvalidOperation("word search needs the index's segmenter")
-        found = _word_matches(session, query, segmenter)
-        if found is not None:
-            return found
+        forms, spans = index_terms((t.word, t.start, t.end) for t in segmenter.tokenize(query))
+        if len(forms) == 1:
+            return _single_word(session, forms[0])
+        if forms:
+            gaps = {k: query[a:b] for k, (form, (a, b)) in enumerate(zip(forms, spans,
+                                                                          strict=True))
+                    if form == BREAK}
+            return _word_sequence(session, forms, gaps)
     # A phrase, a word searched anywhere, or a "word" of punctuation only (nothing indexed).
     return _phrase_matches(session, query)
 
 
-def _word_matches(session: Session, query: str, segmenter: Segmenter) -> Matches | None:
-    words = [(t, index_form(t.word)) for t in segmenter.tokenize(query)]
-    indexed = [(t, form) for t, form in words if form]
-    if not indexed:
-        return None
-    forms = [form for _, form in indexed]
-    if len(forms) == 1:
-        return _single_word(session, forms[0])
-    # Text between two indexed words of the query (punctuation, spaces) must recur as is.
-    gaps = [query[a.end : b.start] for (a, _), (b, _) in zip(indexed, indexed[1:], strict=False)]
-    return _word_sequence(session, forms, gaps)
+def number_order(session: Session) -> list[int]:
+    """Document ids in document-number order."""
+    return list(session.scalars(select(Document.id).order_by(Document.number)))
+
+
+def _resolve(session: Session, doc_id: int, offsets: list[int], length: int) -> list[Span]:
+    """Code-point spans of runs of ``length`` index tokens starting at ``offsets``."""
+    starts, ends = decode_spans(tables.spans_of(session, [doc_id])[doc_id])
+    return [(starts[o], ends[o + length - 1]) for o in offsets]
 
 
 def _single_word(session: Session, form: str) -> Matches:
-    offsets: dict[int, list[int]] = {}
-    for doc_id, offset in tables.term_instances(session, form):
-        offsets.setdefault(doc_id, []).append(offset)
+    documents, total = tables.term_counts(session, form)
+    if not total:
+        return Matches(0, 0, _none)
 
-    def resolve(doc_ids: Sequence[int]) -> dict[int, list[Span]]:
-        out: dict[int, list[Span]] = {}
-        for doc_id, blob in tables.spans_of(session, doc_ids).items():
-            starts, ends = decode_spans(blob)
-            out[doc_id] = [(starts[o], ends[o]) for o in sorted(offsets[doc_id])]
-        return out
+    def stream() -> Iterator[DocumentSpans]:
+        order = number_order(session)
+        postings = tables.term_instances(session, form)
+        if order == sorted(order):
+            # Postings come by document id, which here is also number order: resolve only
+            # as far as the caller reads.
+            for doc_id, group in groupby(postings, key=itemgetter(0)):
+                yield doc_id, _resolve(session, doc_id, [o for _, o in group], 1)
+            return
+        by_doc: dict[int, list[int]] = {}
+        for doc_id, offset in postings:
+            by_doc.setdefault(doc_id, []).append(offset)
+        for doc_id in order:
+            if doc_id in by_doc:
+                yield doc_id, _resolve(session, doc_id, by_doc[doc_id], 1)
 
-    return Matches({d: len(o) for d, o in offsets.items()}, _resolve=resolve)
+    return Matches(total, documents, stream)
 
 
-def _word_sequence(session: Session, forms: list[str], gaps: list[str]) -> Matches:
-    # FTS5 phrase query: documents with these words at consecutive word positions.
-    phrase = '"' + " ".join(forms) + '"'
-    candidates = set(
-        session.connection().exec_driver_sql(
-            "SELECT rowid FROM search_fts WHERE search_fts MATCH ?", (phrase,)
-        ).scalars()
-    )
-    if not candidates:
-        return Matches({})
-    later = [
-        {(d, o) for d, o in tables.term_instances(session, form) if d in candidates}
-        for form in forms[1:]
-    ]
-    runs: dict[int, list[int]] = {}
-    for doc_id, offset in tables.term_instances(session, forms[0]):
-        if doc_id in candidates and all(
-            (doc_id, offset + k + 1) in rest for k, rest in enumerate(later)
-        ):
-            runs.setdefault(doc_id, []).append(offset)
-    texts: dict[int, str] = {}
-    if any(gaps):
+def _word_sequence(session: Session, forms: list[str], gaps: dict[int, str]) -> Matches:
+    words = [(k, form) for k, form in enumerate(forms) if form != BREAK]
+    by_doc: dict[int, list[int]] = {}
+    for doc_id, offset in tables.sequence_starts(session, words):
+        by_doc.setdefault(doc_id, []).append(offset)
+    length = len(forms)
+    if gaps:
+        # Punctuation or spaces between the words must be the same characters.
         texts = dict(
-            session.execute(select(Document.id, Document.text).where(Document.id.in_(runs)))
+            session.execute(select(Document.id, Document.text).where(Document.id.in_(by_doc)))
             .all()
         )
-    spans: dict[int, list[Span]] = {}
-    last = len(forms) - 1
-    for doc_id, blob in tables.spans_of(session, list(runs)).items():
-        starts, ends = decode_spans(blob)
-        text = texts.get(doc_id, "")
-        found: list[Span] = []
-        for o in sorted(runs[doc_id]):
-            if all(
-                (text[ends[o + k] : starts[o + k + 1]] == gap)
-                if gap
-                else ends[o + k] == starts[o + k + 1]
-                for k, gap in enumerate(gaps)
-            ):
-                found.append((starts[o], ends[o + last]))
-        if found:
-            spans[doc_id] = found
-    return Matches({d: len(s) for d, s in spans.items()}, _spans=spans)
+        for doc_id in list(by_doc):
+            starts, ends = decode_spans(tables.spans_of(session, [doc_id])[doc_id])
+            text = texts[doc_id]
+            kept = [
+                o for o in by_doc[doc_id]
+                if o + length <= len(starts)
+                and all(text[starts[o + k] : ends[o + k]] == gap for k, gap in gaps.items())
+            ]
+            if kept:
+                by_doc[doc_id] = kept
+            else:
+                del by_doc[doc_id]
+    for offsets in by_doc.values():
+        offsets.sort()
+
+    def stream() -> Iterator[DocumentSpans]:
+        for doc_id in number_order(session):
+            if doc_id in by_doc:
+                yield doc_id, _resolve(session, doc_id, by_doc[doc_id], length)
+
+    return Matches(sum(len(o) for o in by_doc.values()), len(by_doc), stream)
 
 
 def _phrase_matches(session: Session, phrase: str) -> Matches:
-    rows = session.execute(
-        select(Document.id, Document.text)
-        .where(func.instr(Document.text, phrase) > 0)
-        .execution_options(yield_per=100)
-    )
-    spans: dict[int, list[Span]] = {}
     size = len(phrase)
-    for doc_id, text in rows:
-        found: list[Span] = []
-        at = text.find(phrase)
-        while at >= 0:
-            found.append((at, at + size))
-            at = text.find(phrase, at + size)
-        if found:
-            spans[doc_id] = found
-    return Matches({d: len(s) for d, s in spans.items()}, _spans=spans)
+    # Counted in C: how much shorter the text gets without the phrase (non-overlapping, as
+    # str.find moving past each match counts).
+    count = (func.length(Document.text) - func.length(func.replace(Document.text, phrase, "")))
+    rows = session.execute(
+        select(Document.id, count / size)
+        .where(func.instr(Document.text, phrase) > 0)
+        .order_by(Document.number)
+    ).all()
+    counts = {doc_id: int(n) for doc_id, n in rows}
+
+    def stream() -> Iterator[DocumentSpans]:
+        for doc_id in counts:
+            text = session.scalar(select(Document.text).where(Document.id == doc_id)) or ""
+            found: list[Span] = []
+            at = text.find(phrase)
+            while at >= 0:
+                found.append((at, at + size))
+                at = text.find(phrase, at + size)
+            yield doc_id, found
+
+    return Matches(sum(counts.values()), len(counts), stream)
 
 
 def compile_regex(pattern: str) -> re.Pattern[str]:
@@ -185,11 +193,15 @@ def compile_regex(pattern: str) -> re.Pattern[str]:
 
 def _regex_matches(session: Session, pattern: str) -> Matches:
     regex = compile_regex(pattern)
-    rows = session.execute(select(Document.id, Document.text).execution_options(yield_per=100))
-    spans: dict[int, list[Span]] = {}
+    rows = session.execute(
+        select(Document.id, Document.text)
+        .order_by(Document.number)
+        .execution_options(yield_per=100)
+    )
+    found: list[DocumentSpans] = []
     for doc_id, text in rows:
         # Empty matches (a*, ^) cannot be coded or shown: skipped.
-        found = [m.span() for m in regex.finditer(text) if m.end() > m.start()]
-        if found:
-            spans[doc_id] = found
-    return Matches({d: len(s) for d, s in spans.items()}, _spans=spans)
+        spans = [m.span() for m in regex.finditer(text) if m.end() > m.start()]
+        if spans:
+            found.append((doc_id, spans))
+    return Matches(sum(len(s) for _, s in found), len(found), lambda: iter(found))

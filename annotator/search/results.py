@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -22,8 +22,8 @@ CONTEXT = 30  # characters shown on each side of a hit
 
 @dataclass(frozen=True)
 class SearchHit:
-    """One match. Offsets are code points; ``sentence`` and ``paragraph`` are the spans of
-    the sentence and paragraph holding the match (the match itself where there is none)."""
+    """One match. Offsets are code points. The sentence and paragraph holding the match are
+    worked out when first read (a results view asks only for the rows it shows)."""
 
     document_id: int
     document_number: int
@@ -33,13 +33,28 @@ class SearchHit:
     text: str
     before: str  # up to CONTEXT characters before the match
     after: str  # up to CONTEXT characters after it
-    sentence: tuple[int, int]
-    paragraph: tuple[int, int]
-    unit_number: str  # the paragraph's unit number, e.g. "3-2"; "" outside paragraphs
+    _units: UnitLocator = field(repr=False, compare=False)
 
     @property
     def context(self) -> str:
         return f"{self.before}{self.text}{self.after}"
+
+    @property
+    def sentence(self) -> tuple[int, int]:
+        """The sentence(s) holding the match; the match itself outside any sentence."""
+        return self._units.sentence(self.start, self.end) or (self.start, self.end)
+
+    @property
+    def paragraph(self) -> tuple[int, int]:
+        """The paragraph(s) holding the match; the match itself outside any paragraph."""
+        found = self._units.paragraph(self.start, self.end)
+        return found[0] if found else (self.start, self.end)
+
+    @property
+    def unit_number(self) -> str:
+        """The paragraph's unit number, e.g. "3-2-1"; "" outside paragraphs."""
+        found = self._units.paragraph(self.start, self.end)
+        return found[1] if found else ""
 
 
 @dataclass(frozen=True)
@@ -61,32 +76,17 @@ class SearchResult:
 def make_hits(
     session: Session, matches: q.Matches, limit: int | None = None
 ) -> list[SearchHit]:
-    """The first ``limit`` matches (all when None) as hits, in document-number order."""
-    if not matches.counts:
-        return []
-    docs = session.execute(
-        select(Document.id, Document.number, Document.title)
-        .where(Document.id.in_(list(matches.counts)))
-        .order_by(Document.number)
-    ).all()
-    # Only the documents the page needs have their spans resolved and texts read.
-    chosen: list[tuple[int, int, str]] = []
-    room = limit
-    for row in docs:
-        if room is not None and room <= 0:
-            break
-        chosen.append(row)
-        if room is not None:
-            room -= matches.counts[row[0]]
-    spans = matches.spans(d for d, _, _ in chosen)
+    """The first ``limit`` matches (all when None) as hits, in document-number order; only
+    the documents these hits come from are resolved and read."""
     hits: list[SearchHit] = []
-    for doc_id, number, title in chosen:
-        text = session.scalar(select(Document.text).where(Document.id == doc_id)) or ""
+    if limit is not None and limit <= 0:
+        return hits
+    for doc_id, spans in matches.documents():
+        number, title, text = session.execute(
+            select(Document.number, Document.title, Document.text).where(Document.id == doc_id)
+        ).one()
         units = UnitLocator(number, text)
-        for start, end in spans[doc_id]:
-            if limit is not None and len(hits) >= limit:
-                break
-            paragraph = units.paragraph(start, end)
+        for start, end in spans:
             hits.append(
                 SearchHit(
                     document_id=doc_id,
@@ -97,11 +97,11 @@ def make_hits(
                     text=text[start:end],
                     before=text[max(0, start - CONTEXT) : start],
                     after=text[end : end + CONTEXT],
-                    sentence=units.sentence(start, end) or (start, end),
-                    paragraph=paragraph[0] if paragraph else (start, end),
-                    unit_number=paragraph[1] if paragraph else "",
+                    _units=units,
                 )
             )
+            if limit is not None and len(hits) >= limit:
+                return hits
     return hits
 
 
@@ -134,7 +134,7 @@ def search(
             whole_word=whole_word,
             hits=hits,
             total=matches.total,
-            document_count=len(matches.counts),
+            document_count=matches.document_count,
             unindexed=len(unindexed_ids(s)) if word else 0,
             index_stale=stale,
         )

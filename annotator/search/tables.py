@@ -4,6 +4,7 @@
                      (see :mod:`annotator.search.tokens`), positions kept (detail=full);
 ``search_terms``     fts5vocab "instance" view of it: (term, doc, offset) rows, looked up
                      by term, which gives every occurrence of a word without reading texts;
+``search_term_counts`` fts5vocab "row" view: per term, documents and occurrences (fast);
 ``search_documents`` per indexed document: its content hash, the code-point spans of its
                      indexed words and the compressed FTS row (needed to delete the row);
 ``search_info``      key/value: the index format and the term list it was segmented with.
@@ -14,27 +15,30 @@ None of these functions commits.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Result, text
+from sqlalchemy import Result, Row, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from annotator.errors import AnnotatorError
 from annotator.search.tokens import decompress_words
 
 # Bump when the layout or the index forms change: an index of another format is rebuilt.
-FORMAT = "1"
+FORMAT = "2"
 
 _CREATE = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
     "words, tokenize='ascii', detail=full, content='', columnsize=0)",
     "CREATE VIRTUAL TABLE IF NOT EXISTS search_terms USING fts5vocab(search_fts, 'instance')",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS search_term_counts USING fts5vocab(search_fts, 'row')",
     "CREATE TABLE IF NOT EXISTS search_documents ("
     "document_id INTEGER PRIMARY KEY, content_hash TEXT NOT NULL, "
     "spans BLOB NOT NULL, words BLOB NOT NULL)",
     "CREATE TABLE IF NOT EXISTS search_info (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
 )
-_DROP = ("search_terms", "search_fts", "search_documents", "search_info")
+_DROP = ("search_terms", "search_term_counts", "search_fts", "search_documents", "search_info")
 
 
 def _exec(session: Session, sql: str, params: dict[str, Any] | None = None) -> Result[Any]:
@@ -54,8 +58,11 @@ def create_tables(session: Session) -> None:
         if read_info(session, "format") == FORMAT:
             return  # the common case: nothing to write
         drop_tables(session)
-    for statement in _CREATE:
-        _exec(session, statement)
+    try:
+        for statement in _CREATE:
+            _exec(session, statement)
+    except OperationalError as exc:  # an SQLite built without FTS5
+        raise AnnotatorError(f"word search needs SQLite with FTS5: {exc.orig}") from exc
     write_info(session, "format", FORMAT)
 
 
@@ -124,12 +131,37 @@ def clear(session: Session) -> None:
     _exec(session, "DELETE FROM search_documents")
 
 
-def term_instances(session: Session, term: str) -> list[tuple[int, int]]:
-    """(document id, token offset) of every occurrence of an index form, by document and
-    offset."""
+def term_counts(session: Session, term: str) -> tuple[int, int]:
+    """(documents, occurrences) of an index form, from the FTS5 term list (no scan)."""
+    row = session.connection().exec_driver_sql(
+        "SELECT doc, cnt FROM search_term_counts WHERE term = ?", (term,)
+    ).first()
+    return (0, 0) if row is None else (row[0], row[1])
+
+
+def term_instances(session: Session, term: str) -> Iterator[Row[Any]]:
+    """(document id, token offset) of every occurrence of an index form, streamed in
+    document-id and offset order (FTS5 keeps each term's postings sorted by rowid)."""
     rows = session.connection().exec_driver_sql(
         "SELECT doc, offset FROM search_terms WHERE term = ?", (term,)
     )
+    yield from rows  # Rows unpack as (doc, offset)
+
+
+def sequence_starts(session: Session, terms: Sequence[tuple[int, str]]) -> list[tuple[int, int]]:
+    """(document id, offset) where ``terms`` — (offset from the start, form) pairs — all
+    occur, each at its place. Joined inside SQLite: the postings never reach Python."""
+    parts = [
+        f"t{k} AS MATERIALIZED (SELECT doc, offset FROM search_terms WHERE term = ?)"
+        for k in range(len(terms))
+    ]
+    joins = " ".join(
+        f"JOIN t{k} ON t{k}.doc = t0.doc AND t{k}.offset = t0.offset + {int(step)}"
+        for k, (step, _) in enumerate(terms)
+        if k
+    )
+    sql = f"WITH {', '.join(parts)} SELECT t0.doc, t0.offset FROM t0 {joins}"
+    rows = session.connection().exec_driver_sql(sql, tuple(form for _, form in terms))
     return [(doc, offset) for doc, offset in rows]
 
 

@@ -4,8 +4,13 @@ The full-text table uses SQLite's ``ascii`` tokenizer: ASCII letters and digits 
 non-ASCII character are token characters, everything else in ASCII separates tokens. So a
 word's *index form* — the word with ASCII separators removed and ASCII lower-cased — is
 exactly one FTS5 token, whatever it holds (CJK, “三权”改革, 5G). Words with no letter or digit
-at all (punctuation, whitespace) are not indexed. Token *i* of a document's FTS row is then
-the *i*-th indexed word, whose code-point span sits at index *i* of the stored span list.
+at all (punctuation, whitespace) are not indexed.
+
+Between two indexed words that punctuation or whitespace separates, the index holds
+:data:`BREAK`, so that consecutive FTS tokens are adjacent words in the text and a phrase
+query for 科技 创新 does not match 科技，创新. Token *i* of a document's FTS row has its
+code-point span (a word's, or a break's run of skipped characters) at index *i* of the
+stored span list.
 """
 
 from __future__ import annotations
@@ -13,11 +18,15 @@ from __future__ import annotations
 import sys
 import zlib
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import accumulate
 
 # FTS5 refuses tokens longer than 32,768 bytes; a cut keeps a freak word one token long.
 MAX_FORM_CHARS = 256
+Span = tuple[int, int]
+# A private-use character: a token of its own for the ascii tokenizer, and never the form of
+# a word (a word without letters or digits is not indexed).
+BREAK = "\ue000"
 
 
 def index_form(word: str) -> str:
@@ -30,7 +39,28 @@ def index_form(word: str) -> str:
     return kept.lower()[:MAX_FORM_CHARS]
 
 
-def encode_spans(spans: Sequence[tuple[int, int]]) -> bytes:
+def index_terms(words: Iterable[tuple[str, int, int]]) -> tuple[list[str], list[Span]]:
+    """The FTS terms of a tokenised text — (word, start, end) tiling it — and their spans:
+    index forms, with a :data:`BREAK` for each run of unindexed tokens between two words."""
+    forms: list[str] = []
+    spans: list[Span] = []
+    gap_start = -1
+    for word, start, end in words:
+        form = index_form(word)
+        if not form:
+            if gap_start < 0:
+                gap_start = start
+            continue
+        if gap_start >= 0 and forms:
+            forms.append(BREAK)
+            spans.append((gap_start, start))
+        gap_start = -1
+        forms.append(form)
+        spans.append((start, end))
+    return forms, spans
+
+
+def encode_spans(spans: Sequence[Span]) -> bytes:
     """(start, end) code-point spans, in order and not overlapping, as a compact blob:
     gap-and-length pairs, 16-bit when they fit (they nearly always do), zlib-compressed."""
     flat: list[int] = []

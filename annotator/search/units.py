@@ -1,9 +1,9 @@
 """The sentence and paragraph around a span of a document, for search hits and auto-coding.
 
-Paragraphs come from :func:`annotator.chinese.units.paragraph_units`; sentences from
-:func:`annotator.chinese.units.sentence_spans` run on the paragraph alone (sentences end at
-line breaks, so they never cross a paragraph), which keeps locating a hit's sentence cheap
-in a long article.
+Paragraphs come from :func:`annotator.chinese.units.paragraph_units` (with section numbers;
+about 10 ms for a 10,000-character article, so only computed when asked for); sentences from
+:func:`annotator.chinese.units.sentence_spans` run on the lines the span touches — sentences
+end at line breaks, so that gives the same sentences as the whole text, far more cheaply.
 """
 
 from __future__ import annotations
@@ -49,27 +49,24 @@ class UnitLocator:
             return None
         return (over[0].start, over[-1].end), over[0].number
 
-    def _blocks(self, start: int, end: int) -> list[Span]:
-        over = self.paragraphs_over(start, end)
-        if over:
-            return [(u.start, u.end) for u in over]
-        # Outside any paragraph (blank lines): the line itself.
-        a = self.text.rfind("\n", 0, start) + 1
-        b = self.text.find("\n", end)
-        return [(a, len(self.text) if b < 0 else b)]
+    def _lines(self, start: int, end: int) -> Span:
+        """The whole lines (without the last line break) that [start, end) touches."""
+        text = self.text
+        a = text.rfind("\n", 0, start) + 1
+        b = text.find("\n", max(end - 1, start))
+        return a, len(text) if b < 0 else b
 
     def sentence(self, start: int, end: int) -> Span | None:
         """The sentence holding [start, end) (all sentences it touches, joined); None when it
         touches none (whitespace)."""
-        touched: list[Span] = []
-        for block in self._blocks(start, end):
-            sentences = self._sentences.get(block)
-            if sentences is None:
-                a, b = block
-                sentences = [(a + s, a + e) for s, e in sentence_spans(self.text[a:b])]
-                self._sentences[block] = sentences
-            stop = max(end, start + 1)
-            touched.extend((s, e) for s, e in sentences if s < stop and start < e)
+        stop = max(end, start + 1)
+        lines = self._lines(start, end)
+        sentences = self._sentences.get(lines)
+        if sentences is None:
+            a, b = lines
+            sentences = [(a + s, a + e) for s, e in sentence_spans(self.text[a:b])]
+            self._sentences[lines] = sentences
+        touched = [(s, e) for s, e in sentences if s < stop and start < e]
         if not touched:
             return None
         return touched[0][0], touched[-1][1]

@@ -33,6 +33,15 @@ class Settings:
         self._s.setValue("coding/coder", value)
 
     @property
+    def snap_to_words(self) -> bool:
+        """Widen a selection that cuts a word in half to whole words before coding it."""
+        return bool(self._s.value("coding/snap_to_words", True, bool))
+
+    @snap_to_words.setter
+    def snap_to_words(self, value: bool) -> None:
+        self._s.setValue("coding/snap_to_words", bool(value))
+
+    @property
     def last_project(self) -> str:
         return str(self._s.value("projects/last", "", str))
 

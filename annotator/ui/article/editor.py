@@ -204,6 +204,12 @@ class ArticleEdit(QPlainTextEdit):
         self.setViewportMargins(width, 0, 0, 0)
         self._place_margin()
 
+    def set_left_margin_width(self, width: int) -> None:
+        """Widen or narrow the margin (the unit numbers' column follows the document)."""
+        if width != self.viewportMargins().left():
+            self.setViewportMargins(width, 0, 0, 0)
+            self._place_margin()
+
     def _place_margin(self) -> None:
         if self.left_margin_widget is not None:
             rect = self.contentsRect()

@@ -2,6 +2,11 @@
 
 Positions the outside world sees are code points; Qt's UTF-16 positions stay inside and are
 converted only through the document's :class:`OffsetMap`.
+
+The margin numbers the document's paragraph units (computed once per document, see
+:func:`annotator.chinese.units.units_of`), and a unit can be coded whole. With snapping on, the
+span read for coding (:meth:`ArticleView.selected_span`) is widened to whole words; the user's
+selection itself is never moved.
 """
 
 from __future__ import annotations
@@ -12,6 +17,9 @@ from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QDrag, QTextCursor
 from PySide6.QtWidgets import QLabel, QMenu, QPlainTextEdit, QVBoxLayout, QWidget
 
+from annotator.chinese.snapping import snap_to_words
+from annotator.chinese.terms import project_segmenter
+from annotator.chinese.units import Unit, unit_at, units_for_span, units_of
 from annotator.errors import NotFoundError
 from annotator.records import CodeInfo
 from annotator.ui.article.editor import ArticleEdit
@@ -34,7 +42,10 @@ class ArticleView(QWidget):
         super().__init__(parent)
         self.hub, self.recent = hub, recent
         self._document_id: int | None = None
+        self._text = ""
         self._offsets = OffsetMap("")
+        self._units: list[Unit] = []  # paragraph units of the shown document
+        self._snap = False  # widen selections to whole words (the window turns it on)
         self._all = Layer()  # every coder's passages
         self._layer = Layer()  # those of the visible coders
         self._visible_coders: set[int] | None = None
@@ -68,6 +79,7 @@ class ArticleView(QWidget):
         self._editor.viewChanged.connect(self._sync_selections)
         self._editor.customContextMenuRequested.connect(self._context_menu)
         self._margin.stripeClicked.connect(self._stripe_clicked)
+        self._margin.unitClicked.connect(lambda unit: self.select_span(unit.start, unit.end))
         hub.passagesChanged.connect(self._passages_changed)
         hub.codebookChanged.connect(self._codebook_changed)
         hub.documentsChanged.connect(self._documents_changed)
@@ -88,6 +100,9 @@ class ArticleView(QWidget):
 
     def popup(self) -> PassagePopup:
         return self._popup
+
+    def margin(self) -> CodingMargin:
+        return self._margin
 
     def document_id(self) -> int | None:
         return self._document_id
@@ -115,7 +130,10 @@ class ArticleView(QWidget):
         else:
             document_id = None
         self._document_id = document_id
+        self._text = text
         self._offsets = OffsetMap(text)
+        self._units = units_of(project, document_id) if project and document_id is not None else []
+        self._margin.set_units(self._units, self._offsets)
         self.title_label.setText(title)
         self._window = None
         self._editor.setExtraSelections([])
@@ -129,6 +147,8 @@ class ArticleView(QWidget):
         self._refresh_stale()
 
     def selected_span(self) -> tuple[int, int] | None:
+        """The span to code: the selection in code points, widened to whole words when
+        snapping is on (None without a selection)."""
         cursor = self._editor.textCursor()
         if self._document_id is None or not cursor.hasSelection():
             return None
@@ -136,7 +156,59 @@ class ArticleView(QWidget):
         start, end = self._offsets.span_to_code_points(
             cursor.selectionStart(), cursor.selectionEnd()
         )
+        project = self.hub.project
+        if self._snap and project is not None and end > start:
+            # Read here, not while the user drags: the selection on screen stays theirs.
+            start, end = snap_to_words(project_segmenter(project), self._text, start, end)
         return (start, end) if end > start else None
+
+    def set_snap_to_words(self, on: bool) -> None:
+        self._snap = bool(on)
+
+    def snaps_to_words(self) -> bool:
+        return self._snap
+
+    # -- units of analysis -----------------------------------------------------------------
+    def units(self) -> list[Unit]:
+        """The shown document's paragraph units, numbered as in the margin."""
+        return list(self._units)
+
+    def unit_numbers_shown(self) -> list[str]:
+        """The unit numbers the margin paints now (the visible part of the document)."""
+        return self._margin.unit_numbers_shown()
+
+    def unit_at(self, offset: int) -> Unit | None:
+        """The unit on the line holding code point ``offset``: inside it, on its
+        indentation, or just past its end."""
+        found = unit_at(self._units, offset)
+        if found is not None or not self._units:
+            return found
+        block = self._editor.document().findBlock(self._offsets.to_utf16(offset))
+        if not block.isValid():
+            return None
+        line = self._offsets.span_to_code_points(
+            block.position(), block.position() + max(block.length() - 1, 0)
+        )
+        over = units_for_span(self._units, line[0], max(line[1], line[0] + 1))
+        return over[0] if over else None
+
+    def unit_under(self, point: QPoint) -> Unit | None:
+        """The unit at a viewport point (anywhere on its lines)."""
+        pos = self._editor.char_at(point)
+        if pos is None:
+            pos = self._editor.cursorForPosition(point).position()
+        return self.unit_at(self._offsets.to_code_point(pos))
+
+    def cursor_unit(self) -> Unit | None:
+        """The unit under the text cursor (the selection's start when there is one)."""
+        if self._document_id is None:
+            return None
+        cursor = self._editor.textCursor()
+        return self.unit_at(self._offsets.to_code_point(cursor.selectionStart()))
+
+    def code_unit(self, code_id: int, unit: Unit) -> bool:
+        """Code a whole unit as one undoable step."""
+        return self.apply_code(code_id, (unit.start, unit.end))
 
     def select_span(self, start: int, end: int) -> None:
         first, last = self._offsets.span_to_utf16(start, end)
@@ -160,19 +232,23 @@ class ArticleView(QWidget):
         """The right-click menu for a viewport point (None: for the selection only)."""
         span = self.selected_span()
         under: list[PassageEntry] = []
+        unit = self.cursor_unit()
         if point is not None:
             pos = self._editor.char_at(point)
             if pos is not None:
                 for p in self._layer.passages_at(self._offsets.to_code_point(pos)):
                     under.append(PassageEntry(p.id, p.code_id, p.coder_name))
+            unit = self.unit_under(point)
         handlers = MenuHandlers(
             apply_code=lambda code_id: self.apply_code(code_id, span),
             remove_passage=self.remove_passage,
             copy=self._editor.copy,
+            code_unit=(lambda code_id: self.code_unit(code_id, unit)) if unit else None,
         )
         return build_context_menu(
             self._editor, self._codes, self.recent.ids(), under,
             has_selection=span is not None and self._document_id is not None, handlers=handlers,
+            unit_number=unit.number if unit else None,
         )
 
     def apply_code(self, code_id: int, span: tuple[int, int] | None = None) -> bool:

@@ -1,0 +1,248 @@
+"""The search dock: find words, phrases or patterns across all documents and code the results.
+
+Word mode matches segmented words (创新 is not found inside 创新券 unless "match inside longer
+words" is on); see :func:`annotator.search.search`. Coding the results — the matches, their
+sentences or their paragraphs — is one step on the undo stack (:class:`CodeSpans`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.errors import AnnotatorError
+from annotator.search import (
+    MATCH,
+    PARAGRAPH,
+    PHRASE,
+    REGEX,
+    SENTENCE,
+    WORD,
+    SearchResult,
+    search,
+    spans_to_code,
+)
+from annotator.ui.bulk_commands import CodeSpans
+from annotator.ui.chinese_tools.busy import busy
+from annotator.ui.chinese_tools.code_chooser import CodeChooser, CodeCombo
+from annotator.ui.chinese_tools.search_model import (
+    CONTEXT,
+    ContextDelegate,
+    SearchResultsModel,
+)
+from annotator.ui.hub import ProjectHub
+
+DISPLAY_LIMIT = 2000  # rows listed; coding always takes every match
+
+
+class SearchPanel(QWidget):
+    jumpRequested = Signal(int, int, int)  # document id, start, end (code points)
+    message = Signal(str)  # a short outcome for the status bar
+
+    def __init__(self, hub: ProjectHub, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.hub = hub
+        self.result: SearchResult | None = None
+        self.query = QLineEdit()
+        self.query.setClearButtonEnabled(True)
+        self.query.returnPressed.connect(self.run_search)
+        self.mode = QComboBox()
+        for mode in (WORD, PHRASE, REGEX):
+            self.mode.addItem("", mode)
+        self.mode.currentIndexChanged.connect(lambda _i: self._update_enabled())
+        self.anywhere = QCheckBox()
+        self.search_button = QPushButton()
+        self.search_button.clicked.connect(self.run_search)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.model = SearchResultsModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setItemDelegateForColumn(CONTEXT, ContextDelegate(self.view))
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(CONTEXT, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(0, 150)
+        header.resizeSection(1, 70)
+        self.view.doubleClicked.connect(self._activated)
+        self.code_label = QLabel()
+        self.code_combo = CodeCombo()
+        self.code_buttons = {unit: QPushButton() for unit in (MATCH, SENTENCE, PARAGRAPH)}
+        for unit, button in self.code_buttons.items():
+            button.clicked.connect(lambda _=False, u=unit: self.code_results(u))
+
+        top = QHBoxLayout()
+        top.addWidget(self.query, 1)
+        top.addWidget(self.mode)
+        top.addWidget(self.search_button)
+        coding = QHBoxLayout()
+        coding.addWidget(self.code_label)
+        coding.addWidget(self.code_combo, 1)
+        buttons = QHBoxLayout()
+        for button in self.code_buttons.values():
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.anywhere)
+        layout.addWidget(self.status)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(coding)
+        layout.addLayout(buttons)
+
+        hub.projectChanged.connect(self._project_changed)
+        hub.codebookChanged.connect(self._fill_codes)
+        hub.documentsChanged.connect(self._documents_changed)
+        self.retranslate_ui()
+        self._project_changed()
+
+    def retranslate_ui(self) -> None:
+        self.query.setPlaceholderText(self.tr("Search all documents"))
+        names = {WORD: self.tr("Words"), PHRASE: self.tr("Exact phrase"),
+                 REGEX: self.tr("Regular expression")}
+        for i in range(self.mode.count()):
+            self.mode.setItemText(i, names[self.mode.itemData(i)])
+        self.mode.setToolTip(self.tr(
+            "Words: whole words as segmented (创新 does not match 创新券). Exact phrase: the "
+            "characters anywhere. Regular expression: a Python pattern."))
+        self.anywhere.setText(self.tr("Match inside longer words"))
+        self.search_button.setText(self.tr("Search"))
+        self.code_label.setText(self.tr("Code:"))
+        self.code_buttons[MATCH].setText(self.tr("Code all results"))
+        self.code_buttons[SENTENCE].setText(self.tr("Code results' sentences"))
+        self.code_buttons[PARAGRAPH].setText(self.tr("Code results' paragraphs"))
+        self._show_status()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # -- public API --------------------------------------------------------------------------
+    def set_code(self, code_id: int | None) -> None:
+        """Follow the codebook's chosen code."""
+        if code_id is not None:
+            self.code_combo.set_code(code_id)
+
+    def focus_query(self) -> None:
+        self.query.setFocus()
+        self.query.selectAll()
+
+    def run_search(self) -> SearchResult | None:
+        """Search with what the query box and options say; lists the results."""
+        return self._search(self.query.text(), self.mode.currentData(),
+                            not self.anywhere.isChecked())
+
+    def _search(self, text: str, mode: str, whole_word: bool) -> SearchResult | None:
+        project = self.hub.project
+        if project is None or not text.strip():
+            return None
+        try:
+            with busy():
+                self.result = search(project, text, mode=mode, whole_word=whole_word,
+                                     limit=DISPLAY_LIMIT)
+        except AnnotatorError as exc:
+            self.result = None
+            self.model.set_hits([])
+            self.status.setText(str(exc))
+            self._update_enabled()
+            return None
+        self.model.set_hits(self.result.hits)
+        self._show_status()
+        self._update_enabled()
+        return self.result
+
+    def code_results(self, unit: str = MATCH) -> int | None:
+        """Code every result of the last search (or its sentence or paragraph) with the
+        chosen code, as one undoable step; returns the passages made (None: nothing done)."""
+        project, result = self.hub.project, self.result
+        if project is None or result is None or not result.hits:
+            return None
+        code_id = self.code_combo.code_id()
+        if code_id is None:
+            code_id = CodeChooser.ask(self, project.codes(), None,
+                                      self.tr("Code the search results as:"))
+            if code_id is None:
+                return None
+        hits = result.hits
+        with busy():
+            if result.truncated:  # only a page is listed: code every match
+                hits = search(project, result.query, mode=result.mode,
+                              whole_word=result.whole_word).hits
+            spans = spans_to_code(hits, unit)
+            name = project.code(code_id).path_text
+            command = CodeSpans(
+                self.hub, code_id, spans,
+                self.tr("Code %1 search results as “%2”").replace("%1", str(len(spans)))
+                .replace("%2", name),
+            )
+            self.hub.undo_stack.push(command)
+        made = len(command.passage_ids or [])
+        self.message.emit(
+            self.tr("%1 passage(s) coded “%2”; %3 were coded so already")
+            .replace("%1", str(made)).replace("%2", name).replace("%3", str(len(spans) - made))
+        )
+        return made
+
+    # -- internals ---------------------------------------------------------------------------
+    def _show_status(self) -> None:
+        result = self.result
+        if result is None:
+            self.status.setText(self.tr("Type a word, a phrase or a pattern and press Enter."))
+            return
+        text = self.tr("%1 match(es) in %2 document(s)").replace("%1", str(result.total))
+        text = text.replace("%2", str(result.document_count))
+        if result.truncated:
+            text += " " + self.tr("(the first %1 listed; coding takes all)").replace(
+                "%1", str(len(result.hits)))
+        if result.unindexed:
+            text += " " + self.tr("%1 document(s) are not indexed yet.").replace(
+                "%1", str(result.unindexed))
+        if result.index_stale:
+            text += " " + self.tr("The word list changed since the index was built.")
+        self.status.setText(text)
+
+    def _update_enabled(self) -> None:
+        self.anywhere.setEnabled(self.mode.currentData() == WORD)
+        has = self.result is not None and bool(self.result.hits)
+        for button in self.code_buttons.values():
+            button.setEnabled(has)
+
+    def _fill_codes(self) -> None:
+        project = self.hub.project
+        self.code_combo.set_codes(project.codes() if project is not None else [])
+
+    def _project_changed(self) -> None:
+        self.result = None
+        self.model.set_hits([])
+        self._fill_codes()
+        self._show_status()
+        self._update_enabled()
+        self.setEnabled(self.hub.project is not None)
+
+    def _documents_changed(self) -> None:
+        # Documents came or went: the listed results may name a deleted one.
+        last = self.result
+        if last is not None:
+            self._search(last.query, last.mode, last.whole_word)
+
+    def _activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            hit = self.model.hit(index.row())
+            self.jumpRequested.emit(hit.document_id, hit.start, hit.end)

@@ -1,0 +1,236 @@
+"""The Chinese text tools in the window: their actions, menus, the search dock and dialogs.
+
+Menus: Edit → Snap selection to words; Code → Code whole unit…, Auto-code…, Review
+proposals…; Words → Search, Word frequencies and keywords…, Word lists…. jieba is warmed up in
+a worker whenever a project opens or its terms may have changed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
+
+from annotator.autocoding import autocode
+from annotator.chinese.terms import project_terms
+from annotator.errors import AnnotatorError
+from annotator.ui.actions import ActionId
+from annotator.ui.bulk_commands import text_events
+from annotator.ui.chinese_tools.autocode_dialog import AutocodeDialog
+from annotator.ui.chinese_tools.busy import busy
+from annotator.ui.chinese_tools.code_chooser import CodeChooser
+from annotator.ui.chinese_tools.proposals_dialog import ProposalsDialog
+from annotator.ui.chinese_tools.search_panel import SearchPanel
+from annotator.ui.chinese_tools.warmup import warm_up_in_background
+from annotator.ui.chinese_tools.wordfreq_dialog import WordFrequencyDialog
+from annotator.ui.chinese_tools.wordlists_dialog import WordListsDialog
+from annotator.ui.messages import Messages
+
+if TYPE_CHECKING:
+    from annotator.ui.main_window import MainWindow
+
+SNAP, CODE_UNIT, AUTOCODE, REVIEW, SEARCH, WORD_FREQUENCIES, WORD_LISTS = (
+    "snap", "code_unit", "autocode", "review", "search", "word_frequencies", "word_lists"
+)
+_NEEDS_PROJECT = (CODE_UNIT, AUTOCODE, REVIEW, SEARCH, WORD_FREQUENCIES, WORD_LISTS)
+MESSAGE_MS = 8000
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ChineseTools", text)
+
+
+class ChineseTools(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.hub = window.hub
+        self._warmed: frozenset[str] | None = None
+        self.proposals_dialog: ProposalsDialog | None = None
+        self.word_lists_dialog: WordListsDialog | None = None
+        self.word_frequency_dialog: WordFrequencyDialog | None = None
+
+        self.search_panel = SearchPanel(self.hub)
+        self.search_dock = QDockWidget(window)
+        self.search_dock.setObjectName("search_dock")  # saveState() keys docks by name
+        self.search_dock.setWidget(self.search_panel)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search_dock)
+        self.search_dock.hide()
+
+        self.actions = self._make_actions()
+        self._build_menus()
+        self._connect()
+        window.article.set_snap_to_words(window.settings.snap_to_words)
+        window.installEventFilter(self)  # LanguageChange reaches widgets, not this object
+        self.retranslate_ui()
+        self._project_changed()
+
+    # -- construction ------------------------------------------------------------------------
+    def _make_actions(self) -> dict[str, QAction]:
+        shortcuts = {
+            CODE_UNIT: QKeySequence("Ctrl+U"),
+            SEARCH: QKeySequence("Ctrl+Shift+F"),
+        }
+        actions = {}
+        for key in (SNAP, CODE_UNIT, AUTOCODE, REVIEW, SEARCH, WORD_FREQUENCIES, WORD_LISTS):
+            action = QAction(self.window)
+            if key in shortcuts:
+                action.setShortcut(shortcuts[key])
+            actions[key] = action
+        actions[SNAP].setCheckable(True)
+        actions[SNAP].setChecked(self.window.settings.snap_to_words)
+        return actions
+
+    def _build_menus(self) -> None:
+        w, a = self.window, self.actions
+        preferences = w.actions_[ActionId.PREFERENCES]
+        w.edit_menu.insertAction(preferences, a[SNAP])
+        w.edit_menu.insertSeparator(preferences)
+        w.code_menu.addSeparator()
+        for key in (CODE_UNIT, AUTOCODE, REVIEW):
+            w.code_menu.addAction(a[key])
+        self.words_menu = QMenu(w)
+        for key in (SEARCH, WORD_FREQUENCIES, WORD_LISTS):
+            self.words_menu.addAction(a[key])
+        w.menuBar().insertMenu(w.help_menu.menuAction(), self.words_menu)
+
+    def _connect(self) -> None:
+        a, w = self.actions, self.window
+        a[SNAP].toggled.connect(self.set_snap_to_words)
+        a[CODE_UNIT].triggered.connect(lambda: self.code_unit_at_cursor())
+        a[AUTOCODE].triggered.connect(lambda: self.run_autocode())
+        a[REVIEW].triggered.connect(lambda: self.review_proposals())
+        a[SEARCH].triggered.connect(self.show_search)
+        a[WORD_FREQUENCIES].triggered.connect(lambda: self.word_frequencies())
+        a[WORD_LISTS].triggered.connect(lambda: self.word_lists())
+        self.hub.projectChanged.connect(self._project_changed)
+        self.hub.codebookChanged.connect(self._warm_up)  # code keywords are terms
+        text_events(self.hub).wordListsChanged.connect(self._warm_up)
+        w.codebook.currentCodeChanged.connect(self.search_panel.set_code)
+        self.search_panel.jumpRequested.connect(w.jump_to)
+        self.search_panel.message.connect(self._say)
+
+    def retranslate_ui(self) -> None:
+        texts = {
+            SNAP: tr("Snap selection to &words"),
+            CODE_UNIT: tr("Code whole &unit…"),
+            AUTOCODE: tr("A&uto-code by keywords…"),
+            REVIEW: tr("&Review proposals…"),
+            SEARCH: tr("&Search…"),
+            WORD_FREQUENCIES: tr("Word &frequencies and keywords…"),
+            WORD_LISTS: tr("Word &lists (terms, stopwords)…"),
+        }
+        for key, text in texts.items():
+            self.actions[key].setText(text)
+        self.actions[SNAP].setToolTip(tr(
+            "A selection that cuts a word in half is coded as the whole words it touches"))
+        self.actions[CODE_UNIT].setToolTip(tr("Code the paragraph unit under the cursor"))
+        self.words_menu.setTitle(tr("&Words"))
+        self.search_dock.setWindowTitle(tr("Search"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        return False
+
+    # -- actions -----------------------------------------------------------------------------
+    def set_snap_to_words(self, on: bool) -> None:
+        self.window.settings.snap_to_words = on
+        self.window.article.set_snap_to_words(on)
+        if self.actions[SNAP].isChecked() != on:
+            self.actions[SNAP].setChecked(on)
+
+    def code_unit_at_cursor(self) -> bool:
+        """Code the paragraph unit under the article's cursor with a chosen code."""
+        project, article = self.hub.project, self.window.article
+        unit = article.cursor_unit()
+        if project is None or unit is None:
+            self._say(tr("Put the cursor in a paragraph of the article first"))
+            return False
+        code_id = CodeChooser.ask(
+            self.window, project.codes(), self.window.codebook.current_code_id(),
+            tr("Code unit %1 as:").replace("%1", unit.number))
+        return code_id is not None and article.code_unit(code_id, unit)
+
+    def show_search(self) -> None:
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search_panel.focus_query()
+
+    def run_autocode(self) -> int | None:
+        """Ask for the options, propose passages, then open the review. Returns the number
+        of new proposals (None: cancelled)."""
+        project = self.hub.project
+        if project is None:
+            return None
+        options = AutocodeDialog.ask(self.window, project.codes(),
+                                     self.window.codebook.current_code_id())
+        if options is None:
+            return None
+        code_ids = None if options.code_id is None else project.subtree_ids(options.code_id)
+        try:
+            with busy():
+                report = autocode(project, unit=options.unit, code_ids=code_ids,
+                                  whole_word=options.whole_word)
+        except AnnotatorError as exc:
+            Messages.error(self.window, tr("Auto-coding failed"), str(exc))
+            return None
+        text_events(self.hub).proposalsChanged.emit()
+        if not report.codes:
+            self._say(tr("No code has keywords: add keywords to codes to auto-code"))
+        else:
+            self._say(tr("%1 new proposal(s) from %2 code(s)")
+                      .replace("%1", str(report.proposed)).replace("%2", str(len(report.codes))))
+        self.review_proposals(options.code_id)
+        return report.proposed
+
+    def review_proposals(self, code_id: int | None = None) -> ProposalsDialog:
+        if self.proposals_dialog is None:
+            self.proposals_dialog = ProposalsDialog(self.hub, self.window)
+            self.proposals_dialog.jumpRequested.connect(self.window.jump_to)
+        self.proposals_dialog.set_code(code_id)
+        _show(self.proposals_dialog)
+        return self.proposals_dialog
+
+    def word_lists(self) -> WordListsDialog:
+        if self.word_lists_dialog is None:
+            self.word_lists_dialog = WordListsDialog(self.hub, self.window)
+        _show(self.word_lists_dialog)
+        return self.word_lists_dialog
+
+    def word_frequencies(self) -> WordFrequencyDialog:
+        first = self.word_frequency_dialog is None
+        if self.word_frequency_dialog is None:
+            self.word_frequency_dialog = WordFrequencyDialog(self.hub, self.window)
+        _show(self.word_frequency_dialog)
+        if first:
+            self.word_frequency_dialog.count_if_small()
+        return self.word_frequency_dialog
+
+    # -- internals ---------------------------------------------------------------------------
+    def _project_changed(self) -> None:
+        has = self.hub.project is not None
+        for key in _NEEDS_PROJECT:
+            self.actions[key].setEnabled(has)
+        self._warmed = None
+        self._warm_up()
+
+    def _warm_up(self) -> None:
+        project = self.hub.project
+        if project is None:
+            return
+        terms = project_terms(project)
+        if terms != self._warmed:  # segmenters are per term set: build the new one early
+            self._warmed = terms
+            warm_up_in_background(terms)
+
+    def _say(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, MESSAGE_MS)
+
+
+def _show(dialog: QWidget) -> None:
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()

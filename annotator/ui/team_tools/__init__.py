@@ -1,0 +1,25 @@
+"""Team work and analysis in the window (issue 5 on top of the coding desk).
+
+``install(window)`` adds the coder toolbar (current coder, whose passages to show), a Team
+menu (new coder, blind copy for a second coder, merging a coder's copy) and an Analysis menu
+(intercoder agreement, tables and charts). The window keeps the result as
+``window.team_tools``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from annotator.ui.team_tools.controller import TeamTools
+
+if TYPE_CHECKING:
+    from annotator.ui.main_window import MainWindow
+
+
+def install(window: MainWindow) -> TeamTools:
+    tools = TeamTools(window)
+    window.team_tools = tools  # type: ignore[attr-defined]
+    return tools
+
+
+__all__ = ["TeamTools", "install"]

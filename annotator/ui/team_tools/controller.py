@@ -1,0 +1,132 @@
+"""What the team tools add to the window: the coder toolbar, a Team menu (coders, blind
+copies, merging) and an Analysis menu (agreement, tables and charts)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
+
+from annotator.ui.team_tools.actions import (
+    TeamAction,
+    create_team_actions,
+    retranslate_team_actions,
+)
+from annotator.ui.team_tools.agreement_dialog import AgreementDialog
+from annotator.ui.team_tools.coder_bar import CoderBox, CoderNameDialog
+from annotator.ui.team_tools.merge_flow import make_blind_copy, merge_copy
+from annotator.ui.team_tools.tables_dialog import TablesDialog
+from annotator.ui.team_tools.visibility import CoderVisibility, ShowCodersMenu
+
+if TYPE_CHECKING:
+    from annotator.ui.main_window import MainWindow
+
+
+class TeamTools(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        hub = window.hub
+        self.actions = create_team_actions(window)
+        self.agreement_dialog: AgreementDialog | None = None
+        self.tables_dialog: TablesDialog | None = None
+
+        self.coder_box = CoderBox(hub)
+        self.visibility = CoderVisibility(hub, window.article, self)
+        self.show_menu = ShowCodersMenu(self.visibility, window)
+        self.show_button = QToolButton()
+        self.show_button.setMenu(self.show_menu)
+        self.show_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("team_toolbar")  # for saveState()
+        self.toolbar.addWidget(self.coder_box)
+        self.toolbar.addWidget(self.show_button)
+        window.addToolBar(self.toolbar)
+
+        a = self.actions
+        bar = window.menuBar()
+        before = window.help_menu.menuAction()
+        self.team_menu = QMenu(window)
+        self.team_menu.addAction(a[TeamAction.NEW_CODER])
+        self.team_menu.addMenu(self.show_menu)
+        self.team_menu.addSeparator()
+        self.team_menu.addAction(a[TeamAction.BLIND_COPY])
+        self.team_menu.addAction(a[TeamAction.MERGE_COPY])
+        self.analysis_menu = QMenu(window)
+        self.analysis_menu.addAction(a[TeamAction.AGREEMENT])
+        self.analysis_menu.addAction(a[TeamAction.TABLES])
+        bar.insertMenu(before, self.team_menu)
+        bar.insertMenu(before, self.analysis_menu)
+
+        a[TeamAction.NEW_CODER].triggered.connect(self.new_coder)
+        a[TeamAction.MERGE_COPY].triggered.connect(lambda: merge_copy(window, hub))
+        a[TeamAction.BLIND_COPY].triggered.connect(lambda: make_blind_copy(window, hub))
+        a[TeamAction.AGREEMENT].triggered.connect(self.show_agreement)
+        a[TeamAction.TABLES].triggered.connect(self.show_tables)
+        self.coder_box.coderChosen.connect(self._remember_coder)
+        self.visibility.changed.connect(self._update_show_button)
+        hub.projectChanged.connect(self._project_changed)
+        hub.coderChanged.connect(lambda _name: self._update_show_button())
+        window.installEventFilter(self)
+        self.retranslate_ui()
+        self._project_changed()
+
+    def retranslate_ui(self) -> None:
+        retranslate_team_actions(self.actions)
+        self.toolbar.setWindowTitle(self.tr("Coders"))
+        self.team_menu.setTitle(self.tr("&Team"))
+        self.analysis_menu.setTitle(self.tr("&Analysis"))
+        self.show_menu.setTitle(self.tr("&Show coders"))
+        self._update_show_button()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        return super().eventFilter(watched, event)
+
+    # -- coders ------------------------------------------------------------------------
+    def new_coder(self) -> None:
+        name = CoderNameDialog.ask(self.window, self.tr("New coder"),
+                                   self.tr("Name of the new coder:"))
+        if name is not None:
+            self.coder_box.choose(name)
+            self.coder_box.refresh()
+
+    def _remember_coder(self, name: str) -> None:
+        self.window.settings.coder = name
+
+    def _update_show_button(self) -> None:
+        shown, every = self.visibility.summary()
+        if self.visibility.visible() is None:
+            text = self.tr("Showing all coders")
+        else:
+            text = self.tr("Showing %1 of %2 coders").replace("%1", str(shown)).replace(
+                "%2", str(every))
+        self.show_button.setText(text)
+        self.show_button.setToolTip(self.tr("Whose passages the article highlights"))
+
+    def _project_changed(self) -> None:
+        has = self.window.hub.project is not None
+        for action in self.actions.values():
+            action.setEnabled(has)
+        self.show_button.setEnabled(has)
+        self._update_show_button()
+
+    # -- analysis ----------------------------------------------------------------------
+    def show_agreement(self) -> AgreementDialog:
+        if self.agreement_dialog is None:
+            self.agreement_dialog = AgreementDialog(self.window.hub, self.window)
+            self.agreement_dialog.jumpRequested.connect(self.window.jump_to)
+        self.agreement_dialog.show()
+        self.agreement_dialog.raise_()
+        self.agreement_dialog.activateWindow()
+        return self.agreement_dialog
+
+    def show_tables(self) -> TablesDialog:
+        if self.tables_dialog is None:
+            self.tables_dialog = TablesDialog(self.window.hub, self.window)
+        self.tables_dialog.show()
+        self.tables_dialog.raise_()
+        self.tables_dialog.activateWindow()
+        return self.tables_dialog
