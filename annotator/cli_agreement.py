@@ -6,10 +6,13 @@ import argparse
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from annotator.errors import AnnotatorError
 from annotator.project import Project
+
+if TYPE_CHECKING:
+    from annotator.analysis.agreement_data import DocumentFilter
 
 COLUMNS = ("编码", "N", "一致率", "Holsti R", "CR", "κ", "α", "字符一致率", "字符 κ")
 
@@ -41,19 +44,19 @@ def _split(value: str | None) -> list[str]:
     return [v.strip() for v in (value or "").replace("，", ",").split(",") if v.strip()]
 
 
-def _document_filter(project: Project, args: argparse.Namespace) -> object:
+def _document_filter(project: Project, args: argparse.Namespace) -> DocumentFilter:
     if args.documents and args.where:
         raise AnnotatorError("use --documents or --where, not both")
     if args.documents:
         by_number = {d.number: d.id for d in project.documents()}
-        ids = []
+        ids: list[int] = []
         for text in _split(args.documents):
             if not text.isdigit() or int(text) not in by_number:
                 raise AnnotatorError(f"{args.project}: no document number {text}")
             ids.append(by_number[int(text)])
         return ids
     if args.where:
-        pairs = {}
+        pairs: dict[str, str] = {}
         for item in args.where:
             key, sep, value = item.partition("=")
             if not sep or not key.strip():
@@ -72,7 +75,7 @@ def cmd_agreement(args: argparse.Namespace, out: TextIO) -> int:
         report, found = analyse(
             project,
             coders=_split(args.coders) or None,
-            documents=_document_filter(project, args),  # type: ignore[arg-type]
+            documents=_document_filter(project, args),
             codes=args.code or None,
             unit_kind=args.unit,
             coded_documents="all" if args.all_coded else "passages",

@@ -476,3 +476,64 @@ def test_needs_two_coders(tmp_path: Path) -> None:
             agreement(project, coders=["甲", "没有这个人"])
         with pytest.raises(NotFoundError):
             agreement(project, codes="不存在")
+
+
+def test_explicit_list_of_coded_documents(tmp_path: Path) -> None:
+    rng = random.Random(9)
+    texts = [random_text(rng) for _ in range(3)]
+    codings = random_codings(rng, texts, ["甲", "乙", "丙"], ["A", "B"])
+    project, docs, ids = build(tmp_path, texts, codings, codes=("A", "B"))
+    # 丙 says they read only the first document (passages elsewhere are left out); 乙 read
+    # all three, so 乙's silence in a document counts as "absent", not "missing".
+    coded = {"甲": {d.id for d in docs}, "乙": {d.id for d in docs}, "丙": {docs[0].id}}
+    with project:
+        report = agreement(project, coded_documents={k: list(v) for k, v in coded.items()})
+        assert report.coded_rule == "list"
+        ref = Reference(project, ["甲", "乙", "丙"], ids.values(), coded=coded)
+        assert_report(report, ref, list(ids.values()))
+
+
+SAMPLES = Path(__file__).parent.parent / "samples"
+
+
+def test_sample_articles_two_coders(tmp_path: Path) -> None:
+    """The sample articles coded by keyword: 甲 codes every keyword of the regional-innovation
+    codebook where it occurs; 乙 misses some, widens some to the sentence and puts some under
+    a neighbouring code."""
+    rng = random.Random(2024)
+    project = Project.create(tmp_path / "samples.annot", codebook="regional-innovation")
+    with project:
+        project.import_files([SAMPLES])
+        codes = [c for c in project.codes() if c.keywords]
+        found = []
+        for doc in project.documents():
+            text = project.document_text(doc.id)
+            for code in codes:
+                for word in code.keywords:
+                    at = text.find(word)
+                    while at >= 0:
+                        found.append((doc.id, code.id, at, at + len(word)))
+                        at = text.find(word, at + 1)
+        assert len(found) > 100
+        project.set_coder("甲")
+        for doc_id, code_id, start, end in found:
+            project.apply_code(doc_id, code_id, start, end)
+        project.set_coder("乙")
+        for doc_id, code_id, start, end in found:
+            roll = rng.random()
+            if roll < 0.15:
+                continue
+            if roll < 0.3:
+                text = project.document_text(doc_id)
+                start = max(0, text.rfind("。", 0, start) + 1)
+                end = min(len(text), max(end, text.find("。", end) + 1))
+            elif roll < 0.4:
+                code_id = rng.choice(codes).id
+            project.apply_code(doc_id, code_id, start, end)
+
+        report, listed = analyse(project)
+        ids = [c.id for c in project.codes()]
+        assert_report(report, Reference(project, ["甲", "乙"], ids), ids)
+        assert len(report.documents) == len(project.documents())
+        assert 0.3 < report.overall.kappa.value < 0.95
+        assert listed and all(d.coders_with in (("甲",), ("乙",)) for d in listed)

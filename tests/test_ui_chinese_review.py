@@ -11,7 +11,7 @@ from annotator.analysis.keywords import keywords
 from annotator.analysis.wordfreq import word_frequencies
 from annotator.autocoding import list_proposals
 from annotator.chinese.stopwords import project_stopwords
-from annotator.chinese.terms import list_terms, project_segmenter
+from annotator.chinese.terms import list_terms, project_segmenter, switched_off_terms
 from annotator.project import Project
 from annotator.ui.chinese_tools.autocode_dialog import AutocodeDialog, AutocodeOptions
 from annotator.ui.chinese_tools.file_choosers import ChineseFiles
@@ -142,10 +142,10 @@ def test_term_list_edit_changes_segmentation_and_snapping(window: MainWindow) ->
     sentence = "聘请科技副总参与企业创新。"
     assert project_segmenter(project).words(sentence)[:3] == ["聘请", "科技", "副总"]
     dialog = window.chinese_tools.word_lists()
-    dialog.term_edit.setText("科技副总、技术经理人")
+    dialog.term_edit.setText("科技副总、产业教授")
     dialog.add_term_button.click()
-    assert list_terms(project) == ["科技副总", "技术经理人"]
-    assert dialog.own_model.stringList() == ["科技副总", "技术经理人"]
+    assert list_terms(project) == ["科技副总", "产业教授"]
+    assert dialog.own_model.stringList() == ["科技副总", "产业教授"]
     assert project_segmenter(project).words(sentence)[:2] == ["聘请", "科技副总"]
     dialog.try_edit.setText(sentence)
     assert dialog.try_result.text().startswith("聘请 | 科技副总 | 参与")
@@ -175,6 +175,17 @@ def test_terms_import_and_removal(window: MainWindow, tmp_path: Path, monkeypatc
         QItemSelectionModel.SelectionFlag.Select)
     dialog.remove_term_button.click()
     assert "科技副总" not in list_terms(project)
+    # A shipped term is switched off by name, and back on from its list.
+    dialog.term_edit.setText("揭榜挂帅")
+    dialog.remove_typed_term_button.click()
+    assert switched_off_terms(project) == ["揭榜挂帅"]
+    assert "揭榜挂帅" not in project_segmenter(project).terms
+    assert dialog.off_model.stringList() == ["揭榜挂帅"]
+    dialog.off_view.selectionModel().select(
+        dialog.off_model.index(0), QItemSelectionModel.SelectionFlag.Select)
+    dialog.switch_on_button.click()
+    assert switched_off_terms(project) == []
+    assert "揭榜挂帅" in project_segmenter(project).terms
 
 
 def test_stopword_edits_are_undoable(window: MainWindow) -> None:

@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 CodedDocuments = Literal["passages", "all"] | Mapping[str, Iterable[int]]
 DocumentFilter = Iterable[int] | Mapping[str, str] | None
-CodeRef = int | str | Sequence[str]
+CodeRef = int | str | tuple[str, ...]  # an id, "A/B" or ("A", "B")
 CodeFilter = CodeRef | Sequence[CodeRef] | None
 CoderFilter = Sequence[str | int] | None
 
@@ -107,9 +107,11 @@ def select_codes(project: Project, codes: CodeFilter) -> list[CodeInfo]:
     every = project.codes()
     if codes is None:
         return every
-    refs: list[CodeRef] = (
-        [codes] if isinstance(codes, int | str) or _is_path_tuple(codes) else list(codes)
-    )
+    refs: list[CodeRef]
+    if isinstance(codes, int | str) or _is_path_tuple(codes):
+        refs = [cast(CodeRef, codes)]  # one branch
+    else:
+        refs = list(cast(Sequence[CodeRef], codes))
     roots: set[int] = set()
     for ref in refs:
         if isinstance(ref, int):
@@ -199,7 +201,7 @@ def passage_rows(
     ).order_by(Passage.document_id, Passage.start, Passage.end)
     if coder_ids is not None:
         query = query.where(Passage.coder_id.in_(list(coder_ids)))
-    yield from session.execute(query.execution_options(yield_per=5000))  # type: ignore[misc]
+    yield from session.execute(query.execution_options(yield_per=5000))
 
 
 def document_texts(session: Session, document_ids: Sequence[int]) -> dict[int, str]:

@@ -72,7 +72,7 @@ def reliability_sheet(report: AgreementReport) -> ExtraSheet:
         headers=RELIABILITY_HEADERS,
         rows=list(_reliability_rows(report)),
         widths=RELIABILITY_WIDTHS,
-        wrap_columns=(0, 15),
+        wrap_columns=(15,),  # not the code path column: the notes below spill to the right
         percent_columns=PERCENT_COLUMNS,
     )
 
@@ -143,8 +143,9 @@ def notes(report: AgreementReport) -> list[str]:
     """What a reader of the table needs to know: unit, N, rules and formulas."""
     unit = UNIT_NAMES_ZH.get(report.unit_kind, report.unit_kind)
     n = len(report.coders)
+    who = "两位编码员都" if n == 2 else "至少两位编码员"
     return [
-        f"分析单位：{unit}。比较 {n} 位编码员（{'、'.join(report.coders)}）都编码过的 "
+        f"分析单位：{unit}。编码员 {n} 位（{'、'.join(report.coders)}），比较{who}编码过的 "
         f"{len(report.documents)} 篇文档（筛选后共 {report.selected_documents} 篇），"
         f"共 {report.units} 个{unit}、{report.characters} 个字符。",
         CODED_RULES_ZH.get(report.coded_rule, ""),

@@ -17,8 +17,7 @@ from annotator.analysis.cooccurrence import cooccurrence
 from annotator.analysis.filters import Filters, resolve
 from annotator.analysis.tables import code_by_document, shares_by_parent
 from annotator.analysis.unit_index import UNIT_LABELS
-from annotator.export.atomic import replace_when_done
-from annotator.export.excel import ExtraSheet
+from annotator.export.excel import ExtraSheet, write_sheets
 
 if TYPE_CHECKING:
     from annotator.project import Project
@@ -100,26 +99,6 @@ def write_report(
         write_sheets(Path(target), sheets)
     result.sheets = [s.name for s in sheets]
     return result
-
-
-def write_sheets(target: Path, sheets: Sequence[ExtraSheet]) -> None:
-    """A workbook of just these sheets, written the way the project workbook is (styles,
-    sanitised text, images), to a temporary file moved into place when complete."""
-    from openpyxl import Workbook
-
-    # The project workbook's sheet writer; it has no public entry point for a workbook
-    # without the four standard sheets.
-    from annotator.export.excel import _discard_sheet_files, _write_extra
-
-    with replace_when_done(target) as temp:
-        wb = Workbook(write_only=True)
-        try:
-            for sheet in sheets:
-                _write_extra(wb, sheet)
-            wb.save(temp)
-        except BaseException:
-            _discard_sheet_files(wb)
-            raise
 
 
 def _notes_sheet(project: Project, xy: crosstab.XYTable, filters: Filters, passages: int):

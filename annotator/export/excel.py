@@ -127,6 +127,20 @@ def write_workbook(path: Path, data: ExportData, progress: Progress | None = Non
             raise
 
 
+def write_sheets(path: Path, sheets: Sequence[ExtraSheet]) -> None:
+    """A workbook of just these sheets (a report), written like the project workbook: styled,
+    sanitised, to a temporary file moved into place only when complete."""
+    with replace_when_done(Path(path)) as temp:
+        wb = Workbook(write_only=True)
+        try:
+            for sheet in sheets:
+                _write_extra(wb, sheet)
+            wb.save(temp)
+        except BaseException:
+            _discard_sheet_files(wb)
+            raise
+
+
 def attribute_keys(documents: Iterable[DocumentInfo]) -> list[str]:
     """Every document attribute key, in first-seen order."""
     keys: dict[str, None] = {}

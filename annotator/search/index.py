@@ -73,7 +73,7 @@ def current_terms(session: Session) -> frozenset[str]:
 def _index_terms(session: Session) -> frozenset[str]:
     """The index's term list; an empty index takes the current terms."""
     terms = tables.read_terms(session)
-    if terms is None or not tables.indexed_hashes(session):
+    if terms is None or tables.is_empty(session):
         fresh = current_terms(session)
         if fresh != terms:
             tables.write_terms(session, fresh)

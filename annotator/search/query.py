@@ -10,8 +10,10 @@ page of hits needs are resolved.
 
 Phrase mode matches the exact characters anywhere, also inside words. The word index cannot
 narrow it safely (how a phrase's edge characters are segmented depends on their context), so
-SQLite picks and counts in C (``instr``, ``replace``) before Python reads any text.
-Regular-expression mode runs Python's ``re`` over every document.
+SQLite's ``instr()`` picks the documents holding it, in C, before Python reads their texts;
+texts stay in memory for the next search (:mod:`annotator.search.texts`), which then counts
+with ``str.count`` over all of them. Regular-expression mode runs Python's ``re`` over every
+document.
 """
 
 from __future__ import annotations
@@ -28,8 +30,8 @@ from sqlalchemy.orm import Session
 from annotator.chinese.segment import Segmenter
 from annotator.db.models import Document
 from annotator.errors import InvalidOperation
-from annotator.search import tables
-from annotator.search.tokens import BREAK, Span, decode_spans, index_terms
+from annotator.search import tables, texts
+from annotator.search.tokens import BREAK, Span, decode_spans, index_terms, span_runs
 
 WORD, PHRASE, REGEX = "word", "phrase", "regex"
 MODES = (WORD, PHRASE, REGEX)
@@ -94,8 +96,7 @@ def number_order(session: Session) -> list[int]:
 
 def _resolve(session: Session, doc_id: int, offsets: list[int], length: int) -> list[Span]:
     """Code-point spans of runs of ``length`` index tokens starting at ``offsets``."""
-    starts, ends = decode_spans(tables.spans_of(session, [doc_id])[doc_id])
-    return [(starts[o], ends[o + length - 1]) for o in offsets]
+    return span_runs(tables.spans_of(session, [doc_id])[doc_id], offsets, length)
 
 
 def _single_word(session: Session, form: str) -> Matches:
@@ -130,13 +131,10 @@ def _word_sequence(session: Session, forms: list[str], gaps: dict[int, str]) -> 
     length = len(forms)
     if gaps:
         # Punctuation or spaces between the words must be the same characters.
-        texts = dict(
-            session.execute(select(Document.id, Document.text).where(Document.id.in_(by_doc)))
-            .all()
-        )
+        found = texts.texts_for(session, list(by_doc))
         for doc_id in list(by_doc):
             starts, ends = decode_spans(tables.spans_of(session, [doc_id])[doc_id])
-            text = texts[doc_id]
+            text = found[doc_id]
             kept = [
                 o for o in by_doc[doc_id]
                 if o + length <= len(starts)
@@ -158,26 +156,28 @@ def _word_sequence(session: Session, forms: list[str], gaps: dict[int, str]) -> 
 
 
 def _phrase_matches(session: Session, phrase: str) -> Matches:
+    if texts.all_cached(session):
+        candidates = number_order(session)
+    else:
+        # instr() picks the documents in C, stopping at each one's first match, so only
+        # those texts are read into Python (and kept for the next search).
+        candidates = list(session.scalars(
+            select(Document.id).where(func.instr(Document.text, phrase) > 0)
+            .order_by(Document.number)
+        ))
+    found = texts.texts_for(session, candidates)
+    counts = {d: n for d in candidates if (n := found[d].count(phrase))}
     size = len(phrase)
-    # Counted in C: how much shorter the text gets without the phrase (non-overlapping, as
-    # str.find moving past each match counts).
-    count = (func.length(Document.text) - func.length(func.replace(Document.text, phrase, "")))
-    rows = session.execute(
-        select(Document.id, count / size)
-        .where(func.instr(Document.text, phrase) > 0)
-        .order_by(Document.number)
-    ).all()
-    counts = {doc_id: int(n) for doc_id, n in rows}
 
     def stream() -> Iterator[DocumentSpans]:
         for doc_id in counts:
-            text = session.scalar(select(Document.text).where(Document.id == doc_id)) or ""
-            found: list[Span] = []
+            text = found[doc_id]
+            spans: list[Span] = []
             at = text.find(phrase)
-            while at >= 0:
-                found.append((at, at + size))
+            while at >= 0:  # non-overlapping, as str.count counts
+                spans.append((at, at + size))
                 at = text.find(phrase, at + size)
-            yield doc_id, found
+            yield doc_id, spans
 
     return Matches(sum(counts.values()), len(counts), stream)
 
@@ -193,15 +193,11 @@ def compile_regex(pattern: str) -> re.Pattern[str]:
 
 def _regex_matches(session: Session, pattern: str) -> Matches:
     regex = compile_regex(pattern)
-    rows = session.execute(
-        select(Document.id, Document.text)
-        .order_by(Document.number)
-        .execution_options(yield_per=100)
-    )
-    found: list[DocumentSpans] = []
-    for doc_id, text in rows:
+    found = texts.texts_for(session)
+    matched: list[DocumentSpans] = []
+    for doc_id in number_order(session):
         # Empty matches (a*, ^) cannot be coded or shown: skipped.
-        spans = [m.span() for m in regex.finditer(text) if m.end() > m.start()]
+        spans = [m.span() for m in regex.finditer(found[doc_id]) if m.end() > m.start()]
         if spans:
-            found.append((doc_id, spans))
-    return Matches(sum(len(s) for _, s in found), len(found), lambda: iter(found))
+            matched.append((doc_id, spans))
+    return Matches(sum(len(s) for _, s in matched), len(matched), lambda: iter(matched))

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from annotator.db.models import Document
 from annotator.search import query as q
-from annotator.search import tables
+from annotator.search import tables, texts
 from annotator.search.index import current_terms, ensure_index, index_segmenter, unindexed_ids
 from annotator.search.units import UnitLocator
 
@@ -79,12 +79,18 @@ def make_hits(
     """The first ``limit`` matches (all when None) as hits, in document-number order; only
     the documents these hits come from are resolved and read."""
     hits: list[SearchHit] = []
-    if limit is not None and limit <= 0:
+    if (limit is not None and limit <= 0) or not matches.total:
         return hits
+    heads = {
+        doc_id: (number, title)
+        for doc_id, number, title in session.execute(
+            select(Document.id, Document.number, Document.title)
+        )
+    }
+    every = texts.texts_for(session) if limit is None else None
     for doc_id, spans in matches.documents():
-        number, title, text = session.execute(
-            select(Document.number, Document.title, Document.text).where(Document.id == doc_id)
-        ).one()
+        number, title = heads[doc_id]
+        text = every[doc_id] if every is not None else texts.text(session, doc_id)
         units = UnitLocator(number, text)
         for start, end in spans:
             hits.append(

@@ -26,7 +26,7 @@ from annotator.errors import AnnotatorError
 from annotator.search.tokens import decompress_words
 
 # Bump when the layout or the index forms change: an index of another format is rebuilt.
-FORMAT = "2"
+FORMAT = "3"
 
 _CREATE = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
@@ -36,6 +36,9 @@ _CREATE = (
     "CREATE TABLE IF NOT EXISTS search_documents ("
     "document_id INTEGER PRIMARY KEY, content_hash TEXT NOT NULL, "
     "spans BLOB NOT NULL, words BLOB NOT NULL)",
+    # Every search compares these hashes with the documents': a covering index keeps that
+    # from stepping through the (page-sized) rows holding the blobs.
+    "CREATE INDEX IF NOT EXISTS search_documents_hash ON search_documents (content_hash)",
     "CREATE TABLE IF NOT EXISTS search_info (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
 )
 _DROP = ("search_terms", "search_term_counts", "search_fts", "search_documents", "search_info")
@@ -92,6 +95,10 @@ def read_terms(session: Session) -> frozenset[str] | None:
 
 def write_terms(session: Session, terms: Iterable[str]) -> None:
     write_info(session, "terms", json.dumps(sorted(terms), ensure_ascii=False))
+
+
+def is_empty(session: Session) -> bool:
+    return _exec(session, "SELECT 1 FROM search_documents LIMIT 1").first() is None
 
 
 def indexed_hashes(session: Session) -> dict[int, str]:

@@ -25,7 +25,6 @@ from annotator.ui.recent_codes import RecentCodes
 from annotator.ui.settings import Settings
 from annotator.ui.transfer import ImportReportDialog, export_with_progress, import_with_progress
 
-
 # Feature packages that add menus, docks and actions to the window: each module has
 # install(window) and is called once the window is built.
 EXTENSIONS: tuple[str, ...] = ("team_tools", "chinese_tools")

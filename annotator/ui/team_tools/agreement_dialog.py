@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListView,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -33,6 +34,7 @@ from annotator.errors import AnnotatorError
 from annotator.merge import coder_summaries
 from annotator.ui.hub import ProjectHub
 from annotator.ui.team_tools.agreement_models import AgreementTableModel, DisagreementModel
+from annotator.ui.team_tools.busy import Timing
 from annotator.ui.team_tools.coders import CoderListModel
 
 UNIT_KINDS = ("paragraph", "sentence")
@@ -73,6 +75,12 @@ class AgreementDialog(QDialog):
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.recompute = QPushButton()
+        self.recompute.clicked.connect(self.compute)
+        self.timing = Timing()
+        summary_row = QHBoxLayout()
+        summary_row.addWidget(self.summary, 1)
+        summary_row.addWidget(self.recompute)
         self.table_model = AgreementTableModel(self)
         self.table = _table(self.table_model)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -97,7 +105,7 @@ class AgreementDialog(QDialog):
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addWidget(options)
-        layout.addWidget(self.summary)
+        layout.addLayout(summary_row)
         layout.addWidget(splitter, 1)
         layout.addWidget(buttons)
 
@@ -118,6 +126,7 @@ class AgreementDialog(QDialog):
     # -- texts -------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Intercoder agreement"))
+        self.recompute.setText(self.tr("Recompute"))
         self.options.setTitle(self.tr("Compare"))
         self.coders_label.setText(self.tr("Coders"))
         self.unit_label.setText(self.tr("Unit of analysis"))
@@ -183,9 +192,13 @@ class AgreementDialog(QDialog):
         self.branch_combo.blockSignals(False)
 
     def _changed(self) -> None:
+        """The project changed: recompute now if that is quick, else when asked."""
         self._stale = True
         if self.isVisible():
-            self._timer.start()
+            if self.timing.quick:
+                self._timer.start()
+            else:
+                self._show_report()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -206,11 +219,12 @@ class AgreementDialog(QDialog):
             self.error = self.tr("Choose at least two coders to compare.")
         else:
             try:
-                self.report, items = analyse(
-                    project, coders=coders, codes=self.branch_combo.currentData(),
-                    unit_kind=str(self.unit_combo.currentData()),
-                    coded_documents="all" if self.all_coded.isChecked() else "passages",
-                )
+                with self.timing.busy():
+                    self.report, items = analyse(
+                        project, coders=coders, codes=self.branch_combo.currentData(),
+                        unit_kind=str(self.unit_combo.currentData()),
+                        coded_documents="all" if self.all_coded.isChecked() else "passages",
+                    )
             except AnnotatorError as exc:
                 self.error = str(exc)
         self.table_model.set_report(self.report)
@@ -232,7 +246,9 @@ class AgreementDialog(QDialog):
                 .replace("%5", str(report.units))
                 .replace("%6", self.tr("paragraphs") if report.unit_kind == "paragraph"
                          else self.tr("sentences"))
-                .replace("%7", str(report.characters)))
+                .replace("%7", str(report.characters))
+                + ("\n" + self.tr("The passages changed since: press Recompute.")
+                   if self._stale else ""))
         self.disagreement_label.setText(
             self.tr("%1 disagreement(s): double-click one to open its unit in the article")
             .replace("%1", str(self.disagreement_model.rowCount())))

@@ -25,8 +25,10 @@ SCREEN_DPI = 100
 
 
 def figure_png(figure: Figure, dpi: int = SCREEN_DPI) -> bytes:
+    # The core's figures use constrained layout: no "tight" bounding box (a second drawing
+    # pass) is needed on screen. Saved files still get it (save_figure).
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
+    figure.savefig(buffer, format="png", dpi=dpi)
     return buffer.getvalue()
 
 

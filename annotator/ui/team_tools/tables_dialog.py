@@ -9,6 +9,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QLabel,
+    QPushButton,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.ui.hub import ProjectHub
+from annotator.ui.team_tools.busy import Timing
 from annotator.ui.team_tools.filters_panel import FiltersPanel
 from annotator.ui.team_tools.table_tabs import CodeTableTab, CooccurrenceTab, XYTab
 
@@ -43,30 +46,37 @@ class TablesDialog(QDialog):
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([230, 1030])
+        self.timing = Timing()
+        self.stale_note = QLabel()
+        self.recompute = QPushButton()
+        self.recompute.clicked.connect(self._recompute)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.stale_note, 1)
+        bottom.addWidget(self.recompute)
+        bottom.addWidget(buttons)
         layout = QVBoxLayout(self)
-        body = QHBoxLayout()
-        body.addWidget(splitter)
-        layout.addLayout(body, 1)
-        layout.addWidget(buttons)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
 
         self._stale: set[int] = set(range(len(self.pages)))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.refresh)
-        self.filters.changed.connect(self._everything_changed)
+        self.filters.changed.connect(self._filters_changed)
         self.tabs.currentChanged.connect(lambda _i: self._timer.start())
         hub.projectChanged.connect(self._project_changed)
-        hub.codebookChanged.connect(self._project_changed)
-        hub.documentsChanged.connect(self._project_changed)
-        hub.passagesChanged.connect(lambda _ids: self._everything_changed())
+        hub.codebookChanged.connect(self._codebook_changed)
+        hub.documentsChanged.connect(self._codebook_changed)
+        hub.passagesChanged.connect(lambda _ids: self._data_changed())
         self.retranslate_ui()
         self._project_changed()
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Tables and charts"))
+        self.recompute.setText(self.tr("Recompute"))
         for page, text in zip(self.pages, (
             self.tr("X × Y"), self.tr("Code × document"), self.tr("Code × attribute"),
             self.tr("Co-occurrence"),
@@ -83,17 +93,36 @@ class TablesDialog(QDialog):
         self.refresh()
 
     def _project_changed(self) -> None:
+        self.timing.seconds = 0.0  # a new project: try recomputing by itself again
+        self._codebook_changed()
+
+    def _codebook_changed(self) -> None:
         self.filters.blockSignals(True)
         self.filters.refresh()
         self.filters.blockSignals(False)
         for page in self.pages:
             page.set_codes()
-        self._everything_changed()
+        self._filters_changed()
 
-    def _everything_changed(self) -> None:
+    def _filters_changed(self) -> None:
+        """The researcher changed what to count: every page is recomputed when shown."""
         self._stale = set(range(len(self.pages)))
         if self.isVisible():
             self._timer.start()
+
+    def _data_changed(self) -> None:
+        """Passages changed: recompute now if that is quick, else when asked."""
+        self._stale = set(range(len(self.pages)))
+        if not self.isVisible():
+            return
+        if self.timing.quick:
+            self._timer.start()
+        else:
+            self.stale_note.setText(self.tr("The passages changed since: press Recompute."))
+
+    def _recompute(self) -> None:
+        self._stale.add(self.pages.index(self.tabs.currentWidget()))
+        self.refresh()
 
     def _refresh_page(self, page: Page) -> None:
         self._stale.add(self.pages.index(page))
@@ -106,7 +135,9 @@ class TablesDialog(QDialog):
         index = self.pages.index(self.tabs.currentWidget())
         if index in self._stale:
             self._stale.discard(index)
-            self.pages[index].refresh(self.filters.filters())
+            self.stale_note.clear()
+            with self.timing.busy():
+                self.pages[index].refresh(self.filters.filters())
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
