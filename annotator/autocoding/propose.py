@@ -21,6 +21,7 @@ from annotator.db.models import Document
 from annotator.errors import InvalidOperation
 from annotator.records import CodeInfo
 from annotator.search import query as q
+from annotator.search import texts
 from annotator.search.index import ensure_index, index_segmenter
 from annotator.search.units import UnitLocator
 
@@ -70,10 +71,11 @@ class _Texts:
     def locator(self, document_id: int) -> UnitLocator:
         found = self._locators.get(document_id)
         if found is None:
-            number, text = self._session.execute(
-                select(Document.number, Document.text).where(Document.id == document_id)
-            ).one()
-            found = self._locators[document_id] = UnitLocator(number, text)
+            number = self._session.scalar(
+                select(Document.number).where(Document.id == document_id)
+            )
+            text = texts.text(self._session, document_id)
+            found = self._locators[document_id] = UnitLocator(number or 0, text)
         return found
 
 

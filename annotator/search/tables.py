@@ -157,19 +157,20 @@ def term_instances(session: Session, term: str) -> Iterator[Row[Any]]:
 
 def sequence_starts(session: Session, terms: Sequence[tuple[int, str]]) -> list[tuple[int, int]]:
     """(document id, offset) where ``terms`` — (offset from the start, form) pairs — all
-    occur, each at its place. Joined inside SQLite: the postings never reach Python."""
-    parts = [
-        f"t{k} AS MATERIALIZED (SELECT doc, offset FROM search_terms WHERE term = ?)"
-        for k in range(len(terms))
-    ]
-    joins = " ".join(
-        f"JOIN t{k} ON t{k}.doc = t0.doc AND t{k}.offset = t0.offset + {int(step)}"
-        for k, (step, _) in enumerate(terms)
-        if k
+    occur, each at its place. Worked out inside SQLite (the postings never reach Python):
+    the commonest term's postings are scanned, each other term's become an IN-list of
+    (document, offset) keys."""
+    ranked = sorted(terms, key=lambda t: term_counts(session, t[1])[1], reverse=True)
+    (lead, lead_form), others = ranked[0], ranked[1:]
+    # (doc << 32) + offset: one integer key per posting (offsets stay far below 2**32).
+    tests = " ".join(
+        f"AND (doc << 32) + offset + {int(step) - int(lead)} IN "
+        "(SELECT (doc << 32) + offset FROM search_terms WHERE term = ?)"
+        for step, _ in others
     )
-    sql = f"WITH {', '.join(parts)} SELECT t0.doc, t0.offset FROM t0 {joins}"
-    rows = session.connection().exec_driver_sql(sql, tuple(form for _, form in terms))
-    return [(doc, offset) for doc, offset in rows]
+    sql = f"SELECT doc, offset - {int(lead)} FROM search_terms WHERE term = ? {tests}"
+    params = (lead_form, *(form for _, form in others))
+    return [(doc, offset) for doc, offset in session.connection().exec_driver_sql(sql, params)]
 
 
 def spans_of(session: Session, document_ids: Sequence[int]) -> dict[int, bytes]:

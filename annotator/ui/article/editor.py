@@ -92,6 +92,11 @@ class ArticleEdit(QPlainTextEdit):
         _block, top, line = self._line_of(position)
         return top + (line.y() if line.isValid() else 0.0)
 
+    def line_baseline(self, position: int) -> float:
+        """Viewport y of the baseline of the visual line holding ``position``."""
+        _block, top, line = self._line_of(position)
+        return top + (line.y() + line.ascent() if line.isValid() else 0.0)
+
     def line_bottom(self, position: int) -> float:
         block, top, line = self._line_of(position)
         if not line.isValid():

@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
+    QGuiApplication,
     QHelpEvent,
     QMouseEvent,
     QPainter,
@@ -59,7 +60,7 @@ class CodingMargin(QWidget):
         self.units: list[Unit] = []
         self._unit_starts: list[int] = []  # UTF-16 positions of the units' starts
         self._unit_ends: list[int] = []
-        self.number_font = QFont(self.font())
+        self.number_font = QFont(QGuiApplication.font())  # a plain face, not the reading one
         self.number_font.setPointSizeF(NUMBER_POINT_SIZE)
         self.number_width = 0  # the unit numbers' column; 0 without units
         editor.set_left_margin_widget(self, MARGIN_WIDTH)
@@ -104,16 +105,16 @@ class CodingMargin(QWidget):
         first, last = self.editor.visible_range()
         i = bisect_right(self._unit_ends, first)  # the first unit ending after ``first``
         height = self.height()
-        line = QFontMetrics(self.number_font).height()
+        metrics = QFontMetrics(self.number_font)
         out: list[tuple[QRect, Unit]] = []
         while i < len(self.units) and self._unit_starts[i] < last:
-            top = self.editor.line_top(self._unit_starts[i])
+            # The small number stands on the same baseline as the unit's first line.
+            top = int(self.editor.line_baseline(self._unit_starts[i])) - metrics.ascent()
             if top > height:
                 break
-            if top + line > 0:
-                # Nudged down so the small number sits on the text line's baseline region.
-                rect = QRect(0, int(top) + 3, self.number_width - 2, line)
-                out.append((rect, self.units[i]))
+            if top + metrics.height() > 0:
+                out.append((QRect(0, top, self.number_width - 2, metrics.height()),
+                            self.units[i]))
             i += 1
         return out
 

@@ -8,6 +8,7 @@ refreshes from :class:`TextEvents` and the hub, never from the buttons.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, Signal
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -24,7 +25,9 @@ from annotator.autocoding import list_proposals
 from annotator.ui.bulk_commands import AcceptProposals, RejectProposals, text_events
 from annotator.ui.chinese_tools.code_chooser import CodeCombo
 from annotator.ui.chinese_tools.proposals_model import TEXT, ProposalsModel
+from annotator.ui.codebook.guard import push_guarded
 from annotator.ui.hub import ProjectHub
+from annotator.ui.messages import Messages
 
 
 class ProposalsDialog(QDialog):
@@ -126,14 +129,13 @@ class ProposalsDialog(QDialog):
         command = AcceptProposals(
             self.hub, proposal_ids=ids,
             text=self.tr("Accept %1 proposal(s)").replace("%1", str(len(ids))))
-        self.hub.undo_stack.push(command)
-        return command.accepted
+        return command.accepted if self._push(command) else 0
 
     def reject_selected(self) -> int:
         ids = self.selected_ids()
-        if ids and self.hub.project is not None:
-            self.hub.undo_stack.push(RejectProposals(self.hub, ids))
-        return len(ids)
+        if ids and self.hub.project is not None and self._push(RejectProposals(self.hub, ids)):
+            return len(ids)
+        return 0
 
     def accept_all_for_code(self) -> int:
         project = self.hub.project
@@ -148,10 +150,16 @@ class ProposalsDialog(QDialog):
         command = AcceptProposals(
             self.hub, code_id=code_id,
             text=self.tr("Accept all proposals for “%1”").replace("%1", name))
-        self.hub.undo_stack.push(command)
-        return command.accepted
+        return command.accepted if self._push(command) else 0
 
     # -- internals ---------------------------------------------------------------------------
+    def _push(self, command: QUndoCommand) -> bool:
+        error = push_guarded(self.hub.undo_stack, command)
+        if error is not None:  # e.g. proposals accepted meanwhile from another window
+            Messages.error(self, self.tr("Review"), str(error))
+            self.refresh()
+        return error is None
+
     def _codebook_changed(self) -> None:
         project = self.hub.project
         self.code_filter.set_codes(project.codes() if project is not None else [])

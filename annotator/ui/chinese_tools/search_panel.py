@@ -42,7 +42,9 @@ from annotator.ui.chinese_tools.search_model import (
     ContextDelegate,
     SearchResultsModel,
 )
+from annotator.ui.codebook.guard import push_guarded
 from annotator.ui.hub import ProjectHub
+from annotator.ui.messages import Messages
 
 DISPLAY_LIMIT = 2000  # rows listed; coding always takes every match
 
@@ -192,7 +194,10 @@ class SearchPanel(QWidget):
                 self.tr("Code %1 search results as “%2”").replace("%1", str(len(spans)))
                 .replace("%2", name),
             )
-            self.hub.undo_stack.push(command)
+            error = push_guarded(self.hub.undo_stack, command)
+        if error is not None:
+            Messages.error(self, self.tr("Cannot code the results"), str(error))
+            return None
         made = len(command.passage_ids or [])
         self.message.emit(
             self.tr("%1 passage(s) coded “%2”; %3 were coded so already")

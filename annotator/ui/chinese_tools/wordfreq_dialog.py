@@ -61,6 +61,7 @@ def _table(model: object) -> QTableView:
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     return view
 
 
@@ -115,10 +116,10 @@ class WordFrequencyDialog(QDialog):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setResizeContentsPrecision(100)  # measure the first rows, not thousands
+        for column, width in enumerate((48, 0, 110, 64, 64, 64)):
+            if width:
+                header.resizeSection(column, width)
         header.setSectionResizeMode(WORD, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.summary = QLabel()
         # -- keywords
         self.keywords_box = QGroupBox()
@@ -153,7 +154,7 @@ class WordFrequencyDialog(QDialog):
         splitter.addWidget(words)
         splitter.addWidget(self.keywords_box)
         splitter.addWidget(self.chart)
-        splitter.setSizes([420, 220, 540])
+        splitter.setSizes([520, 230, 430])
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)

@@ -38,6 +38,7 @@ from annotator.chinese.terms import (
 from annotator.errors import AnnotatorError
 from annotator.ui.bulk_commands import STOPWORDS, TERMS, EditWordList, text_events
 from annotator.ui.chinese_tools.file_choosers import ChineseFiles
+from annotator.ui.codebook.guard import push_guarded
 from annotator.ui.hub import ProjectHub
 from annotator.ui.messages import Messages
 
@@ -232,7 +233,10 @@ class WordListsDialog(QDialog):
 
     def _edit(self, word_list: str, words: list[str], *, add: bool) -> None:
         if words and self.hub.project is not None:
-            self.hub.undo_stack.push(EditWordList(self.hub, word_list, words, add=add))
+            error = push_guarded(self.hub.undo_stack,
+                                 EditWordList(self.hub, word_list, words, add=add))
+            if error is not None:
+                Messages.error(self, self.tr("Word lists"), str(error))
 
     def refresh(self) -> None:
         project = self.hub.project

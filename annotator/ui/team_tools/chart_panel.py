@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QPixmap, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annotator.analysis.report_charts import save_figure
 from annotator.ui.messages import Messages
@@ -33,12 +41,16 @@ def figure_png(figure: Figure, dpi: int = SCREEN_DPI) -> bytes:
 
 
 class ChartLabel(QLabel):
-    """Shows a pixmap scaled down to fit, keeping its proportions."""
+    """Shows a pixmap scaled down, keeping its proportions: to fit the label ("both"), or
+    to fit its width only ("width": the label grows taller, for a scroll area)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, fit: str = "both", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._original = QPixmap()
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.fit = fit
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter
+                          | (Qt.AlignmentFlag.AlignTop if fit == "width"
+                             else Qt.AlignmentFlag.AlignVCenter))
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.setMinimumSize(120, 80)
         self.setStyleSheet("background: white")
@@ -62,7 +74,11 @@ class ChartLabel(QLabel):
             self.setPixmap(QPixmap())
             return
         size = self._original.size()
-        if size.width() > self.width() or size.height() > self.height():
+        if self.fit == "width":
+            if size.width() > self.width():
+                size = size.scaled(self.width(), 1 << 20, Qt.AspectRatioMode.KeepAspectRatio)
+            self.setMinimumHeight(max(80, size.height()))
+        elif size.width() > self.width() or size.height() > self.height():
             size = size.scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
         self.setPixmap(self._original.scaled(size, Qt.AspectRatioMode.KeepAspectRatio,
                                              Qt.TransformationMode.SmoothTransformation))
@@ -71,11 +87,19 @@ class ChartLabel(QLabel):
 class ChartPanel(QWidget):
     saved = Signal(list)  # the paths written
 
-    def __init__(self, name: str = "chart", parent: QWidget | None = None) -> None:
+    def __init__(self, name: str = "chart", *, fit: str = "both",
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.name = name  # suggested file name
         self.figure: Figure | None = None
-        self.picture = ChartLabel()
+        self.picture = ChartLabel(fit)
+        shown: QWidget = self.picture
+        if fit == "width":  # tall charts (many bars) scroll
+            shown = QScrollArea()
+            shown.setWidgetResizable(True)
+            # Always there, so that the width the picture is scaled to never flips.
+            shown.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+            shown.setWidget(self.picture)
         self.save_png = QPushButton()
         self.save_svg = QPushButton()
         self.save_png.clicked.connect(lambda: self.save("png"))
@@ -86,7 +110,7 @@ class ChartPanel(QWidget):
         buttons.addWidget(self.save_svg)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.picture, 1)
+        layout.addWidget(shown, 1)
         layout.addLayout(buttons)
         self.retranslate_ui()
         self.set_figure(None)

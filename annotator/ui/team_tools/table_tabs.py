@@ -250,7 +250,7 @@ class CodeTableTab(QWidget):
         self.message = QLabel()
         self.model = CodeTableModel(self)
         self.view = _table_view(self.model)
-        self.chart = ChartPanel("code-shares")
+        self.chart = ChartPanel("code-shares", fit="width")
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.view)
         splitter.addWidget(self.chart)
@@ -331,6 +331,8 @@ class CodeTableTab(QWidget):
                 .replace("%1", str(self.table.total))
         self.message.setText(text)
         self.model.set_table(self.table)
+        if self.model.columnCount() < 200:  # measuring 2,000 document columns takes seconds
+            self.view.resizeColumnsToContents()
         groups = shares_by_parent(self.table) if self.table is not None else []
         self.chart.set_figure(shares_bar_figure(groups) if groups and self.table.total
                               else None)
