@@ -316,3 +316,50 @@ def test_code_results_sentences_and_paragraphs(search_window: MainWindow) -> Non
 def test_search_models_pass_the_model_tester(search_window: MainWindow, qtmodeltester) -> None:
     run(search_window, "创新")
     qtmodeltester.check(search_window.chinese_tools.search_panel.model)
+
+
+# -- menus and loading -----------------------------------------------------------------------
+def test_tools_are_reachable_from_the_menu_bar(window: MainWindow) -> None:
+    menus = {a.text(): a.menu() for a in window.menuBar().actions() if a.menu() is not None}
+    assert [a.text() for a in menus["&Words"].actions()] == [
+        "&Search…", "Word &frequencies and keywords…", "Word &lists (terms, stopwords)…"]
+    code_menu = [a.text() for a in menus["&Code"].actions()]
+    for text in ("Code whole &unit…", "A&uto-code by keywords…", "&Review proposals…"):
+        assert text in code_menu
+    tools = window.chinese_tools
+    assert tools.actions["snap"] in menus["&Edit"].actions()
+    assert tools.actions["code_unit"].shortcut().toString() == "Ctrl+U"
+    assert tools.actions["search"].shortcut().toString() == "Ctrl+Shift+F"
+
+
+def test_jieba_is_warmed_up_for_the_project_terms(
+    qtbot, tmp_path: Path, seed_project: Path, monkeypatch
+) -> None:
+    from annotator.chinese.terms import project_terms
+    from annotator.ui.chinese_tools import tools as tools_module
+    from annotator.ui.commands import UpdateCode
+
+    calls: list[frozenset[str]] = []
+    monkeypatch.setattr(tools_module, "warm_up_in_background",
+                        lambda terms: calls.append(frozenset(terms)))
+    win = make_window(qtbot, tmp_path, seed_project)
+    project = win.hub.require()
+    assert calls[-1] == project_terms(project)
+    n = len(calls)
+    win.hub.undo_stack.push(
+        UpdateCode(win.hub, code_id(win, "区域协同创新/机制协同"), keywords=["科技副总"]))
+    assert len(calls) == n + 1 and "科技副总" in calls[-1]  # keywords are terms
+
+
+def test_warm_up_runs_in_a_worker_thread(monkeypatch) -> None:
+    import threading
+
+    from PySide6.QtCore import QThreadPool
+
+    from annotator.ui.chinese_tools import warmup
+
+    threads: list[int] = []
+    monkeypatch.setattr(warmup, "warm_up", lambda terms: threads.append(threading.get_ident()))
+    warmup.warm_up_in_background({"科技副总"})
+    assert QThreadPool.globalInstance().waitForDone(10_000)
+    assert threads and threads[0] != threading.get_ident()

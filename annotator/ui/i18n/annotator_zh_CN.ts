@@ -65,6 +65,240 @@
     </message>
   </context>
   <context>
+    <name>AgreementDialog</name>
+    <message>
+      <source>%1 coders (%2) · %3 of %4 documents compared · %5 %6 · %7 characters</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 disagreement(s): double-click one to open its unit in the article</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>All codes</source>
+      <translation>全部编码</translation>
+    </message>
+    <message>
+      <source>Choose at least two coders to compare.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Coders</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Codes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Compare</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Every chosen coder coded every document (otherwise: the documents they have passages in)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Intercoder agreement</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No project open</source>
+      <translation>未打开项目</translation>
+    </message>
+    <message>
+      <source>Paragraph</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Recompute</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sentence</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The passages changed since: press Recompute.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Unit of analysis</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>paragraphs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>sentences</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>AgreementModels</name>
+    <message>
+      <source>%1 × codes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Agreement</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>CR</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Char. agreement</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Char. κ</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Characters</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Characters compared (N)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>编码</translation>
+    </message>
+    <message>
+      <source>Coded by</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cohen's κ</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cohen's κ compares exactly two coders; with more, see Krippendorff's α.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cohen's κ over characters (as NVivo's coding comparison)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Composite reliability CR = nR / (1 + (n − 1)R)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Document</source>
+      <translation>文档</translation>
+    </message>
+    <message>
+      <source>Every (unit, code) pair of the %1 codes used is one judgement</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Every coder applied this code to every unit: nothing varies, so this figure is undefined.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Holsti R</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Krippendorff's α</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>M / N1 / N2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>N = %1 %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No coder applied this code in the compared units: nothing varies, so this figure is undefined.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No unit was coded by two of the coders.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Nominal, any number of coders, missing data allowed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Not coded by</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Overall (%1 codes used)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>R = 2M / (N1 + N2), mean over coder pairs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Share of characters on which two coders agree</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Share of units on which two coders agree (both coded or both not)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Text</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Two coders only</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Units</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Units both coders coded / each coder coded (two coders only)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Units of analysis compared (N)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>characters</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>coders</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>coding decisions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>n/a</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>paragraphs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>sentences</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>ArticleView</name>
     <message>
       <source>(deleted code)</source>
@@ -83,12 +317,20 @@
       <translation>编码为</translation>
     </message>
     <message>
+      <source>Code whole unit %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Copy</source>
       <translation>复制</translation>
     </message>
     <message>
       <source>Remove code</source>
       <translation>移除编码</translation>
+    </message>
+    <message>
+      <source>Unit %1: click to select it, right-click the text to code it</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -112,6 +354,188 @@
     <message>
       <source>Value</source>
       <translation>值</translation>
+    </message>
+  </context>
+  <context>
+    <name>AutocodeDialog</name>
+    <message>
+      <source>A keyword proposes its</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>All codes with keywords (%1)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Auto-code by keywords</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Codes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Each code's keywords propose the sentences or paragraphs that contain them, in every document. Nothing is coded until you accept a proposal.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Keywords also match inside longer words</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Paragraph</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Propose</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sentence</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This code and its sub-codes:</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>BulkCommands</name>
+    <message>
+      <source>Accept proposals</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Add stopwords</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Add terms</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reject proposals</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Remove stopwords</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Remove terms</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>ChartPanel</name>
+    <message>
+      <source>Cannot save the chart</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No chart</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save as PNG…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save as SVG…</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>ChineseFileChoosers</name>
+    <message>
+      <source>Import terms</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save chart</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Word lists (*.txt *.dict *.csv *.tsv);;All files (*)</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>ChineseTools</name>
+    <message>
+      <source>%1 new proposal(s) from %2 code(s)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Review proposals…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Search…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Words</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A selection that cuts a word in half is coded as the whole words it touches</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A&amp;uto-code by keywords…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Auto-coding failed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Code the paragraph unit under the cursor</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Code unit %1 as:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Code whole &amp;unit…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No code has keywords: add keywords to codes to auto-code</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Put the cursor in a paragraph of the article first</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Search</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Snap selection to &amp;words</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Word &amp;frequencies and keywords…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Word &amp;lists (terms, stopwords)…</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>CodeChooser</name>
+    <message>
+      <source>Choose a code</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Filter codes</source>
+      <translation>筛选编码</translation>
     </message>
   </context>
   <context>
@@ -166,6 +590,33 @@
     <message>
       <source>The shortcut “%1” is already used by the code “%2”.</source>
       <translation>快捷键“%1”已被编码“%2”使用。</translation>
+    </message>
+  </context>
+  <context>
+    <name>CodeTableTab</name>
+    <message>
+      <source>%1 passages; parent codes count their sub-codes' passages too.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Attribute:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>By year</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No project open</source>
+      <translation>未打开项目</translation>
+    </message>
+    <message>
+      <source>Shares of the column</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The documents have no attributes yet (Document ▸ Edit document attributes).</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -278,6 +729,36 @@
     </message>
   </context>
   <context>
+    <name>CoderBox</name>
+    <message>
+      <source>Coder:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Name of the new coder:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New coder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The coder whose name new passages carry</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>CoderListModel</name>
+    <message>
+      <source>%1 (%2 passages)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New coder…</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>Commands</name>
     <message>
       <source>Add code “%1”</source>
@@ -310,6 +791,41 @@
     <message>
       <source>Remove coding</source>
       <translation>移除编码</translation>
+    </message>
+  </context>
+  <context>
+    <name>CooccurrenceTab</name>
+    <message>
+      <source>In overlapping passages</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>In the same unit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No project open</source>
+      <translation>未打开项目</translation>
+    </message>
+    <message>
+      <source>Pairs of overlapping passages; the diagonal: passages of the code.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Paragraph</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Parent codes include their sub-codes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sentence</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Units in which both codes occur; the diagonal: units with the code.</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -386,6 +902,33 @@
     </message>
   </context>
   <context>
+    <name>FiltersPanel</name>
+    <message>
+      <source>(all codes)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>(all documents)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Code branches</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Documents with the attribute</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Filters</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Passages of the coders</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>ImportReportDialog</name>
     <message>
       <source>%1 imported, %2 duplicate(s) skipped, %3 failed</source>
@@ -398,6 +941,17 @@
     <message>
       <source>Import finished</source>
       <translation>导入完成</translation>
+    </message>
+  </context>
+  <context>
+    <name>KeywordsModel</name>
+    <message>
+      <source>Keyword</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Weight</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -477,6 +1031,169 @@
     <message>
       <source>Select text in the article first</source>
       <translation>请先在文章中选中文字</translation>
+    </message>
+  </context>
+  <context>
+    <name>MergeConflictModel</name>
+    <message>
+      <source>About</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Conflict</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>What was kept</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>MergeDialog</name>
+    <message>
+      <source>%1 conflict(s) to look at; nothing was dropped:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A merge cannot be undone: the undo history is cleared afterwards. The other file is not changed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Added: %1 passage(s), %2 code(s), %3 coder(s), %4 document(s), %5 attribute value(s), %6 word(s)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Already here: %1 passage(s)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Attribute changed on both sides</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Changed: %1 code(s), %2 title(s), %3 attribute value(s), %4 memo(s)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Code deleted here, used there</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Code details differ</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Code moved on both sides</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Code name already taken</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Code renamed on both sides</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Deleted here and left deleted: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Deleted in the other file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Different memos</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Document deleted here, coded there</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Merge</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Merge a coder's copy</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Merge finished</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Merged %1:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Merging %1 would bring in:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No conflicts.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Parent code missing</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Title changed on both sides</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>codes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>documents</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>passages</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>MergeFlow</name>
+    <message>
+      <source>%1 for %2: %3 documents and %4 codes, no passages.
+
+When the coder is done, bring the copy back with Team ▸ Merge a coder's copy.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Blind copy for a second coder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Blind copy written</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cannot merge</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cannot write the copy</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Everything in %1 is already in this project.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Merged %1: %2 passage(s) added, %3 conflict(s)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Name of the coder the copy is for:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Nothing to merge</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -595,6 +1312,320 @@
     </message>
   </context>
   <context>
+    <name>ProposalsDialog</name>
+    <message>
+      <source>%1 proposal(s) waiting for review</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Accept</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Accept %1 proposal(s)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Accept all for this code</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Accept all proposals for “%1”</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>All codes</source>
+      <translation>全部编码</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Code:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Every pending proposal of the code chosen above, or of the selected row's code</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reject</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Review</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Review auto-coding proposals</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>ProposalsModel</name>
+    <message>
+      <source>Code</source>
+      <translation>编码</translation>
+    </message>
+    <message>
+      <source>Document</source>
+      <translation>文档</translation>
+    </message>
+    <message>
+      <source>Keyword</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Machine proposal</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Origin</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Text</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>SearchPanel</name>
+    <message>
+      <source>%1 document(s) are not indexed yet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 match(es) in %2 document(s)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 passage(s) coded “%2”; %3 were coded so already</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>(the first %1 listed; coding takes all)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cannot code the results</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Code %1 search results as “%2”</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Code all results</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Code results' paragraphs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Code results' sentences</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Code the search results as:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Code:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Exact phrase</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Match inside longer words</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Regular expression</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Search</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Search all documents</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The word list changed since the index was built.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Type a word, a phrase or a pattern and press Enter.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Words</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Words: whole words as segmented (创新 does not match 创新券). Exact phrase: the characters anywhere. Regular expression: a Python pattern.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>SearchResultsModel</name>
+    <message>
+      <source>Context</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Document</source>
+      <translation>文档</translation>
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>ShowCodersMenu</name>
+    <message>
+      <source>%1 (%2 passages)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>(no project open)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>All coders</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Only the current coder</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>TableModels</name>
+    <message>
+      <source>%1 × %2: %3 unit(s)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Total</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>TablesDialog</name>
+    <message>
+      <source>Co-occurrence</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Code × attribute</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Code × document</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Recompute</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tables and charts</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The passages changed since: press Recompute.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>X × Y</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>TeamActions</name>
+    <message>
+      <source>&amp;Merge a coder's copy…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;New coder…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Tables and charts…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Intercoder &amp;agreement…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Make a &amp;blind copy for a second coder…</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>TeamFiles</name>
+    <message>
+      <source>Merge a coder's copy</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>PNG picture (*.png)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>SVG drawing (*.svg)</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>TeamTools</name>
+    <message>
+      <source>&amp;Analysis</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Show coders</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Team</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Coders</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Name of the new coder:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New coder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Showing %1 of %2 coders</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Showing all coders</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Whose passages the article highlights</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>Transfer</name>
     <message>
       <source>Cancel</source>
@@ -611,6 +1642,298 @@
     <message>
       <source>Importing…</source>
       <translation>正在导入…</translation>
+    </message>
+  </context>
+  <context>
+    <name>WordFrequencyDialog</name>
+    <message>
+      <source> characters</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1: %2 words counted, %3 different</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>All documents</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cannot count words</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cannot save the chart</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose a document or a code for its keywords.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose a scope and press Count.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Close</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Count</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Document</source>
+      <translation>文档</translation>
+    </message>
+    <message>
+      <source>Filter words</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Include sub-codes</source>
+      <translation>包含下级编码</translation>
+    </message>
+    <message>
+      <source>Keywords</source>
+      <translation>关键词</translation>
+    </message>
+    <message>
+      <source>Most frequent words: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Passages of the code</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save chart as PNG…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Shortest word</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Word frequencies and keywords</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>WordFrequencyModel</name>
+    <message>
+      <source>Count</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Documents</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Part of speech</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Rank</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Share</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Word</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>WordListsDialog</name>
+    <message>
+      <source>Add</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cannot import terms</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Close</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Count as words</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Count selected as words</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Import file…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Make selected stopwords again</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Make stopwords</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>移除</translation>
+    </message>
+    <message>
+      <source>Remove selected</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Shipped stopwords counted as words</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Shipped terms switched off</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stopwords</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stopwords added to the shipped list</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stopwords are left out of word frequencies and keywords. The shipped list has %1 words; the project's changes to it are listed here.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Switch on again</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Terms</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Terms stay whole words in search, selection snapping and word counts. Besides the project's own terms, %1 shipped science-and-technology policy terms and %2 further code keywords are kept whole.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Terms, separated by 、 or commas</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The project's terms</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Try the segmenter:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Type or paste a sentence</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Word lists</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Words, separated by 、 or commas</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>XYTab</name>
+    <message>
+      <source>%1 units carry codes of both dimensions; a cell's tooltip lists its units.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>(choose branches)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose a branch of the codebook for the rows and one for the columns (codes with sub-codes; several can be checked).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Columns (Y):</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Counts</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No project open</source>
+      <translation>未打开项目</translation>
+    </message>
+    <message>
+      <source>Paragraph</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Rows (X):</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sentence</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Shares</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Show codes:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Unit numbers</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Unit:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>columns: all levels</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>columns: lowest level</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>columns: top level</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>of the column</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>of the row</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>of the total</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>rows: all levels</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>rows: lowest level</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>rows: top level</source>
+      <translation type="unfinished" />
     </message>
   </context>
 </TS>
