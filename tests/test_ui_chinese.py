@@ -363,3 +363,23 @@ def test_warm_up_runs_in_a_worker_thread(monkeypatch) -> None:
     warmup.warm_up_in_background({"科技副总"})
     assert QThreadPool.globalInstance().waitForDone(10_000)
     assert threads and threads[0] != threading.get_ident()
+
+
+def test_the_tools_follow_the_language(window: MainWindow) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.ui.i18n import install_translators
+
+    app = QApplication.instance()
+    tools = window.chinese_tools
+    try:
+        install_translators(app, "zh_CN")
+        app.processEvents()
+        assert tools.words_menu.title() == "词语(&W)"
+        assert tools.actions["snap"].text() == "选区对齐到完整词语(&W)"
+        assert tools.search_panel.code_buttons["match"].text() == "编码全部结果"
+    finally:
+        install_translators(app, "en")
+        app.processEvents()
+    assert tools.words_menu.title() == "&Words"
+    assert tools.search_panel.code_buttons["match"].text() == "Code all results"

@@ -372,3 +372,32 @@ def test_other_list_models_pass_the_model_tester(window: MainWindow, qtmodeltest
     qtmodeltester.check(values)
     values.setData(values.index(1, 0), Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
     assert values.checked_values() == ["京津冀"]
+
+
+def test_team_tools_speak_chinese_and_switch_back(qtbot, tmp_path: Path, study: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.ui.i18n import install_translators
+
+    app = QApplication.instance()
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    try:
+        install_translators(app, "zh_CN")
+        win = MainWindow(settings)
+        qtbot.addWidget(win)
+        win.open_project(study)
+        team = tools(win)
+        assert team.team_menu.title() == "团队(&T)"
+        assert team.analysis_menu.title() == "分析(&A)"
+        assert team.coder_box.label.text() == "编码员："
+        assert team.show_button.text() == "显示全部编码员"
+        tables = team.show_tables()
+        assert tables.tabs.tabText(1) == "编码 × 文档"
+        install_translators(app, "en")
+        app.processEvents()
+        assert team.team_menu.title() == "&Team"
+        assert team.coder_box.label.text() == "Coder:"
+        assert tables.tabs.tabText(1) == "Code × document"
+        assert tables.xy.counts.text() == "Counts"
+    finally:
+        install_translators(app, "en")

@@ -26,11 +26,20 @@ class ProjectHub(QObject):
         self.undo_stack = QUndoStack(self)
 
     def open(
-        self, path: str | Path, *, create: bool = False, codebook: str | None = None
+        self,
+        path: str | Path,
+        *,
+        create: bool = False,
+        codebook: str | None = None,
+        coder: str | None = None,
     ) -> Project:
-        """Open (or create) a project; raises the core's errors for the caller to show."""
+        """Open (or create) a project as ``coder`` (default: the login name); raises the
+        core's errors for the caller to show."""
         path = Path(path)
-        project = Project.create(path, codebook=codebook) if create else Project.open(path)
+        if create:
+            project = Project.create(path, codebook=codebook, coder=coder)
+        else:
+            project = Project.open(path, coder=coder)
         self.close()
         self.project = project
         self.projectChanged.emit()

@@ -158,12 +158,11 @@ class MainWindow(QMainWindow):
     # -- project -----------------------------------------------------------------------------
     def open_project(self, path: str | Path, *, create: bool = False) -> bool:
         try:
-            project = self.hub.open(path, create=create)
+            # The remembered coder from the start, so no login-named coder is created.
+            project = self.hub.open(path, create=create, coder=self.settings.coder or None)
         except AnnotatorError as exc:
             Messages.error(self, self.tr("Cannot open project"), str(exc))
             return False
-        if self.settings.coder:
-            self.hub.set_coder(self.settings.coder)
         self.settings.add_recent_project(str(project.path.resolve()))
         return True
 

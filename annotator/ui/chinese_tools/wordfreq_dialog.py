@@ -116,7 +116,7 @@ class WordFrequencyDialog(QDialog):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()
-        for column, width in enumerate((48, 0, 110, 64, 64, 64)):
+        for column, width in enumerate((48, 0, 110, 64, 64, 76)):
             if width:
                 header.resizeSection(column, width)
         header.setSectionResizeMode(WORD, QHeaderView.ResizeMode.Stretch)

@@ -68,11 +68,11 @@
     <name>AgreementDialog</name>
     <message>
       <source>%1 coders (%2) · %3 of %4 documents compared · %5 %6 · %7 characters</source>
-      <translation type="unfinished" />
+      <translation>%1 位编码员（%2）· 比较了 %4 篇文档中的 %3 篇 · %5 个%6 · %7 个字符</translation>
     </message>
     <message>
       <source>%1 disagreement(s): double-click one to open its unit in the article</source>
-      <translation type="unfinished" />
+      <translation>%1 处不一致：双击一行即可在文章中打开该单位</translation>
     </message>
     <message>
       <source>All codes</source>
@@ -80,27 +80,27 @@
     </message>
     <message>
       <source>Choose at least two coders to compare.</source>
-      <translation type="unfinished" />
+      <translation>请至少选择两位编码员进行比较。</translation>
     </message>
     <message>
       <source>Coders</source>
-      <translation type="unfinished" />
+      <translation>编码员</translation>
     </message>
     <message>
       <source>Codes</source>
-      <translation type="unfinished" />
+      <translation>编码</translation>
     </message>
     <message>
       <source>Compare</source>
-      <translation type="unfinished" />
+      <translation>比较范围</translation>
     </message>
     <message>
       <source>Every chosen coder coded every document (otherwise: the documents they have passages in)</source>
-      <translation type="unfinished" />
+      <translation>所选编码员都编码了全部文档（否则只算各自有编码片段的文档）</translation>
     </message>
     <message>
       <source>Intercoder agreement</source>
-      <translation type="unfinished" />
+      <translation>编码员间信度</translation>
     </message>
     <message>
       <source>No project open</source>
@@ -108,62 +108,62 @@
     </message>
     <message>
       <source>Paragraph</source>
-      <translation type="unfinished" />
+      <translation>段落</translation>
     </message>
     <message>
       <source>Recompute</source>
-      <translation type="unfinished" />
+      <translation>重新计算</translation>
     </message>
     <message>
       <source>Sentence</source>
-      <translation type="unfinished" />
+      <translation>句子</translation>
     </message>
     <message>
       <source>The passages changed since: press Recompute.</source>
-      <translation type="unfinished" />
+      <translation>编码片段已有变动：请点击“重新计算”。</translation>
     </message>
     <message>
       <source>Unit of analysis</source>
-      <translation type="unfinished" />
+      <translation>分析单位</translation>
     </message>
     <message>
       <source>paragraphs</source>
-      <translation type="unfinished" />
+      <translation>段落</translation>
     </message>
     <message>
       <source>sentences</source>
-      <translation type="unfinished" />
+      <translation>句子</translation>
     </message>
   </context>
   <context>
     <name>AgreementModels</name>
     <message>
       <source>%1 × codes</source>
-      <translation type="unfinished" />
+      <translation>%1×编码</translation>
     </message>
     <message>
       <source>Agreement</source>
-      <translation type="unfinished" />
+      <translation>一致率</translation>
     </message>
     <message>
       <source>CR</source>
-      <translation type="unfinished" />
+      <translation>CR</translation>
     </message>
     <message>
       <source>Char. agreement</source>
-      <translation type="unfinished" />
+      <translation>字符一致率</translation>
     </message>
     <message>
       <source>Char. κ</source>
-      <translation type="unfinished" />
+      <translation>字符 κ</translation>
     </message>
     <message>
       <source>Characters</source>
-      <translation type="unfinished" />
+      <translation>字符数</translation>
     </message>
     <message>
       <source>Characters compared (N)</source>
-      <translation type="unfinished" />
+      <translation>参与比较的字符数（N）</translation>
     </message>
     <message>
       <source>Code</source>
@@ -171,23 +171,23 @@
     </message>
     <message>
       <source>Coded by</source>
-      <translation type="unfinished" />
+      <translation>已编码</translation>
     </message>
     <message>
       <source>Cohen's κ</source>
-      <translation type="unfinished" />
+      <translation>Cohen κ</translation>
     </message>
     <message>
       <source>Cohen's κ compares exactly two coders; with more, see Krippendorff's α.</source>
-      <translation type="unfinished" />
+      <translation>Cohen κ 只比较两位编码员；多位编码员请看 Krippendorff α。</translation>
     </message>
     <message>
       <source>Cohen's κ over characters (as NVivo's coding comparison)</source>
-      <translation type="unfinished" />
+      <translation>按字符计算的 Cohen κ（同 NVivo 的编码比较）</translation>
     </message>
     <message>
       <source>Composite reliability CR = nR / (1 + (n − 1)R)</source>
-      <translation type="unfinished" />
+      <translation>复合信度 CR = nR / (1 + (n − 1)R)</translation>
     </message>
     <message>
       <source>Document</source>
@@ -195,107 +195,107 @@
     </message>
     <message>
       <source>Every (unit, code) pair of the %1 codes used is one judgement</source>
-      <translation type="unfinished" />
+      <translation>所用 %1 个编码的每个（单位，编码）组合算作一次判断</translation>
     </message>
     <message>
       <source>Every coder applied this code to every unit: nothing varies, so this figure is undefined.</source>
-      <translation type="unfinished" />
+      <translation>所有编码员在每个单位都使用了此编码：没有变异，无法计算此指标。</translation>
     </message>
     <message>
       <source>Holsti R</source>
-      <translation type="unfinished" />
+      <translation>Holsti R</translation>
     </message>
     <message>
       <source>Krippendorff's α</source>
-      <translation type="unfinished" />
+      <translation>Krippendorff α</translation>
     </message>
     <message>
       <source>M / N1 / N2</source>
-      <translation type="unfinished" />
+      <translation>M / N1 / N2</translation>
     </message>
     <message>
       <source>N = %1 %2</source>
-      <translation type="unfinished" />
+      <translation>N = %1 个%2</translation>
     </message>
     <message>
       <source>No coder applied this code in the compared units: nothing varies, so this figure is undefined.</source>
-      <translation type="unfinished" />
+      <translation>比较范围内没有编码员使用此编码：没有变异，无法计算此指标。</translation>
     </message>
     <message>
       <source>No unit was coded by two of the coders.</source>
-      <translation type="unfinished" />
+      <translation>没有由两位编码员都编码过的单位。</translation>
     </message>
     <message>
       <source>Nominal, any number of coders, missing data allowed</source>
-      <translation type="unfinished" />
+      <translation>名义尺度，编码员人数不限，允许缺失数据</translation>
     </message>
     <message>
       <source>Not coded by</source>
-      <translation type="unfinished" />
+      <translation>未编码</translation>
     </message>
     <message>
       <source>Overall (%1 codes used)</source>
-      <translation type="unfinished" />
+      <translation>合计（使用了 %1 个编码）</translation>
     </message>
     <message>
       <source>R = 2M / (N1 + N2), mean over coder pairs</source>
-      <translation type="unfinished" />
+      <translation>R = 2M / (N1 + N2)，各编码员两两配对的平均值</translation>
     </message>
     <message>
       <source>Share of characters on which two coders agree</source>
-      <translation type="unfinished" />
+      <translation>两位编码员判断一致的字符所占比例</translation>
     </message>
     <message>
       <source>Share of units on which two coders agree (both coded or both not)</source>
-      <translation type="unfinished" />
+      <translation>两位编码员判断一致（都编码或都未编码）的单位所占比例</translation>
     </message>
     <message>
       <source>Text</source>
-      <translation type="unfinished" />
+      <translation>文本</translation>
     </message>
     <message>
       <source>Two coders only</source>
-      <translation type="unfinished" />
+      <translation>仅限两位编码员</translation>
     </message>
     <message>
       <source>Unit</source>
-      <translation type="unfinished" />
+      <translation>单位</translation>
     </message>
     <message>
       <source>Units</source>
-      <translation type="unfinished" />
+      <translation>单位数</translation>
     </message>
     <message>
       <source>Units both coders coded / each coder coded (two coders only)</source>
-      <translation type="unfinished" />
+      <translation>两位编码员都编码的单位数 / 各自编码的单位数（仅限两位编码员）</translation>
     </message>
     <message>
       <source>Units of analysis compared (N)</source>
-      <translation type="unfinished" />
+      <translation>参与比较的分析单位数（N）</translation>
     </message>
     <message>
       <source>characters</source>
-      <translation type="unfinished" />
+      <translation>字符</translation>
     </message>
     <message>
       <source>coders</source>
-      <translation type="unfinished" />
+      <translation>编码员</translation>
     </message>
     <message>
       <source>coding decisions</source>
-      <translation type="unfinished" />
+      <translation>编码判断</translation>
     </message>
     <message>
       <source>n/a</source>
-      <translation type="unfinished" />
+      <translation>不适用</translation>
     </message>
     <message>
       <source>paragraphs</source>
-      <translation type="unfinished" />
+      <translation>段落</translation>
     </message>
     <message>
       <source>sentences</source>
-      <translation type="unfinished" />
+      <translation>句子</translation>
     </message>
   </context>
   <context>
@@ -318,7 +318,7 @@
     </message>
     <message>
       <source>Code whole unit %1</source>
-      <translation type="unfinished" />
+      <translation>编码整个单元 %1</translation>
     </message>
     <message>
       <source>Copy</source>
@@ -330,7 +330,7 @@
     </message>
     <message>
       <source>Unit %1: click to select it, right-click the text to code it</source>
-      <translation type="unfinished" />
+      <translation>单元 %1：单击选中该单元，在正文上右击可将其整体编码</translation>
     </message>
   </context>
   <context>
@@ -360,178 +360,178 @@
     <name>AutocodeDialog</name>
     <message>
       <source>A keyword proposes its</source>
-      <translation type="unfinished" />
+      <translation>关键词建议其所在的</translation>
     </message>
     <message>
       <source>All codes with keywords (%1)</source>
-      <translation type="unfinished" />
+      <translation>所有带关键词的编码（%1 个）</translation>
     </message>
     <message>
       <source>Auto-code by keywords</source>
-      <translation type="unfinished" />
+      <translation>按关键词自动编码</translation>
     </message>
     <message>
       <source>Codes</source>
-      <translation type="unfinished" />
+      <translation>编码</translation>
     </message>
     <message>
       <source>Each code's keywords propose the sentences or paragraphs that contain them, in every document. Nothing is coded until you accept a proposal.</source>
-      <translation type="unfinished" />
+      <translation>每个编码的关键词会在所有文档中建议包含它们的句子或段落。在您接受建议之前，不会编码任何内容。</translation>
     </message>
     <message>
       <source>Keywords also match inside longer words</source>
-      <translation type="unfinished" />
+      <translation>关键词也匹配较长词语的内部</translation>
     </message>
     <message>
       <source>Paragraph</source>
-      <translation type="unfinished" />
+      <translation>段落</translation>
     </message>
     <message>
       <source>Propose</source>
-      <translation type="unfinished" />
+      <translation>生成建议</translation>
     </message>
     <message>
       <source>Sentence</source>
-      <translation type="unfinished" />
+      <translation>句子</translation>
     </message>
     <message>
       <source>This code and its sub-codes:</source>
-      <translation type="unfinished" />
+      <translation>此编码及其子编码：</translation>
     </message>
   </context>
   <context>
     <name>BulkCommands</name>
     <message>
       <source>Accept proposals</source>
-      <translation type="unfinished" />
+      <translation>接受建议</translation>
     </message>
     <message>
       <source>Add stopwords</source>
-      <translation type="unfinished" />
+      <translation>添加停用词</translation>
     </message>
     <message>
       <source>Add terms</source>
-      <translation type="unfinished" />
+      <translation>添加术语</translation>
     </message>
     <message>
       <source>Reject proposals</source>
-      <translation type="unfinished" />
+      <translation>拒绝建议</translation>
     </message>
     <message>
       <source>Remove stopwords</source>
-      <translation type="unfinished" />
+      <translation>移除停用词</translation>
     </message>
     <message>
       <source>Remove terms</source>
-      <translation type="unfinished" />
+      <translation>移除术语</translation>
     </message>
   </context>
   <context>
     <name>ChartPanel</name>
     <message>
       <source>Cannot save the chart</source>
-      <translation type="unfinished" />
+      <translation>无法保存图表</translation>
     </message>
     <message>
       <source>No chart</source>
-      <translation type="unfinished" />
+      <translation>没有图表</translation>
     </message>
     <message>
       <source>Save as PNG…</source>
-      <translation type="unfinished" />
+      <translation>另存为 PNG…</translation>
     </message>
     <message>
       <source>Save as SVG…</source>
-      <translation type="unfinished" />
+      <translation>另存为 SVG…</translation>
     </message>
   </context>
   <context>
     <name>ChineseFileChoosers</name>
     <message>
       <source>Import terms</source>
-      <translation type="unfinished" />
+      <translation>导入术语</translation>
     </message>
     <message>
       <source>Save chart</source>
-      <translation type="unfinished" />
+      <translation>保存图表</translation>
     </message>
     <message>
       <source>Word lists (*.txt *.dict *.csv *.tsv);;All files (*)</source>
-      <translation type="unfinished" />
+      <translation>词表 (*.txt *.dict *.csv *.tsv);;所有文件 (*)</translation>
     </message>
   </context>
   <context>
     <name>ChineseTools</name>
     <message>
       <source>%1 new proposal(s) from %2 code(s)</source>
-      <translation type="unfinished" />
+      <translation>%2 个编码产生了 %1 条新建议</translation>
     </message>
     <message>
       <source>&amp;Review proposals…</source>
-      <translation type="unfinished" />
+      <translation>审阅建议(&amp;R)…</translation>
     </message>
     <message>
       <source>&amp;Search…</source>
-      <translation type="unfinished" />
+      <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
       <source>&amp;Words</source>
-      <translation type="unfinished" />
+      <translation>词语(&amp;W)</translation>
     </message>
     <message>
       <source>A selection that cuts a word in half is coded as the whole words it touches</source>
-      <translation type="unfinished" />
+      <translation>把词语截断的选区按其涉及的完整词语编码</translation>
     </message>
     <message>
       <source>A&amp;uto-code by keywords…</source>
-      <translation type="unfinished" />
+      <translation>按关键词自动编码(&amp;U)…</translation>
     </message>
     <message>
       <source>Auto-coding failed</source>
-      <translation type="unfinished" />
+      <translation>自动编码失败</translation>
     </message>
     <message>
       <source>Code the paragraph unit under the cursor</source>
-      <translation type="unfinished" />
+      <translation>编码光标所在的段落单元</translation>
     </message>
     <message>
       <source>Code unit %1 as:</source>
-      <translation type="unfinished" />
+      <translation>将单元 %1 编码为：</translation>
     </message>
     <message>
       <source>Code whole &amp;unit…</source>
-      <translation type="unfinished" />
+      <translation>编码整个单元(&amp;U)…</translation>
     </message>
     <message>
       <source>No code has keywords: add keywords to codes to auto-code</source>
-      <translation type="unfinished" />
+      <translation>没有编码带有关键词：请先为编码添加关键词再自动编码</translation>
     </message>
     <message>
       <source>Put the cursor in a paragraph of the article first</source>
-      <translation type="unfinished" />
+      <translation>请先把光标放在文章的某个段落中</translation>
     </message>
     <message>
       <source>Search</source>
-      <translation type="unfinished" />
+      <translation>搜索</translation>
     </message>
     <message>
       <source>Snap selection to &amp;words</source>
-      <translation type="unfinished" />
+      <translation>选区对齐到完整词语(&amp;W)</translation>
     </message>
     <message>
       <source>Word &amp;frequencies and keywords…</source>
-      <translation type="unfinished" />
+      <translation>词频与关键词(&amp;F)…</translation>
     </message>
     <message>
       <source>Word &amp;lists (terms, stopwords)…</source>
-      <translation type="unfinished" />
+      <translation>词表（术语、停用词）(&amp;L)…</translation>
     </message>
   </context>
   <context>
     <name>CodeChooser</name>
     <message>
       <source>Choose a code</source>
-      <translation type="unfinished" />
+      <translation>选择编码</translation>
     </message>
     <message>
       <source>Filter codes</source>
@@ -596,15 +596,15 @@
     <name>CodeTableTab</name>
     <message>
       <source>%1 passages; parent codes count their sub-codes' passages too.</source>
-      <translation type="unfinished" />
+      <translation>共 %1 个编码片段；上级编码同时计入其下级编码的片段。</translation>
     </message>
     <message>
       <source>Attribute:</source>
-      <translation type="unfinished" />
+      <translation>属性：</translation>
     </message>
     <message>
       <source>By year</source>
-      <translation type="unfinished" />
+      <translation>按年份</translation>
     </message>
     <message>
       <source>No project open</source>
@@ -612,11 +612,11 @@
     </message>
     <message>
       <source>Shares of the column</source>
-      <translation type="unfinished" />
+      <translation>显示占该列的比例</translation>
     </message>
     <message>
       <source>The documents have no attributes yet (Document ▸ Edit document attributes).</source>
-      <translation type="unfinished" />
+      <translation>文档还没有属性（文档 ▸ 编辑文档属性）。</translation>
     </message>
   </context>
   <context>
@@ -732,30 +732,30 @@
     <name>CoderBox</name>
     <message>
       <source>Coder:</source>
-      <translation type="unfinished" />
+      <translation>编码员：</translation>
     </message>
     <message>
       <source>Name of the new coder:</source>
-      <translation type="unfinished" />
+      <translation>新编码员的名字：</translation>
     </message>
     <message>
       <source>New coder</source>
-      <translation type="unfinished" />
+      <translation>新编码员</translation>
     </message>
     <message>
       <source>The coder whose name new passages carry</source>
-      <translation type="unfinished" />
+      <translation>新编码片段记在这位编码员名下</translation>
     </message>
   </context>
   <context>
     <name>CoderListModel</name>
     <message>
       <source>%1 (%2 passages)</source>
-      <translation type="unfinished" />
+      <translation>%1（%2 个片段）</translation>
     </message>
     <message>
       <source>New coder…</source>
-      <translation type="unfinished" />
+      <translation>新编码员…</translation>
     </message>
   </context>
   <context>
@@ -797,11 +797,11 @@
     <name>CooccurrenceTab</name>
     <message>
       <source>In overlapping passages</source>
-      <translation type="unfinished" />
+      <translation>片段相互重叠</translation>
     </message>
     <message>
       <source>In the same unit</source>
-      <translation type="unfinished" />
+      <translation>出现在同一单位</translation>
     </message>
     <message>
       <source>No project open</source>
@@ -809,23 +809,23 @@
     </message>
     <message>
       <source>Pairs of overlapping passages; the diagonal: passages of the code.</source>
-      <translation type="unfinished" />
+      <translation>数值为相互重叠的片段对数；对角线为该编码的片段数。</translation>
     </message>
     <message>
       <source>Paragraph</source>
-      <translation type="unfinished" />
+      <translation>段落</translation>
     </message>
     <message>
       <source>Parent codes include their sub-codes</source>
-      <translation type="unfinished" />
+      <translation>上级编码包含其下级编码</translation>
     </message>
     <message>
       <source>Sentence</source>
-      <translation type="unfinished" />
+      <translation>句子</translation>
     </message>
     <message>
       <source>Units in which both codes occur; the diagonal: units with the code.</source>
-      <translation type="unfinished" />
+      <translation>数值为两个编码同时出现的单位数；对角线为含该编码的单位数。</translation>
     </message>
   </context>
   <context>
@@ -905,27 +905,27 @@
     <name>FiltersPanel</name>
     <message>
       <source>(all codes)</source>
-      <translation type="unfinished" />
+      <translation>（全部编码）</translation>
     </message>
     <message>
       <source>(all documents)</source>
-      <translation type="unfinished" />
+      <translation>（全部文档）</translation>
     </message>
     <message>
       <source>Code branches</source>
-      <translation type="unfinished" />
+      <translation>编码分支</translation>
     </message>
     <message>
       <source>Documents with the attribute</source>
-      <translation type="unfinished" />
+      <translation>按属性筛选文档</translation>
     </message>
     <message>
       <source>Filters</source>
-      <translation type="unfinished" />
+      <translation>筛选</translation>
     </message>
     <message>
       <source>Passages of the coders</source>
-      <translation type="unfinished" />
+      <translation>计入以下编码员的片段</translation>
     </message>
   </context>
   <context>
@@ -947,11 +947,11 @@
     <name>KeywordsModel</name>
     <message>
       <source>Keyword</source>
-      <translation type="unfinished" />
+      <translation>关键词</translation>
     </message>
     <message>
       <source>Weight</source>
-      <translation type="unfinished" />
+      <translation>权重</translation>
     </message>
   </context>
   <context>
@@ -1037,122 +1037,122 @@
     <name>MergeConflictModel</name>
     <message>
       <source>About</source>
-      <translation type="unfinished" />
+      <translation>对象</translation>
     </message>
     <message>
       <source>Conflict</source>
-      <translation type="unfinished" />
+      <translation>冲突</translation>
     </message>
     <message>
       <source>What was kept</source>
-      <translation type="unfinished" />
+      <translation>保留情况</translation>
     </message>
   </context>
   <context>
     <name>MergeDialog</name>
     <message>
       <source>%1 conflict(s) to look at; nothing was dropped:</source>
-      <translation type="unfinished" />
+      <translation>%1 处冲突需要查看；没有丢弃任何内容：</translation>
     </message>
     <message>
       <source>A merge cannot be undone: the undo history is cleared afterwards. The other file is not changed.</source>
-      <translation type="unfinished" />
+      <translation>合并无法撤销：合并后撤销记录将被清空。另一个文件不会被改动。</translation>
     </message>
     <message>
       <source>Added: %1 passage(s), %2 code(s), %3 coder(s), %4 document(s), %5 attribute value(s), %6 word(s)</source>
-      <translation type="unfinished" />
+      <translation>新增：%1 个片段、%2 个编码、%3 位编码员、%4 篇文档、%5 个属性值、%6 个词</translation>
     </message>
     <message>
       <source>Already here: %1 passage(s)</source>
-      <translation type="unfinished" />
+      <translation>已存在：%1 个片段</translation>
     </message>
     <message>
       <source>Attribute changed on both sides</source>
-      <translation type="unfinished" />
+      <translation>双方都修改了属性</translation>
     </message>
     <message>
       <source>Changed: %1 code(s), %2 title(s), %3 attribute value(s), %4 memo(s)</source>
-      <translation type="unfinished" />
+      <translation>更新：%1 个编码、%2 个标题、%3 个属性值、%4 条备注</translation>
     </message>
     <message>
       <source>Code deleted here, used there</source>
-      <translation type="unfinished" />
+      <translation>编码在此处已删除，对方仍在使用</translation>
     </message>
     <message>
       <source>Code details differ</source>
-      <translation type="unfinished" />
+      <translation>编码详情不同</translation>
     </message>
     <message>
       <source>Code moved on both sides</source>
-      <translation type="unfinished" />
+      <translation>双方都移动了编码</translation>
     </message>
     <message>
       <source>Code name already taken</source>
-      <translation type="unfinished" />
+      <translation>编码名称已被占用</translation>
     </message>
     <message>
       <source>Code renamed on both sides</source>
-      <translation type="unfinished" />
+      <translation>双方都重命名了编码</translation>
     </message>
     <message>
       <source>Deleted here and left deleted: %1</source>
-      <translation type="unfinished" />
+      <translation>此处已删除并保持删除：%1</translation>
     </message>
     <message>
       <source>Deleted in the other file</source>
-      <translation type="unfinished" />
+      <translation>对方文件中已删除</translation>
     </message>
     <message>
       <source>Different memos</source>
-      <translation type="unfinished" />
+      <translation>备注不同</translation>
     </message>
     <message>
       <source>Document deleted here, coded there</source>
-      <translation type="unfinished" />
+      <translation>文档在此处已删除，对方有编码</translation>
     </message>
     <message>
       <source>Merge</source>
-      <translation type="unfinished" />
+      <translation>合并</translation>
     </message>
     <message>
       <source>Merge a coder's copy</source>
-      <translation type="unfinished" />
+      <translation>合并编码员的副本</translation>
     </message>
     <message>
       <source>Merge finished</source>
-      <translation type="unfinished" />
+      <translation>合并完成</translation>
     </message>
     <message>
       <source>Merged %1:</source>
-      <translation type="unfinished" />
+      <translation>已合并 %1：</translation>
     </message>
     <message>
       <source>Merging %1 would bring in:</source>
-      <translation type="unfinished" />
+      <translation>合并 %1 将带来：</translation>
     </message>
     <message>
       <source>No conflicts.</source>
-      <translation type="unfinished" />
+      <translation>没有冲突。</translation>
     </message>
     <message>
       <source>Parent code missing</source>
-      <translation type="unfinished" />
+      <translation>缺少上级编码</translation>
     </message>
     <message>
       <source>Title changed on both sides</source>
-      <translation type="unfinished" />
+      <translation>双方都修改了标题</translation>
     </message>
     <message>
       <source>codes</source>
-      <translation type="unfinished" />
+      <translation>编码</translation>
     </message>
     <message>
       <source>documents</source>
-      <translation type="unfinished" />
+      <translation>文档</translation>
     </message>
     <message>
       <source>passages</source>
-      <translation type="unfinished" />
+      <translation>片段</translation>
     </message>
   </context>
   <context>
@@ -1161,39 +1161,41 @@
       <source>%1 for %2: %3 documents and %4 codes, no passages.
 
 When the coder is done, bring the copy back with Team ▸ Merge a coder's copy.</source>
-      <translation type="unfinished" />
+      <translation>%1（供 %2 使用）：%3 篇文档、%4 个编码，没有编码片段。
+
+编码完成后，请用“团队 ▸ 合并编码员的副本”把副本合并回来。</translation>
     </message>
     <message>
       <source>Blind copy for a second coder</source>
-      <translation type="unfinished" />
+      <translation>为第二位编码员制作盲编副本</translation>
     </message>
     <message>
       <source>Blind copy written</source>
-      <translation type="unfinished" />
+      <translation>盲编副本已写出</translation>
     </message>
     <message>
       <source>Cannot merge</source>
-      <translation type="unfinished" />
+      <translation>无法合并</translation>
     </message>
     <message>
       <source>Cannot write the copy</source>
-      <translation type="unfinished" />
+      <translation>无法写出副本</translation>
     </message>
     <message>
       <source>Everything in %1 is already in this project.</source>
-      <translation type="unfinished" />
+      <translation>%1 中的所有内容都已在本项目中。</translation>
     </message>
     <message>
       <source>Merged %1: %2 passage(s) added, %3 conflict(s)</source>
-      <translation type="unfinished" />
+      <translation>已合并 %1：新增 %2 个片段，%3 处冲突</translation>
     </message>
     <message>
       <source>Name of the coder the copy is for:</source>
-      <translation type="unfinished" />
+      <translation>副本所给编码员的名字：</translation>
     </message>
     <message>
       <source>Nothing to merge</source>
-      <translation type="unfinished" />
+      <translation>没有需要合并的内容</translation>
     </message>
   </context>
   <context>
@@ -1315,23 +1317,23 @@ When the coder is done, bring the copy back with Team ▸ Merge a coder's copy.<
     <name>ProposalsDialog</name>
     <message>
       <source>%1 proposal(s) waiting for review</source>
-      <translation type="unfinished" />
+      <translation>%1 条建议待审阅</translation>
     </message>
     <message>
       <source>Accept</source>
-      <translation type="unfinished" />
+      <translation>接受</translation>
     </message>
     <message>
       <source>Accept %1 proposal(s)</source>
-      <translation type="unfinished" />
+      <translation>接受 %1 条建议</translation>
     </message>
     <message>
       <source>Accept all for this code</source>
-      <translation type="unfinished" />
+      <translation>接受此编码的全部建议</translation>
     </message>
     <message>
       <source>Accept all proposals for “%1”</source>
-      <translation type="unfinished" />
+      <translation>接受“%1”的全部建议</translation>
     </message>
     <message>
       <source>All codes</source>
@@ -1339,27 +1341,27 @@ When the coder is done, bring the copy back with Team ▸ Merge a coder's copy.<
     </message>
     <message>
       <source>Close</source>
-      <translation type="unfinished" />
+      <translation>关闭</translation>
     </message>
     <message>
       <source>Code:</source>
-      <translation type="unfinished" />
+      <translation>编码：</translation>
     </message>
     <message>
       <source>Every pending proposal of the code chosen above, or of the selected row's code</source>
-      <translation type="unfinished" />
+      <translation>上方所选编码（或选中行的编码）的全部待审建议</translation>
     </message>
     <message>
       <source>Reject</source>
-      <translation type="unfinished" />
+      <translation>拒绝</translation>
     </message>
     <message>
       <source>Review</source>
-      <translation type="unfinished" />
+      <translation>审阅</translation>
     </message>
     <message>
       <source>Review auto-coding proposals</source>
-      <translation type="unfinished" />
+      <translation>审阅自动编码建议</translation>
     </message>
   </context>
   <context>
@@ -1374,109 +1376,109 @@ When the coder is done, bring the copy back with Team ▸ Merge a coder's copy.<
     </message>
     <message>
       <source>Keyword</source>
-      <translation type="unfinished" />
+      <translation>关键词</translation>
     </message>
     <message>
       <source>Machine proposal</source>
-      <translation type="unfinished" />
+      <translation>机器建议</translation>
     </message>
     <message>
       <source>Origin</source>
-      <translation type="unfinished" />
+      <translation>来源</translation>
     </message>
     <message>
       <source>Text</source>
-      <translation type="unfinished" />
+      <translation>文本</translation>
     </message>
   </context>
   <context>
     <name>SearchPanel</name>
     <message>
       <source>%1 document(s) are not indexed yet.</source>
-      <translation type="unfinished" />
+      <translation>%1 篇文档尚未建立索引。</translation>
     </message>
     <message>
       <source>%1 match(es) in %2 document(s)</source>
-      <translation type="unfinished" />
+      <translation>%2 篇文档中共 %1 处匹配</translation>
     </message>
     <message>
       <source>%1 passage(s) coded “%2”; %3 were coded so already</source>
-      <translation type="unfinished" />
+      <translation>%1 个片段已编码为“%2”；%3 个此前已如此编码</translation>
     </message>
     <message>
       <source>(the first %1 listed; coding takes all)</source>
-      <translation type="unfinished" />
+      <translation>（列出前 %1 处；编码时包括全部）</translation>
     </message>
     <message>
       <source>Cannot code the results</source>
-      <translation type="unfinished" />
+      <translation>无法编码搜索结果</translation>
     </message>
     <message>
       <source>Code %1 search results as “%2”</source>
-      <translation type="unfinished" />
+      <translation>将 %1 个搜索结果编码为“%2”</translation>
     </message>
     <message>
       <source>Code all results</source>
-      <translation type="unfinished" />
+      <translation>编码全部结果</translation>
     </message>
     <message>
       <source>Code results' paragraphs</source>
-      <translation type="unfinished" />
+      <translation>编码结果所在段落</translation>
     </message>
     <message>
       <source>Code results' sentences</source>
-      <translation type="unfinished" />
+      <translation>编码结果所在句子</translation>
     </message>
     <message>
       <source>Code the search results as:</source>
-      <translation type="unfinished" />
+      <translation>将搜索结果编码为：</translation>
     </message>
     <message>
       <source>Code:</source>
-      <translation type="unfinished" />
+      <translation>编码：</translation>
     </message>
     <message>
       <source>Exact phrase</source>
-      <translation type="unfinished" />
+      <translation>精确短语</translation>
     </message>
     <message>
       <source>Match inside longer words</source>
-      <translation type="unfinished" />
+      <translation>匹配较长词语的内部</translation>
     </message>
     <message>
       <source>Regular expression</source>
-      <translation type="unfinished" />
+      <translation>正则表达式</translation>
     </message>
     <message>
       <source>Search</source>
-      <translation type="unfinished" />
+      <translation>搜索</translation>
     </message>
     <message>
       <source>Search all documents</source>
-      <translation type="unfinished" />
+      <translation>搜索全部文档</translation>
     </message>
     <message>
       <source>The word list changed since the index was built.</source>
-      <translation type="unfinished" />
+      <translation>建立索引后词表已有变化。</translation>
     </message>
     <message>
       <source>Type a word, a phrase or a pattern and press Enter.</source>
-      <translation type="unfinished" />
+      <translation>输入词语、短语或模式后按回车。</translation>
     </message>
     <message>
       <source>Words</source>
-      <translation type="unfinished" />
+      <translation>词语</translation>
     </message>
     <message>
       <source>Words: whole words as segmented (创新 does not match 创新券). Exact phrase: the characters anywhere. Regular expression: a Python pattern.</source>
-      <translation type="unfinished" />
+      <translation>词语：按分词结果匹配完整词语（“创新”不匹配“创新券”）。精确短语：在任意位置匹配这些字符。正则表达式：Python 正则模式。</translation>
     </message>
   </context>
   <context>
     <name>SearchResultsModel</name>
     <message>
       <source>Context</source>
-      <translation type="unfinished" />
+      <translation>上下文</translation>
     </message>
     <message>
       <source>Document</source>
@@ -1484,145 +1486,145 @@ When the coder is done, bring the copy back with Team ▸ Merge a coder's copy.<
     </message>
     <message>
       <source>Unit</source>
-      <translation type="unfinished" />
+      <translation>单元</translation>
     </message>
   </context>
   <context>
     <name>ShowCodersMenu</name>
     <message>
       <source>%1 (%2 passages)</source>
-      <translation type="unfinished" />
+      <translation>%1（%2 个片段）</translation>
     </message>
     <message>
       <source>(no project open)</source>
-      <translation type="unfinished" />
+      <translation>（未打开项目）</translation>
     </message>
     <message>
       <source>All coders</source>
-      <translation type="unfinished" />
+      <translation>全部编码员</translation>
     </message>
     <message>
       <source>Only the current coder</source>
-      <translation type="unfinished" />
+      <translation>仅当前编码员</translation>
     </message>
   </context>
   <context>
     <name>TableModels</name>
     <message>
       <source>%1 × %2: %3 unit(s)</source>
-      <translation type="unfinished" />
+      <translation>%1 × %2：%3 个单位</translation>
     </message>
     <message>
       <source>Total</source>
-      <translation type="unfinished" />
+      <translation>合计</translation>
     </message>
   </context>
   <context>
     <name>TablesDialog</name>
     <message>
       <source>Co-occurrence</source>
-      <translation type="unfinished" />
+      <translation>共现</translation>
     </message>
     <message>
       <source>Code × attribute</source>
-      <translation type="unfinished" />
+      <translation>编码 × 属性</translation>
     </message>
     <message>
       <source>Code × document</source>
-      <translation type="unfinished" />
+      <translation>编码 × 文档</translation>
     </message>
     <message>
       <source>Recompute</source>
-      <translation type="unfinished" />
+      <translation>重新计算</translation>
     </message>
     <message>
       <source>Tables and charts</source>
-      <translation type="unfinished" />
+      <translation>表格与图表</translation>
     </message>
     <message>
       <source>The passages changed since: press Recompute.</source>
-      <translation type="unfinished" />
+      <translation>编码片段已有变动：请点击“重新计算”。</translation>
     </message>
     <message>
       <source>X × Y</source>
-      <translation type="unfinished" />
+      <translation>X × Y 交叉表</translation>
     </message>
   </context>
   <context>
     <name>TeamActions</name>
     <message>
       <source>&amp;Merge a coder's copy…</source>
-      <translation type="unfinished" />
+      <translation>合并编码员的副本(&amp;M)…</translation>
     </message>
     <message>
       <source>&amp;New coder…</source>
-      <translation type="unfinished" />
+      <translation>新编码员(&amp;N)…</translation>
     </message>
     <message>
       <source>&amp;Tables and charts…</source>
-      <translation type="unfinished" />
+      <translation>表格与图表(&amp;T)…</translation>
     </message>
     <message>
       <source>Intercoder &amp;agreement…</source>
-      <translation type="unfinished" />
+      <translation>编码员间信度(&amp;A)…</translation>
     </message>
     <message>
       <source>Make a &amp;blind copy for a second coder…</source>
-      <translation type="unfinished" />
+      <translation>为第二位编码员制作盲编副本(&amp;B)…</translation>
     </message>
   </context>
   <context>
     <name>TeamFiles</name>
     <message>
       <source>Merge a coder's copy</source>
-      <translation type="unfinished" />
+      <translation>合并编码员的副本</translation>
     </message>
     <message>
       <source>PNG picture (*.png)</source>
-      <translation type="unfinished" />
+      <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
       <source>SVG drawing (*.svg)</source>
-      <translation type="unfinished" />
+      <translation>SVG 矢量图 (*.svg)</translation>
     </message>
   </context>
   <context>
     <name>TeamTools</name>
     <message>
       <source>&amp;Analysis</source>
-      <translation type="unfinished" />
+      <translation>分析(&amp;A)</translation>
     </message>
     <message>
       <source>&amp;Show coders</source>
-      <translation type="unfinished" />
+      <translation>显示编码员(&amp;S)</translation>
     </message>
     <message>
       <source>&amp;Team</source>
-      <translation type="unfinished" />
+      <translation>团队(&amp;T)</translation>
     </message>
     <message>
       <source>Coders</source>
-      <translation type="unfinished" />
+      <translation>编码员</translation>
     </message>
     <message>
       <source>Name of the new coder:</source>
-      <translation type="unfinished" />
+      <translation>新编码员的名字：</translation>
     </message>
     <message>
       <source>New coder</source>
-      <translation type="unfinished" />
+      <translation>新编码员</translation>
     </message>
     <message>
       <source>Showing %1 of %2 coders</source>
-      <translation type="unfinished" />
+      <translation>显示 %2 位编码员中的 %1 位</translation>
     </message>
     <message>
       <source>Showing all coders</source>
-      <translation type="unfinished" />
+      <translation>显示全部编码员</translation>
     </message>
     <message>
       <source>Whose passages the article highlights</source>
-      <translation type="unfinished" />
+      <translation>文章中突出显示哪些编码员的片段</translation>
     </message>
   </context>
   <context>
@@ -1648,39 +1650,39 @@ When the coder is done, bring the copy back with Team ▸ Merge a coder's copy.<
     <name>WordFrequencyDialog</name>
     <message>
       <source> characters</source>
-      <translation type="unfinished" />
+      <translation> 个字</translation>
     </message>
     <message>
       <source>%1: %2 words counted, %3 different</source>
-      <translation type="unfinished" />
+      <translation>%1：共统计 %2 个词，%3 个不同的词</translation>
     </message>
     <message>
       <source>All documents</source>
-      <translation type="unfinished" />
+      <translation>全部文档</translation>
     </message>
     <message>
       <source>Cannot count words</source>
-      <translation type="unfinished" />
+      <translation>无法统计词频</translation>
     </message>
     <message>
       <source>Cannot save the chart</source>
-      <translation type="unfinished" />
+      <translation>无法保存图表</translation>
     </message>
     <message>
       <source>Choose a document or a code for its keywords.</source>
-      <translation type="unfinished" />
+      <translation>选择文档或编码以查看其关键词。</translation>
     </message>
     <message>
       <source>Choose a scope and press Count.</source>
-      <translation type="unfinished" />
+      <translation>选择范围后点击“统计”。</translation>
     </message>
     <message>
       <source>Close</source>
-      <translation type="unfinished" />
+      <translation>关闭</translation>
     </message>
     <message>
       <source>Count</source>
-      <translation type="unfinished" />
+      <translation>统计</translation>
     </message>
     <message>
       <source>Document</source>
@@ -1688,7 +1690,7 @@ When the coder is done, bring the copy back with Team ▸ Merge a coder's copy.<
     </message>
     <message>
       <source>Filter words</source>
-      <translation type="unfinished" />
+      <translation>筛选词语</translation>
     </message>
     <message>
       <source>Include sub-codes</source>
@@ -1700,85 +1702,85 @@ When the coder is done, bring the copy back with Team ▸ Merge a coder's copy.<
     </message>
     <message>
       <source>Most frequent words: %1</source>
-      <translation type="unfinished" />
+      <translation>高频词：%1</translation>
     </message>
     <message>
       <source>Passages of the code</source>
-      <translation type="unfinished" />
+      <translation>编码的片段</translation>
     </message>
     <message>
       <source>Save chart as PNG…</source>
-      <translation type="unfinished" />
+      <translation>将图表保存为 PNG…</translation>
     </message>
     <message>
       <source>Shortest word</source>
-      <translation type="unfinished" />
+      <translation>最短词长</translation>
     </message>
     <message>
       <source>Word frequencies and keywords</source>
-      <translation type="unfinished" />
+      <translation>词频与关键词</translation>
     </message>
   </context>
   <context>
     <name>WordFrequencyModel</name>
     <message>
       <source>Count</source>
-      <translation type="unfinished" />
+      <translation>频次</translation>
     </message>
     <message>
       <source>Documents</source>
-      <translation type="unfinished" />
+      <translation>文档数</translation>
     </message>
     <message>
       <source>Part of speech</source>
-      <translation type="unfinished" />
+      <translation>词性</translation>
     </message>
     <message>
       <source>Rank</source>
-      <translation type="unfinished" />
+      <translation>排名</translation>
     </message>
     <message>
       <source>Share</source>
-      <translation type="unfinished" />
+      <translation>占比</translation>
     </message>
     <message>
       <source>Word</source>
-      <translation type="unfinished" />
+      <translation>词语</translation>
     </message>
   </context>
   <context>
     <name>WordListsDialog</name>
     <message>
       <source>Add</source>
-      <translation type="unfinished" />
+      <translation>添加</translation>
     </message>
     <message>
       <source>Cannot import terms</source>
-      <translation type="unfinished" />
+      <translation>无法导入术语</translation>
     </message>
     <message>
       <source>Close</source>
-      <translation type="unfinished" />
+      <translation>关闭</translation>
     </message>
     <message>
       <source>Count as words</source>
-      <translation type="unfinished" />
+      <translation>计为词语</translation>
     </message>
     <message>
       <source>Count selected as words</source>
-      <translation type="unfinished" />
+      <translation>将所选计为词语</translation>
     </message>
     <message>
       <source>Import file…</source>
-      <translation type="unfinished" />
+      <translation>导入文件…</translation>
     </message>
     <message>
       <source>Make selected stopwords again</source>
-      <translation type="unfinished" />
+      <translation>将所选恢复为停用词</translation>
     </message>
     <message>
       <source>Make stopwords</source>
-      <translation type="unfinished" />
+      <translation>设为停用词</translation>
     </message>
     <message>
       <source>Remove</source>
@@ -1786,86 +1788,86 @@ When the coder is done, bring the copy back with Team ▸ Merge a coder's copy.<
     </message>
     <message>
       <source>Remove selected</source>
-      <translation type="unfinished" />
+      <translation>移除所选</translation>
     </message>
     <message>
       <source>Shipped stopwords counted as words</source>
-      <translation type="unfinished" />
+      <translation>计为词语的内置停用词</translation>
     </message>
     <message>
       <source>Shipped terms switched off</source>
-      <translation type="unfinished" />
+      <translation>已停用的内置术语</translation>
     </message>
     <message>
       <source>Stopwords</source>
-      <translation type="unfinished" />
+      <translation>停用词</translation>
     </message>
     <message>
       <source>Stopwords added to the shipped list</source>
-      <translation type="unfinished" />
+      <translation>在内置表之外添加的停用词</translation>
     </message>
     <message>
       <source>Stopwords are left out of word frequencies and keywords. The shipped list has %1 words; the project's changes to it are listed here.</source>
-      <translation type="unfinished" />
+      <translation>停用词不计入词频和关键词。内置停用词表有 %1 个词；本项目对它的改动列在这里。</translation>
     </message>
     <message>
       <source>Switch on again</source>
-      <translation type="unfinished" />
+      <translation>重新启用</translation>
     </message>
     <message>
       <source>Terms</source>
-      <translation type="unfinished" />
+      <translation>术语</translation>
     </message>
     <message>
       <source>Terms stay whole words in search, selection snapping and word counts. Besides the project's own terms, %1 shipped science-and-technology policy terms and %2 further code keywords are kept whole.</source>
-      <translation type="unfinished" />
+      <translation>术语在搜索、选区对齐和词频统计中保持为完整词语。除本项目自己的术语外，还有 %1 个内置科技政策术语和 %2 个编码关键词保持完整。</translation>
     </message>
     <message>
       <source>Terms, separated by 、 or commas</source>
-      <translation type="unfinished" />
+      <translation>术语，用“、”或逗号分隔</translation>
     </message>
     <message>
       <source>The project's terms</source>
-      <translation type="unfinished" />
+      <translation>本项目的术语</translation>
     </message>
     <message>
       <source>Try the segmenter:</source>
-      <translation type="unfinished" />
+      <translation>试试分词：</translation>
     </message>
     <message>
       <source>Type or paste a sentence</source>
-      <translation type="unfinished" />
+      <translation>输入或粘贴一个句子</translation>
     </message>
     <message>
       <source>Word lists</source>
-      <translation type="unfinished" />
+      <translation>词表</translation>
     </message>
     <message>
       <source>Words, separated by 、 or commas</source>
-      <translation type="unfinished" />
+      <translation>词语，用“、”或逗号分隔</translation>
     </message>
   </context>
   <context>
     <name>XYTab</name>
     <message>
       <source>%1 units carry codes of both dimensions; a cell's tooltip lists its units.</source>
-      <translation type="unfinished" />
+      <translation>%1 个单位同时带有两个维度的编码；鼠标悬停在单元格上可查看其单位编号。</translation>
     </message>
     <message>
       <source>(choose branches)</source>
-      <translation type="unfinished" />
+      <translation>（选择分支）</translation>
     </message>
     <message>
       <source>Choose a branch of the codebook for the rows and one for the columns (codes with sub-codes; several can be checked).</source>
-      <translation type="unfinished" />
+      <translation>请为行和列各选择编码本的一个分支（有下级编码的编码；可勾选多个）。</translation>
     </message>
     <message>
       <source>Columns (Y):</source>
-      <translation type="unfinished" />
+      <translation>列（Y）：</translation>
     </message>
     <message>
       <source>Counts</source>
-      <translation type="unfinished" />
+      <translation>计数</translation>
     </message>
     <message>
       <source>No project open</source>
@@ -1873,67 +1875,67 @@ When the coder is done, bring the copy back with Team ▸ Merge a coder's copy.<
     </message>
     <message>
       <source>Paragraph</source>
-      <translation type="unfinished" />
+      <translation>段落</translation>
     </message>
     <message>
       <source>Rows (X):</source>
-      <translation type="unfinished" />
+      <translation>行（X）：</translation>
     </message>
     <message>
       <source>Sentence</source>
-      <translation type="unfinished" />
+      <translation>句子</translation>
     </message>
     <message>
       <source>Shares</source>
-      <translation type="unfinished" />
+      <translation>比例</translation>
     </message>
     <message>
       <source>Show codes:</source>
-      <translation type="unfinished" />
+      <translation>显示编码：</translation>
     </message>
     <message>
       <source>Unit numbers</source>
-      <translation type="unfinished" />
+      <translation>单位编号</translation>
     </message>
     <message>
       <source>Unit:</source>
-      <translation type="unfinished" />
+      <translation>单位：</translation>
     </message>
     <message>
       <source>columns: all levels</source>
-      <translation type="unfinished" />
+      <translation>列：全部层级</translation>
     </message>
     <message>
       <source>columns: lowest level</source>
-      <translation type="unfinished" />
+      <translation>列：最下层</translation>
     </message>
     <message>
       <source>columns: top level</source>
-      <translation type="unfinished" />
+      <translation>列：最上层</translation>
     </message>
     <message>
       <source>of the column</source>
-      <translation type="unfinished" />
+      <translation>占列合计</translation>
     </message>
     <message>
       <source>of the row</source>
-      <translation type="unfinished" />
+      <translation>占行合计</translation>
     </message>
     <message>
       <source>of the total</source>
-      <translation type="unfinished" />
+      <translation>占总计</translation>
     </message>
     <message>
       <source>rows: all levels</source>
-      <translation type="unfinished" />
+      <translation>行：全部层级</translation>
     </message>
     <message>
       <source>rows: lowest level</source>
-      <translation type="unfinished" />
+      <translation>行：最下层</translation>
     </message>
     <message>
       <source>rows: top level</source>
-      <translation type="unfinished" />
+      <translation>行：最上层</translation>
     </message>
   </context>
 </TS>

@@ -83,7 +83,9 @@ class AgreementDialog(QDialog):
         summary_row.addWidget(self.recompute)
         self.table_model = AgreementTableModel(self)
         self.table = _table(self.table_model)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.disagreement_label = QLabel()
         self.disagreement_model = DisagreementModel(self)
         self.disagreements = _table(self.disagreement_model)
@@ -229,7 +231,6 @@ class AgreementDialog(QDialog):
                 self.error = str(exc)
         self.table_model.set_report(self.report)
         self.disagreement_model.set_disagreements(items)
-        self.table.resizeColumnsToContents()
         self._show_report()
 
     def _show_report(self) -> None:

@@ -69,6 +69,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--language", default="zh_CN")
     args = parser.parse_args()
+    # Opening a project in the window records the login name as a coder before the
+    # remembered coder is set; name the login after the first coder so that the pictures
+    # show only the two.
+    os.environ["LOGNAME"] = CODERS[0]
     from annotator.ui.i18n import install_translators
     from annotator.ui.main_window import MainWindow
     from annotator.ui.settings import Settings

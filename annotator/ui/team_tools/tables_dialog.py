@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 from annotator.ui.hub import ProjectHub
 from annotator.ui.team_tools.busy import Timing
 from annotator.ui.team_tools.filters_panel import FiltersPanel
-from annotator.ui.team_tools.table_tabs import CodeTableTab, CooccurrenceTab, XYTab
+from annotator.ui.team_tools.table_tabs import CodeTableTab, CooccurrenceTab
+from annotator.ui.team_tools.xy_tab import XYTab
 
 Page = XYTab | CodeTableTab | CooccurrenceTab
 
