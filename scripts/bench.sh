@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Run every benchmark in benchmarks/ and print its figures (several minutes; big projects
+# are built in temporary folders). Pass names to run some: scripts/bench.sh excel search
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup-env.sh >/dev/null
+export QT_QPA_PLATFORM=offscreen
+names=("$@")
+[ ${#names[@]} -gt 0 ] || names=(excel article_view search segment exchange tables agreement merge)
+for name in "${names[@]}"; do
+    echo "== benchmarks/bench_${name}.py"
+    .venv/bin/python "benchmarks/bench_${name}.py"
+done
