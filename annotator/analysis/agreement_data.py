@@ -22,7 +22,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from annotator.analysis.agreement_chars import Spans, merge_spans
-from annotator.analysis.agreement_units import UNIT_KINDS, UnitIndex, document_units
+from annotator.analysis.agreement_units import UNIT_KINDS, UnitIndex
+from annotator.analysis.unit_index import DEFAULT_CACHE
 from annotator.db.models import Document, Passage
 from annotator.errors import AnnotatorError, NotFoundError
 from annotator.records import CodeInfo, CoderInfo, DocumentInfo
@@ -178,9 +179,10 @@ def load_codings(
     wanted = [d for d in docs if len(coders_of[d.id]) >= 2]  # document-number order
     with project.session_scope() as s:
         texts = document_texts(s, [d.id for d in wanted])
+        # The tables' cache: the same units and numbers, and none split twice.
+        units = DEFAULT_CACHE.units(s, [d.id for d in wanted], unit_kind, texts)
     compared = [
-        ComparedDocument(d, texts[d.id], UnitIndex(document_units(d.number, texts[d.id],
-                                                                  unit_kind)), coders_of[d.id])
+        ComparedDocument(d, texts[d.id], UnitIndex.of(units[d.id], unit_kind), coders_of[d.id])
         for d in wanted
     ]
 

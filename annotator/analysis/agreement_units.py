@@ -3,6 +3,9 @@
 Rule: a code is *present in a unit* for a coder when any of that coder's passages of that code
 overlaps the unit by at least one character ([start, end) spans intersect). A passage that
 covers only the blank lines between units is in no unit (it still counts at character level).
+
+The units themselves come from :mod:`annotator.analysis.unit_index` (the same function and
+cache the tables use), so agreement numbers units exactly as the tables do.
 """
 
 from __future__ import annotations
@@ -10,18 +13,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from annotator.chinese import units as units_module
-from annotator.chinese.units import Unit
+from annotator.analysis.unit_index import DocumentUnits
+from annotator.analysis.unit_index import compute_units as document_units
+from annotator.chinese.units import UNIT_KINDS, Unit
 
-UNIT_KINDS = ("paragraph", "sentence")
-
-
-def document_units(number: int, text: str, kind: str) -> list[Unit]:
-    """The units of one document, sorted by start and not overlapping: the one place that
-    picks the unit source, so agreement uses the units (and numbers) the tables use."""
-    if kind not in UNIT_KINDS:
-        raise ValueError(f"unknown unit kind {kind!r}; use one of {', '.join(UNIT_KINDS)}")
-    return units_module.document_units(number, text, kind)
+__all__ = ["UNIT_KINDS", "UnitIndex", "document_units"]
 
 
 class UnitIndex:
@@ -33,6 +29,11 @@ class UnitIndex:
         self.units = list(units)
         self._starts = [u.start for u in self.units]
         self._ends = [u.end for u in self.units]
+
+    @classmethod
+    def of(cls, units: DocumentUnits, kind: str) -> UnitIndex:
+        """The index over one document's cached units."""
+        return cls(units.as_units(kind))
 
     def __len__(self) -> int:
         return len(self.units)

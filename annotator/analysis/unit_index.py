@@ -1,16 +1,18 @@
 """Units of analysis per document, computed once and cached, and passages mapped onto them.
 
-The one adapter between the tables and ``annotator.chinese.units``: tables never call the
-unit functions directly, so a change there reaches every table through
-:func:`compute_units`. :func:`incidence` maps every passage onto the units it overlaps in
-one vectorised pass (documents laid end to end on one number line), so tables over
-200,000 passages need no Python loop per passage.
+The one adapter between the analyses and ``annotator.chinese.units``: tables and agreement
+never call the unit functions directly, so a change there reaches every table and every
+agreement figure through :func:`compute_units`, and both read a document's units from the
+same :class:`UnitCache` (keyed by content hash), so their unit numbers are identical.
+:func:`incidence` maps every passage onto the units it overlaps in one vectorised pass
+(documents laid end to end on one number line), so tables over 200,000 passages need no
+Python loop per passage.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from threading import Lock
 
@@ -20,9 +22,9 @@ from sqlalchemy.orm import Session
 from annotator.analysis import table_data
 from annotator.analysis.table_data import DOC, END, START
 from annotator.chinese import units as unit_lib
+from annotator.chinese.units import UNIT_KINDS
 from annotator.errors import InvalidOperation
 
-UNIT_KINDS = ("paragraph", "sentence")
 UNIT_LABELS = {"paragraph": "段落", "sentence": "句子"}
 
 #: Each document gets its own stretch of the number line: offsets are below 2**32.
@@ -30,30 +32,12 @@ _SHIFT = np.int64(1 << 32)
 
 
 def compute_units(number: int, text: str, kind: str) -> list[unit_lib.Unit]:
-    """The units of one document, in text order."""
+    """The units of one document, in text order: the one function every consumer (tables,
+    agreement, the workbook export, search context) splits a document with."""
     if kind not in UNIT_KINDS:
         raise InvalidOperation(f"unknown unit {kind!r}; use {' or '.join(UNIT_KINDS)}")
-    document_units = getattr(unit_lib, "document_units", None)
-    if document_units is not None:
-        units = list(document_units(number, text, kind))
-    elif kind == "paragraph":
-        units = unit_lib.paragraph_units(number, text)
-    else:
-        units = _sentences_in_paragraphs(number, text)
+    units = unit_lib.document_units(number, text, kind)
     return sorted(units, key=lambda u: (u.start, u.end))
-
-
-def _sentences_in_paragraphs(number: int, text: str) -> list[unit_lib.Unit]:
-    """Without ``document_units``: sentence k of paragraph "n-p" is "n-p.k"."""
-    paragraphs = unit_lib.paragraph_units(number, text)
-    out: list[unit_lib.Unit] = []
-    counters: dict[str, int] = {}
-    for start, end in unit_lib.sentence_spans(text):
-        paragraph = unit_lib.unit_at(paragraphs, start)
-        prefix = paragraph.number if paragraph is not None else f"{number}-0"
-        counters[prefix] = counters.get(prefix, 0) + 1
-        out.append(unit_lib.Unit(f"{prefix}.{counters[prefix]}", "sentence", start, end))
-    return out
 
 
 @dataclass(frozen=True)
@@ -84,6 +68,14 @@ class DocumentUnits:
         hit = (self.starts < end) & (self.ends > start)
         return np.flatnonzero(hit).tolist()
 
+    def as_units(self, kind: str) -> list[unit_lib.Unit]:
+        """The units as :class:`~annotator.chinese.units.Unit` records (without the heading
+        flag, which is not kept here)."""
+        return [
+            unit_lib.Unit(number, kind, int(start), int(end))
+            for number, start, end in zip(self.numbers, self.starts, self.ends, strict=True)
+        ]
+
 
 class UnitCache:
     """Units by (content hash, document number, kind), least recently used dropped first.
@@ -102,10 +94,14 @@ class UnitCache:
             self._items.clear()
 
     def units(
-        self, session: Session, document_ids: Collection[int], kind: str
+        self,
+        session: Session,
+        document_ids: Collection[int],
+        kind: str,
+        texts: Mapping[int, str] | None = None,
     ) -> dict[int, DocumentUnits]:
         """Units of each document in ``document_ids``; texts are read only for those not
-        cached yet."""
+        cached yet (taken from ``texts`` when the caller has them already)."""
         if kind not in UNIT_KINDS:
             raise InvalidOperation(f"unknown unit {kind!r}; use {' or '.join(UNIT_KINDS)}")
         if not document_ids:
@@ -121,7 +117,13 @@ class UnitCache:
                 else:
                     self._items.move_to_end((digest, number, kind))
                     found[doc_id] = item
-        for doc_id, text in table_data.document_texts(session, missing) if missing else ():
+        if not missing:
+            read: Iterable[tuple[int, str]] = ()
+        elif texts is not None and all(doc_id in texts for doc_id in missing):
+            read = ((doc_id, texts[doc_id]) for doc_id in missing)
+        else:
+            read = table_data.document_texts(session, missing)
+        for doc_id, text in read:
             number, digest = keys[doc_id]
             item = DocumentUnits.of(number, compute_units(number, text, kind))
             found[doc_id] = item

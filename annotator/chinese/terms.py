@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sqlalchemy.orm import Session
+
 from annotator.chinese.segment import Segmenter, clean_terms, segmenter_for, starter_terms
 from annotator.db import word_lists as repo
 from annotator.errors import ReadError
@@ -57,13 +59,19 @@ def remove_terms(project: Project, words: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(removed + off))
 
 
+def terms_in_session(session: Session) -> frozenset[str]:
+    """Every term the project's segmenter keeps whole, read in ``session`` (for callers
+    already inside a transaction, such as an import indexing its documents)."""
+    own = repo.list_words(session, repo.TERMS)
+    off = set(repo.list_words(session, repo.TERMS_OFF))
+    keywords = repo.code_keywords(session)
+    return clean_terms([*(t for t in starter_terms() if t not in off), *own, *keywords])
+
+
 def project_terms(project: Project) -> frozenset[str]:
     """Every term the project's segmenter keeps whole."""
     with project.session_scope() as s:
-        own = repo.list_words(s, repo.TERMS)
-        off = set(repo.list_words(s, repo.TERMS_OFF))
-        keywords = repo.code_keywords(s)
-    return clean_terms([*(t for t in starter_terms() if t not in off), *own, *keywords])
+        return terms_in_session(s)
 
 
 def project_segmenter(project: Project) -> Segmenter:

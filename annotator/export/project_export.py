@@ -39,12 +39,11 @@ def export_project_workbook(
 
 
 def split_units(number: int, text: str) -> list[Unit]:
-    """A document's units of analysis: numbered by its section structure where
-    annotator.chinese.units can, else its paragraphs."""
-    from annotator.chinese import units
+    """A document's paragraph units, numbered by its section structure (the function the
+    tables and agreement split documents with)."""
+    from annotator.analysis.unit_index import compute_units
 
-    split = getattr(units, "document_units", None) or units.paragraph_units
-    return list(split(number, text))
+    return compute_units(number, text, "paragraph")
 
 
 class _PassageStream:

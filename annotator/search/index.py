@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from annotator.chinese.segment import Segmenter, clean_terms, segmenter_for, starter_terms
-from annotator.db import word_lists
+from annotator.chinese.segment import Segmenter, segmenter_for
+from annotator.chinese.terms import terms_in_session
 from annotator.db.models import Document
 from annotator.search import tables
 from annotator.search.tokens import compress_words, encode_spans, index_terms
@@ -60,21 +60,11 @@ class _Row:
     packed: bytes
 
 
-def current_terms(session: Session) -> frozenset[str]:
-    """The project's terms now, read in ``session`` (the same set as
-    ``annotator.chinese.terms.project_terms``, which opens its own transaction and so cannot
-    run inside an import)."""
-    own = word_lists.list_words(session, word_lists.TERMS)
-    off = set(word_lists.list_words(session, word_lists.TERMS_OFF))
-    keywords = word_lists.code_keywords(session)
-    return clean_terms([*(t for t in starter_terms() if t not in off), *own, *keywords])
-
-
 def _index_terms(session: Session) -> frozenset[str]:
     """The index's term list; an empty index takes the current terms."""
     terms = tables.read_terms(session)
     if terms is None or tables.is_empty(session):
-        fresh = current_terms(session)
+        fresh = terms_in_session(session)
         if fresh != terms:
             tables.write_terms(session, fresh)
         terms = fresh
@@ -136,7 +126,7 @@ def _adopt_current_terms(session: Session) -> None:
     """If the project's terms changed, drop the index rows of the documents the change
     touches (they are then indexed again as missing) and store the new list."""
     stored = tables.read_terms(session)
-    current = current_terms(session)
+    current = terms_in_session(session)
     if stored == current:
         return
     if stored is not None:
@@ -219,7 +209,7 @@ def rebuild_index(
     with project.session_scope() as s:
         tables.create_tables(s)
         tables.clear(s)
-        tables.write_terms(s, current_terms(s))
+        tables.write_terms(s, terms_in_session(s))
     return ensure_index(project, progress=progress, should_cancel=should_cancel)
 
 
@@ -233,7 +223,7 @@ def index_status(project: Project) -> IndexStatus:
             1 for doc_id, digest in tables.indexed_hashes(s).items() if live.get(doc_id) == digest
         )
         stored = tables.read_terms(s)
-        stale = indexed > 0 and stored is not None and stored != current_terms(s)
+        stale = indexed > 0 and stored is not None and stored != terms_in_session(s)
         return IndexStatus(documents, indexed, stale)
 
 

@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from annotator.chinese.terms import terms_in_session
 from annotator.db.models import Document
 from annotator.search import query as q
 from annotator.search import tables, texts
-from annotator.search.index import current_terms, ensure_index, index_segmenter, unindexed_ids
+from annotator.search.index import ensure_index, index_segmenter, unindexed_ids
 from annotator.search.units import UnitLocator
 
 if TYPE_CHECKING:
@@ -131,7 +132,7 @@ def search(
         ensure_index(project)
     with project.session_scope() as s:
         segmenter = index_segmenter(s) if word else None
-        stale = word and tables.read_terms(s) != current_terms(s)
+        stale = word and tables.read_terms(s) != terms_in_session(s)
         matches = q.find_matches(s, query, mode=mode, whole_word=whole_word, segmenter=segmenter)
         hits = make_hits(s, matches, limit)
         return SearchResult(

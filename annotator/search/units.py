@@ -1,6 +1,6 @@
 """The sentence and paragraph around a span of a document, for search hits and auto-coding.
 
-Paragraphs come from :func:`annotator.chinese.units.paragraph_units` (with section numbers;
+Paragraphs come from :func:`annotator.analysis.unit_index.compute_units` (with section numbers;
 about 10 ms for a 10,000-character article, so only computed when asked for); sentences from
 :func:`annotator.chinese.units.sentence_spans` run on the lines the span touches — sentences
 end at line breaks, so that gives the same sentences as the whole text, far more cheaply.
@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from annotator.chinese.units import Unit, paragraph_units, sentence_spans
+from annotator.analysis.unit_index import compute_units
+from annotator.chinese.units import Unit, sentence_spans
 
 Span = tuple[int, int]
 
@@ -28,9 +29,7 @@ class UnitLocator:
     @property
     def paragraphs(self) -> list[Unit]:
         if self._paragraphs is None:
-            self._paragraphs = sorted(
-                paragraph_units(self._number, self.text), key=lambda u: (u.start, u.end)
-            )
+            self._paragraphs = compute_units(self._number, self.text, "paragraph")
             self._starts = [u.start for u in self._paragraphs]
         return self._paragraphs
 
