@@ -6,19 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QMouseEvent, QPaintEvent
 from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter, QWidget
 
 from annotator.records import CodeInfo
+from annotator.ui.team_tools.checkable import CheckableListModel
 
 CODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -30,82 +23,40 @@ def branch_codes(codes: Sequence[CodeInfo]) -> list[CodeInfo]:
     return [c for c in codes if c.id in parents]
 
 
-class BranchListModel(QAbstractListModel):
-    checkedChanged = Signal()
+class BranchListModel(CheckableListModel):
+    """Branches keyed by code id."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._codes: list[CodeInfo] = []
-        self._checked: list[int] = []  # in the order they were checked
 
     def set_codes(self, codes: Sequence[CodeInfo]) -> None:
         """The branches of ``codes``; checks of branches still there are kept."""
-        self.beginResetModel()
         self._codes = branch_codes(codes)
-        ids = {c.id for c in self._codes}
-        self._checked = [i for i in self._checked if i in ids]
-        self.endResetModel()
+        self._reset_rows((c.id for c in self._codes), self._checked)
 
     def codes(self) -> list[CodeInfo]:
         return list(self._codes)
 
     def checked_ids(self) -> list[int]:
         """Checked branches in tree order."""
-        return [c.id for c in self._codes if c.id in self._checked]
+        return [int(k) for k in self.checked_keys()]  # type: ignore[call-overload]
 
     def checked_codes(self) -> list[CodeInfo]:
         return [c for c in self._codes if c.id in self._checked]
 
     def set_checked_ids(self, ids: Iterable[int]) -> None:
-        known = {c.id for c in self._codes}
-        self._checked = [i for i in ids if i in known]
-        if self._codes:
-            self.dataChanged.emit(self.index(0), self.index(len(self._codes) - 1),
-                                  [Qt.ItemDataRole.CheckStateRole])
-        self.checkedChanged.emit()
+        self.set_checked_keys(ids)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._codes)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._codes):
-            return None
-        code = self._codes[index.row()]
+    def row_data(self, row: int, role: int) -> Any:
+        code = self._codes[row]
         if role == Qt.ItemDataRole.DisplayRole:
             return "    " * code.depth + code.name
         if role == Qt.ItemDataRole.ToolTipRole:
             return code.path_text
-        if role == Qt.ItemDataRole.CheckStateRole:
-            return Qt.CheckState.Checked if code.id in self._checked else Qt.CheckState.Unchecked
         if role == CODE_ID_ROLE:
             return code.id
         return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsUserCheckable)
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole \
-                or not 0 <= index.row() < len(self._codes):
-            return False
-        code_id = self._codes[index.row()].id
-        on = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2, True)
-        if on and code_id not in self._checked:
-            self._checked.append(code_id)
-        elif not on and code_id in self._checked:
-            self._checked.remove(code_id)
-        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
-        self.checkedChanged.emit()
-        return True
-
-    def toggle(self, row: int) -> None:
-        index = self.index(row)
-        checked = self.data(index, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
-        self.setData(index, Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked,
-                     Qt.ItemDataRole.CheckStateRole)
 
 
 class BranchCombo(QComboBox):

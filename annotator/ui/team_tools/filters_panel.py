@@ -7,87 +7,48 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QEvent,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QListView, QVBoxLayout, QWidget
 
 from annotator.analysis.filters import Filters
 from annotator.analysis.tables import attribute_value_counts
 from annotator.ui.hub import ProjectHub
 from annotator.ui.team_tools.branch_combo import BranchCombo
+from annotator.ui.team_tools.checkable import CheckableListModel
 from annotator.ui.team_tools.coders import CoderListModel
 
 Index = QModelIndex | QPersistentModelIndex
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class ValueListModel(QAbstractListModel):
+class ValueListModel(CheckableListModel):
     """An attribute's values with their document counts, each with a check box."""
-
-    checkedChanged = Signal()
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._values: list[tuple[str, int]] = []
-        self._checked: set[str] = set()
 
     def set_values(self, values: Sequence[tuple[str, int]]) -> None:
         """(value, documents) pairs; all checked."""
-        self.beginResetModel()
         self._values = list(values)
-        self._checked = {v for v, _ in values}
-        self.endResetModel()
+        self._reset_rows(self.values(), self.values())
 
     def values(self) -> list[str]:
         return [v for v, _ in self._values]
 
     def checked_values(self) -> list[str]:
-        return [v for v, _ in self._values if v in self._checked]
+        return [str(v) for v in self.checked_keys()]
 
     def set_checked_values(self, values: Iterable[str]) -> None:
-        self._checked = set(values) & set(self.values())
-        if self._values:
-            self.dataChanged.emit(self.index(0), self.index(len(self._values) - 1),
-                                  [Qt.ItemDataRole.CheckStateRole])
-        self.checkedChanged.emit()
+        self.set_checked_keys(values)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._values)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._values):
-            return None
-        value, count = self._values[index.row()]
+    def row_data(self, row: int, role: int) -> Any:
+        value, count = self._values[row]
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{value} ({count})"
         if role == VALUE_ROLE:
             return value
-        if role == Qt.ItemDataRole.CheckStateRole:
-            return Qt.CheckState.Checked if value in self._checked else Qt.CheckState.Unchecked
         return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsUserCheckable)
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole \
-                or not 0 <= index.row() < len(self._values):
-            return False
-        name = self._values[index.row()][0]
-        on = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2, True)
-        (self._checked.add if on else self._checked.discard)(name)
-        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
-        self.checkedChanged.emit()
-        return True
 
 
 class FiltersPanel(QGroupBox):
