@@ -36,8 +36,10 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.hub = ProjectHub(self)
         self.recent = RecentCodes(parent=self)
-        self.documents = DocumentsPane(self.hub)
+        # The article is built first so that it clears itself on projectChanged before the
+        # document list picks the new project's first document (one load, not two).
         self.article = ArticleView(self.hub, self.recent)
+        self.documents = DocumentsPane(self.hub)
         self.codebook = CodebookPane(self.hub)
         self.passages = PassagesPane(self.hub)
         self._code_shortcuts: list[QShortcut] = []
