@@ -26,15 +26,15 @@ None`` with a reason, never NaN.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import combinations
 from statistics import fmean
 from typing import TYPE_CHECKING
 
 from annotator.analysis.agreement_counts import (
+    Counts,
     DocumentChars,
     PairKey,
     PairTotals,
-    count_code,
+    count_all,
 )
 from annotator.analysis.agreement_data import (
     CodedDocuments,
@@ -44,6 +44,7 @@ from annotator.analysis.agreement_data import (
     DocumentFilter,
     gc_paused,
     load_codings,
+    read_texts,
 )
 from annotator.analysis.agreement_disagreements import find_disagreements
 from annotator.analysis.agreement_measures import (
@@ -107,7 +108,7 @@ def disagreements(
     with gc_paused():
         data = load_codings(project, coders=coders, documents=documents, codes=codes,
                             unit_kind=unit_kind, coded_documents=coded_documents)
-        return find_disagreements(data)
+        return find_disagreements(data, lambda ids: read_texts(project, ids))
 
 
 def analyse(
@@ -124,7 +125,8 @@ def analyse(
     with gc_paused():
         data = load_codings(project, coders=coders, documents=documents, codes=codes,
                             unit_kind=unit_kind, coded_documents=coded_documents)
-        return build_report(data, by_document=by_document), find_disagreements(data)
+        report = build_report(data, by_document=by_document)
+        return report, find_disagreements(data, lambda ids: read_texts(project, ids))
 
 
 # -- the report ---------------------------------------------------------------------------
@@ -139,15 +141,14 @@ class _Pair:
 
 
 def build_report(data: CodingData, *, by_document: bool = False) -> AgreementReport:
-    names = {c.id: c.name for c in data.coders}
-    pairs = [_pair(data, a.id, b.id) for a, b in combinations(data.coders, 2)]
-    keys = [(p.a, p.b) for p in pairs]
+    names = [c.name for c in data.coders]
+    counts = count_all(data, by_document=by_document)
+    pairs = [_pair(data, a, b) for a, b in counts.pairs]
     two_coders = len(data.coders) == 2
-    total_units = sum(len(d.units) for d in data.documents)
+    sizes = [len(d.units.numbers) for d in data.documents]
+    total_units = sum(sizes)
     total_chars = sum(d.info.length for d in data.documents)
-    alpha_base = AlphaCounts(
-        values=sum(len(d.coder_ids) * len(d.units) for d in data.documents), items=total_units
-    )
+    alpha_values = sum(len(d.coder_ids) * n for d, n in zip(data.documents, sizes, strict=True))
 
     def pair_counts(totals: dict[PairKey, PairTotals], times: int = 1) -> list[PairCounts]:
         return [
@@ -158,29 +159,27 @@ def build_report(data: CodingData, *, by_document: bool = False) -> AgreementRep
         ]
 
     rows: list[AgreementRow] = []
-    document_rows: list[DocumentCharRow] = []
-    pooled = {key: PairTotals() for key in keys}
+    pooled = {key: PairTotals() for key in counts.pairs}
     pooled_alpha = AlphaCounts()
     used = 0
-    used_ids = {code_id for code_id, _ in data.spans}
-    for code in data.codes:
-        counts = count_code(data, code.id, keys, alpha_base)
-        rows.append(_row(code.id, code.path, pair_counts(counts.pairs), counts.alpha,
-                         data.unit_kind, total_units, total_chars, two_coders))
-        if by_document:
-            document_rows.extend(_document_row(code.id, code.path, d, two_coders)
-                                 for d in counts.documents)
-        if code.id in used_ids:
+    ones, mixed, in_use = (counts.alpha_ones.tolist(), counts.alpha_disagreement.tolist(),
+                           counts.used.tolist())
+    for index, code in enumerate(data.codes):
+        totals = counts.totals(index)
+        alpha = AlphaCounts(alpha_values, total_units, ones[index], mixed[index])
+        rows.append(_row(code.id, code.path, pair_counts(totals), alpha, data.unit_kind,
+                         total_units, total_chars, two_coders))
+        if in_use[index]:
             used += 1
-            pooled_alpha += counts.alpha
-            for key in keys:
-                pooled[key] += counts.pairs[key]
+            pooled_alpha += alpha
+            for key in counts.pairs:
+                pooled[key] += totals[key]
     overall = _row(None, (), pair_counts(pooled, used), pooled_alpha, f"{data.unit_kind}×code",
                    total_units * used, total_chars * used, two_coders,
                    char_unit=f"{CHARACTER}×code")
     return AgreementReport(
         unit_kind=data.unit_kind,
-        coders=tuple(c.name for c in data.coders),
+        coders=tuple(names),
         documents=tuple(d.info.id for d in data.documents),
         selected_documents=data.selected_documents,
         coded_rule=data.coded_rule,
@@ -189,13 +188,15 @@ def build_report(data: CodingData, *, by_document: bool = False) -> AgreementRep
         rows=tuple(rows),
         overall=overall,
         used_codes=used,
-        by_document=tuple(document_rows),
+        by_document=tuple(_document_rows(data, counts, two_coders)),
     )
 
 
 def _pair(data: CodingData, a: int, b: int) -> _Pair:
-    docs = [d for d in data.documents if a in d.coder_ids and b in d.coder_ids]
-    return _Pair(a, b, sum(len(d.units) for d in docs), sum(d.info.length for d in docs))
+    docs = [d for d, both in zip(data.documents, data.coded[:, a] & data.coded[:, b],
+                                 strict=True) if both]
+    return _Pair(a, b, sum(len(d.units.numbers) for d in docs),
+                 sum(d.info.length for d in docs))
 
 
 def _row(
@@ -260,16 +261,20 @@ def _kappa(total: int, a: int, b: int, both: int, unit: str) -> Figure:
     return Figure(value, total, unit)
 
 
-def _document_row(
-    code_id: int, path: tuple[str, ...], counts: DocumentChars, two_coders: bool
-) -> DocumentCharRow:
-    """Character-level figures of one code in one document where it was used."""
-    info = counts.document.info
+def _document_rows(data: CodingData, counts: Counts, two_coders: bool) -> list[DocumentCharRow]:
+    """Character-level figures of each code in each document where it was used, by code in
+    tree order, then document number."""
+    return [_document_row(data, item, two_coders) for item in counts.documents]
+
+
+def _document_row(data: CodingData, item: DocumentChars, two_coders: bool) -> DocumentCharRow:
+    code = data.codes[item.code]
+    info = data.documents[item.document].info
     length = info.length
-    shares = [agreeing(length, a, b, both) / length for a, b, both in counts.pairs]
+    shares = [agreeing(length, a, b, both) / length for a, b, both in item.pairs]
     if two_coders:
-        kappa = _kappa(length, *counts.pairs[0], CHARACTER)
+        kappa = _kappa(length, *item.pairs[0], CHARACTER)
     else:
         kappa = undefined(length, CHARACTER, Reason.TWO_CODERS_ONLY)
-    return DocumentCharRow(code_id, path, info.id, info.number, info.title, length,
+    return DocumentCharRow(code.id, code.path, info.id, info.number, info.title, length,
                            Figure(fmean(shares), length, CHARACTER), kappa)

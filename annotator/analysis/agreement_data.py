@@ -15,16 +15,14 @@ import gc
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, cast
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+import numpy as np
 
-from annotator.analysis.agreement_chars import Spans, merge_spans
-from annotator.analysis.agreement_units import UNIT_KINDS, UnitIndex
-from annotator.analysis.unit_index import DEFAULT_CACHE
-from annotator.db.models import Document, Passage
+from annotator.analysis import table_data
+from annotator.analysis.agreement_units import UNIT_KINDS
+from annotator.analysis.unit_index import DEFAULT_CACHE, DocumentUnits, incidence
 from annotator.errors import AnnotatorError, NotFoundError
 from annotator.records import CodeInfo, CoderInfo, DocumentInfo
 
@@ -45,14 +43,17 @@ class AgreementError(AnnotatorError):
 @dataclass
 class ComparedDocument:
     info: DocumentInfo
-    text: str
-    units: UnitIndex
+    units: DocumentUnits
     coder_ids: tuple[int, ...]  # the chosen coders who coded it (at least two)
 
 
 @dataclass
 class CodingData:
-    """Everything the measures need, as plain data (no database)."""
+    """Everything the measures need, as plain data and numpy arrays (no database).
+
+    The compared documents' units are numbered 0 … U−1 across the documents in document
+    order (as :func:`unit_index.incidence` numbers them); codes are indexed by their place
+    in ``codes`` and coders by their place in ``coders``."""
 
     unit_kind: str
     coders: tuple[CoderInfo, ...]
@@ -60,17 +61,26 @@ class CodingData:
     documents: list[ComparedDocument]  # by document number
     selected_documents: int  # documents after the filter, compared or not
     coded_rule: str  # "passages", "all" or "list": how coded documents were decided
-    # (code id, coder id) -> document id -> indexes of the units where the code is present
-    units: dict[tuple[int, int], dict[int, set[int]]] = field(default_factory=dict)
-    # (code id, coder id) -> document id -> merged coded character spans
-    spans: dict[tuple[int, int], dict[int, Spans]] = field(default_factory=dict)
-    # (code id, coder id, document id) -> [(start, end, passage id)], for disagreements
-    passages: dict[tuple[int, int, int], list[tuple[int, int, int]]] = field(
-        default_factory=dict
-    )
+    coded: np.ndarray  # bool (documents × coders): which chosen coder coded which document
+    unit_document: np.ndarray  # int64 per unit: index into ``documents``
+    # The passages that count (chosen code, compared document, a coder who coded it), one
+    # row each: passage id, document index, code index, coder index, start, end.
+    passages: np.ndarray
+    # Which passage touches which unit: (row into ``passages``, unit), one pair each.
+    touch_passage: np.ndarray
+    touch_unit: np.ndarray
+
+    @property
+    def units(self) -> int:
+        return len(self.unit_document)
 
     def coder_name(self, coder_id: int) -> str:
         return next(c.name for c in self.coders if c.id == coder_id)
+
+
+#: Columns of :attr:`CodingData.passages`.
+PID, DOC, CODE, CODER, START, END = range(6)
+_SHIFT = 1 << 32  # ids below 2**32 packed in pairs
 
 
 @contextmanager
@@ -141,29 +151,20 @@ def load_codings(
     unit_kind: str = "paragraph",
     coded_documents: CodedDocuments = "passages",
 ) -> CodingData:
-    """Read the chosen passages once and index them by unit and by character span."""
+    """Read the chosen passages once, as arrays, and map them onto the units."""
     if unit_kind not in UNIT_KINDS:
         raise AgreementError(f"unknown unit {unit_kind!r}; use one of {', '.join(UNIT_KINDS)}")
     docs = select_documents(project, documents)
     code_rows = select_codes(project, codes)
-    doc_ids = {d.id for d in docs}
-    code_ids = {c.id for c in code_rows}
     chosen = _resolve_coders(project, coders)
     if chosen is not None and len(chosen) < 2:
         raise AgreementError("agreement needs at least two coders")
-    chosen_ids = None if chosen is None else [c.id for c in chosen]
 
-    # One pass over the passages: who touched which document (any code) and the chosen
-    # codes' spans.
-    touched: dict[int, set[int]] = defaultdict(set)
-    raw: dict[tuple[int, int, int], list[tuple[int, int, int]]] = defaultdict(list)
     with project.session_scope() as s:
-        for pid, doc_id, code_id, coder_id, start, end in passage_rows(s, chosen_ids):
-            if doc_id not in doc_ids:
-                continue
-            touched[coder_id].add(doc_id)
-            if code_id in code_ids:
-                raw[code_id, coder_id, doc_id].append((start, end, pid))
+        rows = table_data.coding_array(s, None if chosen is None else [c.id for c in chosen])
+    doc_ids = np.array([d.id for d in docs], dtype=np.int64)
+    rows = rows[index_of(rows[:, 1], doc_ids) >= 0]
+    touched = _touched(rows)  # who coded which document, with any code
 
     if chosen is None:
         chosen = [c for c in project.coders() if touched.get(c.id)]
@@ -174,46 +175,77 @@ def load_codings(
                 f"(found: {names})"
             )
 
-    coded = _coded_documents(chosen, touched, doc_ids, coded_documents)
+    coded = _coded_documents(chosen, touched, set(doc_ids.tolist()), coded_documents)
     coders_of = {d.id: tuple(c.id for c in chosen if d.id in coded[c.id]) for d in docs}
     wanted = [d for d in docs if len(coders_of[d.id]) >= 2]  # document-number order
     with project.session_scope() as s:
-        texts = document_texts(s, [d.id for d in wanted])
         # The tables' cache: the same units and numbers, and none split twice.
-        units = DEFAULT_CACHE.units(s, [d.id for d in wanted], unit_kind, texts)
-    compared = [
-        ComparedDocument(d, texts[d.id], UnitIndex.of(units[d.id], unit_kind), coders_of[d.id])
-        for d in wanted
-    ]
+        units = DEFAULT_CACHE.units(s, [d.id for d in wanted], unit_kind)
+    compared = [ComparedDocument(d, units[d.id], coders_of[d.id]) for d in wanted]
 
+    coder_position = {c.id: k for k, c in enumerate(chosen)}
+    matrix = np.zeros((len(compared), len(chosen)), dtype=bool)
+    for i, doc in enumerate(compared):
+        matrix[i, [coder_position[c] for c in doc.coder_ids]] = True
+    passages = _counted_passages(rows, compared, code_rows, chosen, matrix)
+
+    sizes = np.array([len(d.units.numbers) for d in compared], dtype=np.int64)
+    wanted_ids = np.array([d.info.id for d in compared], dtype=np.int64)
+    spans = np.column_stack((
+        wanted_ids[passages[:, DOC]] if len(passages) else passages[:, DOC],
+        passages[:, CODE], passages[:, START], passages[:, END],
+    ))
+    touch = incidence(spans, {d.info.id: d.units for d in compared})
     rule = coded_documents if isinstance(coded_documents, str) else "list"
-    data = CodingData(unit_kind, tuple(chosen), tuple(code_rows), compared, len(docs), rule)
-    _index_passages(data, raw)
-    return data
+    return CodingData(
+        unit_kind, tuple(chosen), tuple(code_rows), compared, len(docs), rule, matrix,
+        np.repeat(np.arange(len(compared), dtype=np.int64), sizes), passages,
+        touch.passage, touch.unit,
+    )
 
 
-def passage_rows(
-    session: Session, coder_ids: Collection[int] | None
-) -> Iterator[tuple[int, int, int, int, int, int]]:
-    """(id, document id, code id, coder id, start, end) of the passages, by document and
-    start: plain tuples, no text, so 200,000 passages load in a fraction of a second."""
-    query = select(
-        Passage.id, Passage.document_id, Passage.code_id, Passage.coder_id, Passage.start,
-        Passage.end,
-    ).order_by(Passage.document_id, Passage.start, Passage.end)
-    if coder_ids is not None:
-        query = query.where(Passage.coder_id.in_(list(coder_ids)))
-    yield from session.execute(query.execution_options(yield_per=5000))
+def index_of(values: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """Position of each value in ``keys`` (distinct), or −1 where it is not there."""
+    if not len(keys):
+        return np.full(len(values), -1, dtype=np.int64)
+    order = np.argsort(keys, kind="stable")
+    pos = np.minimum(np.searchsorted(keys[order], values), len(keys) - 1)
+    return np.where(keys[order][pos] == values, order[pos], -1)
 
 
-def document_texts(session: Session, document_ids: Sequence[int]) -> dict[int, str]:
-    """Texts by document id, read in batches (SQLite limits bound parameters)."""
-    texts: dict[int, str] = {}
-    for i in range(0, len(document_ids), 500):
-        batch = document_ids[i : i + 500]
-        query = select(Document.id, Document.text).where(Document.id.in_(batch))
-        texts.update((doc_id, text) for doc_id, text in session.execute(query))
-    return texts
+def _touched(rows: np.ndarray) -> dict[int, set[int]]:
+    """Coder id -> ids of the documents they have a passage in."""
+    pairs = np.unique(rows[:, 3] * _SHIFT + rows[:, 1])
+    touched: dict[int, set[int]] = defaultdict(set)
+    for coder_id, doc_id in zip((pairs // _SHIFT).tolist(), (pairs % _SHIFT).tolist(),
+                                strict=True):
+        touched[coder_id].add(doc_id)
+    return touched
+
+
+def _counted_passages(
+    rows: np.ndarray,
+    compared: Sequence[ComparedDocument],
+    code_rows: Sequence[CodeInfo],
+    chosen: Sequence[CoderInfo],
+    coded: np.ndarray,
+) -> np.ndarray:
+    """The rows of chosen codes in compared documents by coders who coded them, as
+    (id, document index, code index, coder index, start, end), by document, start, end."""
+    doc = index_of(rows[:, 1], np.array([d.info.id for d in compared], dtype=np.int64))
+    code = index_of(rows[:, 2], np.array([c.id for c in code_rows], dtype=np.int64))
+    coder = index_of(rows[:, 3], np.array([c.id for c in chosen], dtype=np.int64))
+    keep = (doc >= 0) & (code >= 0) & (coder >= 0)
+    keep[keep] = coded[doc[keep], coder[keep]]
+    out = np.column_stack((rows[keep, 0], doc[keep], code[keep], coder[keep], rows[keep, 4],
+                           rows[keep, 5]))
+    return out[np.lexsort((out[:, END], out[:, START], out[:, DOC]))]
+
+
+def read_texts(project: Project, document_ids: Collection[int]) -> dict[int, str]:
+    """Texts by document id."""
+    with project.session_scope() as s:
+        return dict(table_data.document_texts(s, document_ids))
 
 
 def _resolve_coders(project: Project, coders: CoderFilter) -> list[CoderInfo] | None:
@@ -243,22 +275,3 @@ def _coded_documents(
     if isinstance(rule, Mapping):
         return {c.id: set(rule.get(c.name, ())) & doc_ids for c in chosen}
     raise AgreementError(f"coded_documents must be 'passages', 'all' or a mapping, not {rule!r}")
-
-
-def _index_passages(
-    data: CodingData, raw: Mapping[tuple[int, int, int], list[tuple[int, int, int]]]
-) -> None:
-    compared = {d.info.id: d for d in data.documents}
-    for (code_id, coder_id, doc_id), spans in raw.items():
-        doc = compared.get(doc_id)
-        if doc is None or coder_id not in doc.coder_ids:
-            continue  # not compared, or outside the documents this coder is said to have coded
-        present: set[int] = set()
-        for start, end, _ in spans:
-            present.update(doc.units.overlapping(start, end))
-        if present:
-            data.units.setdefault((code_id, coder_id), {})[doc_id] = present
-        data.spans.setdefault((code_id, coder_id), {})[doc_id] = merge_spans(
-            [(start, end) for start, end, _ in spans], ordered=True
-        )
-        data.passages[code_id, coder_id, doc_id] = spans  # in (start, end) order already

@@ -2,53 +2,71 @@
 
 from __future__ import annotations
 
-from annotator.analysis.agreement_data import CodingData
+from collections.abc import Callable, Collection, Mapping
+
+import numpy as np
+
+from annotator.analysis.agreement_data import CODE, CODER, END, PID, START, CodingData
 from annotator.analysis.agreement_report import Disagreement
 
-_NO_UNITS: frozenset[int] = frozenset()
+TextReader = Callable[[Collection[int]], Mapping[int, str]]
 
 
-def find_disagreements(data: CodingData) -> list[Disagreement]:
+def find_disagreements(data: CodingData, read_texts: TextReader) -> list[Disagreement]:
     """For every compared document and code: the units some, but not all, of the coders who
     coded the document marked with it. Sorted by document number, unit position, then code
-    in tree order."""
-    names = {c.id: c.name for c in data.coders}
-    found: list[tuple[int, int, int, Disagreement]] = []
-    for order, code in enumerate(data.codes):
-        units = {c.id: data.units.get((code.id, c.id), {}) for c in data.coders}
-        touched = {doc_id for by_doc in units.values() for doc_id in by_doc}
-        if not touched:
-            continue
-        for doc in data.documents:
-            doc_id = doc.info.id
-            if doc_id not in touched:
-                continue
-            present = {c: units[c].get(doc_id, _NO_UNITS) for c in doc.coder_ids}
-            for index in sorted(set().union(*present.values())):
-                with_ = [c for c in doc.coder_ids if index in present[c]]
-                if len(with_) == len(doc.coder_ids):
-                    continue
-                unit = doc.units.units[index]
-                passage_ids = tuple(
-                    pid
-                    for c in with_
-                    for start, end, pid in data.passages.get((code.id, c, doc_id), ())
-                    if start < unit.end and unit.start < end
-                )
-                item = Disagreement(
-                    document_id=doc_id,
-                    document_number=doc.info.number,
-                    title=doc.info.title,
-                    unit_number=unit.number,
-                    unit_start=unit.start,
-                    unit_end=unit.end,
-                    unit_text=doc.text[unit.start : unit.end],
-                    code_id=code.id,
-                    path=code.path,
-                    coders_with=tuple(names[c] for c in with_),
-                    coders_without=tuple(names[c] for c in doc.coder_ids if c not in with_),
-                    passage_ids=passage_ids,
-                )
-                found.append((doc.info.number, unit.start, order, item))
-    found.sort(key=lambda t: t[:3])
-    return [t[3] for t in found]
+    in tree order. ``read_texts`` gives the texts of documents by id (for the unit text)."""
+    units = max(data.units, 1)
+    rows = data.passages[data.touch_passage]
+    # One entry per (code, unit) and passage touching it, ordered so that each (code, unit)
+    # is one run: coders in chosen order, then passages in text order.
+    item = rows[:, CODE] * units + data.touch_unit
+    order = np.lexsort((rows[:, END], rows[:, START], rows[:, CODER], item))
+    item, rows = item[order], rows[order]
+    keys, first, count = np.unique(item, return_index=True, return_counts=True)
+    if not len(keys):
+        return []
+    unit = keys % units
+    # Coders who applied the code in the unit: distinct coders within each run.
+    new_coder = np.ones(len(item), dtype=bool)
+    new_coder[1:] = (item[1:] != item[:-1]) | (rows[1:, CODER] != rows[:-1, CODER])
+    coders_with = np.add.reduceat(new_coder.astype(np.int64), first)
+    doc = data.unit_document[unit]
+    differ = coders_with < data.coded.sum(axis=1)[doc]
+    chosen = np.flatnonzero(differ)
+    # Reading order: unit (numbered in document and text order), then code in tree order.
+    chosen = chosen[np.lexsort((keys[chosen] // units, unit[chosen]))]
+
+    picked_doc = doc[chosen]
+    texts = read_texts({data.documents[d].info.id for d in set(picked_doc.tolist())})
+    names = [c.name for c in data.coders]
+    coded = [np.flatnonzero(row).tolist() for row in data.coded]
+    numbers = [n for d in data.documents for n in d.units.numbers]
+    unit_starts = np.concatenate([d.units.starts for d in data.documents])
+    unit_ends = np.concatenate([d.units.ends for d in data.documents])
+    docs = [(d.info.id, d.info.number, d.info.title, texts.get(d.info.id, ""))
+            for d in data.documents]
+    pids, coders = rows[:, PID].tolist(), rows[:, CODER].tolist()
+    picked = unit[chosen]
+    codes = [data.codes[c] for c in (keys[chosen] // units).tolist()]
+    # Few distinct "who has it / who has not" splits: name them once each.
+    split: dict[tuple[int, frozenset[int]], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    found: list[Disagreement] = []
+    for d, u, start, end, a, b, code in zip(
+        picked_doc.tolist(), picked.tolist(), unit_starts[picked].tolist(),
+        unit_ends[picked].tolist(), first[chosen].tolist(),
+        (first[chosen] + count[chosen]).tolist(), codes, strict=True,
+    ):
+        with_ = frozenset(coders[a:b])
+        who = split.get((d, with_))
+        if who is None:
+            who = split[d, with_] = (
+                tuple(names[c] for c in sorted(with_)),
+                tuple(names[c] for c in coded[d] if c not in with_),
+            )
+        doc_id, number, title, text = docs[d]
+        found.append(Disagreement(
+            doc_id, number, title, numbers[u], start, end, text[start:end], code.id,
+            code.path, who[0], who[1], tuple(pids[a:b]),
+        ))
+    return found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from annotator.analysis.agreement_measures import Figure, Reason
 
@@ -114,11 +115,12 @@ class AgreementReport:
         return next(r for r in self.rows if r.code_id == code_id)
 
 
-@dataclass(frozen=True)
-class Disagreement:
+class Disagreement(NamedTuple):
     """A unit where the coders differ on a code: some applied it, others did not.
 
-    ``passage_ids`` are the passages of that code overlapping the unit (to jump to)."""
+    ``passage_ids`` are the passages of that code overlapping the unit (to jump to). A
+    named tuple, not a dataclass: a large project has 100,000s of these, and a tuple is
+    built several times faster."""
 
     document_id: int
     document_number: int

@@ -125,3 +125,13 @@ def document_texts(session: Session, document_ids: Collection[int]) -> Iterator[
     query = select(Document.id, Document.text).where(member_of(Document.id, document_ids))
     rows = session.execute(query.execution_options(yield_per=100))
     yield from ((doc_id, text) for doc_id, text in rows)
+
+
+def coding_array(session: Session, coder_ids: Collection[int] | None = None) -> np.ndarray:
+    """Every passage (of the given coders) as an (n, 6) int64 array: id, document id, code
+    id, coder id, start, end, in no particular order."""
+    where, params = _where(None, coder_ids, None)
+    sql = f'SELECT id, document_id, code_id, coder_id, start, "end" FROM passages{where}'
+    rows = _raw(session).execute(sql, params).fetchall()
+    flat = np.fromiter(chain.from_iterable(rows), dtype=np.int64, count=6 * len(rows))
+    return flat.reshape(-1, 6)

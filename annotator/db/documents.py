@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Mapping
 
 from sqlalchemy import delete, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from annotator.db.models import Document, DocumentAttribute, Passage, utcnow
 from annotator.db.passages import bury_passages, record_tombstones
@@ -80,11 +80,25 @@ def passage_counts_by_document(session: Session) -> dict[int, int]:
 
 
 def list_documents(session: Session) -> list[DocumentInfo]:
+    """Every document in number order, without loading the texts (SQLite's length() counts
+    characters, as Python's len() does), so a project of thousands lists in milliseconds."""
     counts = passage_counts_by_document(session)
-    docs = session.scalars(
-        select(Document).options(selectinload(Document.attributes)).order_by(Document.number)
+    attributes: dict[int, dict[str, str]] = {}
+    for doc_id, key, value in session.execute(
+        select(DocumentAttribute.document_id, DocumentAttribute.key, DocumentAttribute.value)
+        .order_by(DocumentAttribute.document_id, DocumentAttribute.position)
+    ):
+        attributes.setdefault(doc_id, {})[key] = value
+    rows = session.execute(
+        select(Document.id, Document.guid, Document.number, Document.title,
+               Document.source_name, Document.content_hash, Document.imported_at,
+               func.length(Document.text)).order_by(Document.number)
     )
-    return [to_info(d, counts.get(d.id, 0)) for d in docs]
+    return [
+        DocumentInfo(doc_id, guid, number, title, source_name, digest, imported_at, length,
+                     attributes.get(doc_id, {}), counts.get(doc_id, 0))
+        for doc_id, guid, number, title, source_name, digest, imported_at, length in rows
+    ]
 
 
 def set_attributes(
