@@ -81,6 +81,9 @@ def print_report(report: MergeReport, out: TextIO) -> None:
         print(f"{len(r.conflicts)} conflict(s) to look at (nothing was dropped):", file=out)
         for c in r.conflicts:
             print(f"  [{c.kind}] {c.item}: {c.detail}", file=out)
+    if r.conflicts_unchanged:
+        print(f"not listed again: {r.conflicts_unchanged} earlier conflict(s), unchanged there "
+              "since the last merge (ours kept)", file=out)
 
 
 def cmd_merge(args: argparse.Namespace, out: TextIO) -> int:

@@ -354,11 +354,15 @@ class Project:
             )
             return passage_repo.passage_info(s, passage.id), created
 
-    def remove_passage(self, passage_id: int) -> PassageInfo:
-        """Remove a coded passage; returns it as it was (for undo)."""
+    def remove_passage(self, passage_id: int, *, undoing_creation: bool = False) -> PassageInfo:
+        """Remove a coded passage; returns it as it was (for undo).
+
+        A removal is remembered (a tombstone) so that merging a file that still has the
+        passage does not bring it back. ``undoing_creation`` says this removal undoes the
+        coding that made the passage: then nothing is remembered, as for a step never taken."""
         with self.session_scope() as s:
             info = passage_repo.passage_info(s, passage_id)
-            passage_repo.remove_passage(s, passage_id)
+            passage_repo.remove_passage(s, passage_id, bury=not undoing_creation)
             return info
 
     def restore_passage(self, info: PassageInfo) -> PassageInfo:

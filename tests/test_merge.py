@@ -354,6 +354,9 @@ def test_hand_copied_file_is_merged_cautiously(study: Study, tmp_path: Path) -> 
     (named,) = report.conflicts_of(ConflictKind.CODE_NAME)
     assert "法治与顶层设计" in named.detail
     assert report.coders_added == 1
+    # known by its path: the same difference is not listed again
+    again = merge_project(a, copied)
+    assert again.conflicts == [] and again.conflicts_unchanged == 1 and again.changed == 0
 
 
 def test_cli_merge(study: Study, capsys) -> None:
@@ -365,7 +368,10 @@ def test_cli_merge(study: Study, capsys) -> None:
     assert "added: 1 coder(s), 1 document(s), 2 code(s), 9 passage(s)" in out
     assert "[code-deleted-here]" in out and "[code-name]" in out
     assert run(["merge", str(study.a.path), str(study.b_path)]) == 0
-    assert "added: 0 coder(s), 0 document(s), 0 code(s), 0 passage(s)" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "added: 0 coder(s), 0 document(s), 0 code(s), 0 passage(s)" in out
+    assert "conflict(s) to look at" not in out
+    assert "not listed again: 2 earlier conflict(s)" in out
 
 
 def test_code_edits_made_in_the_copy_are_taken(study: Study) -> None:
@@ -401,3 +407,63 @@ def test_code_deleted_there_is_kept_here(study: Study) -> None:
     kept = a.find_code("区域协同创新/资源协同")
     assert kept is not None and kept.passage_count == 1
     assert [c.item for c in report.conflicts_of(ConflictKind.DELETED_THERE)] == ["code 资源协同"]
+
+
+def test_conflicts_are_reported_once(study: Study, tmp_path: Path) -> None:
+    """A conflict left as it was is not reported on every merge of the same copy (wherever
+    it lies now); once the other coder changes that value again, it is reported again."""
+    a = study.a
+    first = merge_project(a, study.b_path)
+    assert len(first.conflicts_of(ConflictKind.CODE_NAME)) == 1
+    assert len(first.conflicts_of(ConflictKind.ATTRIBUTE)) == 2
+    before = dump(a)
+    moved = tmp_path / "moved" / "乙-returned.annot"
+    moved.parent.mkdir()
+    shutil.copyfile(study.b_path, moved)
+    for other, dry_run in ((study.b_path, True), (study.b_path, False), (moved, False)):
+        again = merge_project(a, other, dry_run=dry_run)
+        assert again.conflicts == [] and again.changed == 0
+        # 甲's name for the code renamed on both sides; 甲's newer 来源
+        assert again.conflicts_unchanged == 2
+        assert dump(a) == before
+
+    with Project.open(study.b_path, coder="乙") as b:
+        b.rename_code(code_id(b, "开放创新/外籍人才开放"), "海外人才开放")
+        set_attr(b, 1, "来源", "乙再改来源")
+    third = merge_project(a, study.b_path)
+    (named,) = third.conflicts_of(ConflictKind.CODE_NAME)
+    assert "海外人才开放" in named.detail
+    assert a.find_code("开放创新/人才引进开放") is not None  # ours kept, as the first time
+    (source,) = third.conflicts_of(ConflictKind.ATTRIBUTE)
+    assert '"来源"' in source.item and attrs(a, 1)["来源"] == "乙再改来源"  # now the newer
+    assert len(third.conflicts) == 2 and third.conflicts_unchanged == 0
+    fourth = merge_project(a, study.b_path)
+    assert fourth.conflicts == [] and fourth.conflicts_unchanged == 1 and fourth.changed == 0
+
+
+def test_changes_made_here_after_a_merge_are_not_undone_by_the_next(study: Study) -> None:
+    """甲 takes back a rename and an attribute that came from 乙's copy: merging the same copy
+    again does not bring them back (乙 has not touched them since)."""
+    a = study.a
+    merge_project(a, study.b_path)
+    a.rename_code(code_id(a, "试点推广/经验复制与推广"), "经验复制推广")
+    doc4 = next(d for d in a.documents() if d.number == 4)
+    a.set_attributes(doc4.id, {"文号": None})
+    before = dump(a)
+    again = merge_project(a, study.b_path)
+    assert again.changed == 0 and again.conflicts == [] and dump(a) == before
+    assert "文号" not in attrs(a, 4)
+
+
+def test_deleted_there_is_reported_once(study: Study, tmp_path: Path) -> None:
+    a = study.a
+    with Project.open(study.b_path, coder="乙") as b:
+        b.delete_code(code_id(b, "区域协同创新/资源协同"))
+    assert len(merge_project(a, study.b_path).conflicts_of(ConflictKind.DELETED_THERE)) == 1
+    again = merge_project(a, study.b_path)
+    assert again.conflicts == [] and again.conflicts_unchanged == 3  # with name and 来源
+    # what this project saw of 乙's file stays out of the next blind copy
+    copy_for_coder(a, tmp_path / "丙.annot", "丙")
+    with sqlite3.connect(tmp_path / "丙.annot") as con:
+        keys = [k for (k,) in con.execute("SELECT key FROM meta")]
+    assert not [k for k in keys if k.startswith("merge_seen")] and "merge_base" in keys

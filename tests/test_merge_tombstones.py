@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 import time
+from pathlib import Path
 
 from sqlalchemy import select
 
 from annotator.db.models import DocumentAttribute, Tombstone
+from annotator.merge import ConflictKind, copy_for_coder, merge_project
 from annotator.project import Project
 
 
@@ -22,6 +25,69 @@ def test_removed_passage_and_its_undo(project: Project, article) -> None:
     assert tombstones(project) == {("passage", p.guid)}
     project.restore_passage(gone)
     assert tombstones(project) == set()
+
+
+def test_undone_coding_leaves_no_tombstone(project: Project, article) -> None:
+    """Ctrl+Z after coding takes the step back: nothing for a merge to keep deleted, and no
+    row left behind however often a coder codes and undoes."""
+    code = project.add_code("机制协同")
+    for start in range(20):
+        p, created = project.code_span(article.id, code.id, start, start + 3)
+        assert created
+        project.remove_passage(p.id, undoing_creation=True)
+    assert tombstones(project) == set() and project.passages() == []
+    # redo, then a removal of its own: that one is remembered
+    p, _ = project.code_span(article.id, code.id, 0, 4)
+    gone = project.remove_passage(p.id, undoing_creation=True)
+    back = project.restore_passage(gone)
+    assert back.guid == p.guid and tombstones(project) == set()
+    project.remove_passage(back.id)
+    assert tombstones(project) == {("passage", p.guid)}
+
+
+def _hand_copy(project: Project, target: Path) -> None:
+    src, dst = sqlite3.connect(project.path), sqlite3.connect(target)
+    src.backup(dst)
+    src.close(), dst.close()
+
+
+def test_passage_deleted_after_a_copy_is_not_brought_back(
+    project: Project, article, tmp_path: Path
+) -> None:
+    code = project.add_code("机制协同")
+    p = project.apply_code(article.id, code.id, 0, 4)
+    kept = project.apply_code(article.id, code.id, 5, 9)
+    blind, by_hand = tmp_path / "乙.annot", tmp_path / "丙.annot"
+    copy_for_coder(project, blind, "乙")
+    _hand_copy(project, by_hand)  # has both passages
+    project.remove_passage(p.id)
+    for other in (blind, by_hand):
+        report = merge_project(project, other)
+        assert [x.guid for x in project.passages()] == [kept.guid]
+        assert report.passages_added == 0
+    assert report.kept_deleted["passage"] == 1
+
+
+def test_undone_and_removed_codings_in_a_copy(project: Project, article, tmp_path: Path) -> None:
+    """In 乙's copy: a coding undone never reaches 甲's project and is never reported; one
+    merged into it and then removed by 乙 is reported as deleted there (and kept)."""
+    code = project.add_code("机制协同")
+    copy = tmp_path / "乙.annot"
+    copy_for_coder(project, copy, "乙")
+    with Project.open(copy, coder="乙") as b:
+        doc = b.documents()[0].id
+        merged, _ = b.code_span(doc, code.id, 0, 4)
+        undone, _ = b.code_span(doc, code.id, 5, 9)
+        b.remove_passage(undone.id, undoing_creation=True)
+    first = merge_project(project, copy)
+    assert [p.guid for p in project.passages()] == [merged.guid] and not first.conflicts
+    with Project.open(copy, coder="乙") as b:
+        b.remove_passage(merged.id)
+        assert tombstones(b) == {("passage", merged.guid)}
+    second = merge_project(project, copy)
+    assert [p.guid for p in project.passages()] == [merged.guid]
+    (gone,) = second.conflicts_of(ConflictKind.DELETED_THERE)
+    assert gone.item == "passage 1:0-4"
 
 
 def test_deleted_code_buries_subtree_and_passages_and_undo_clears(

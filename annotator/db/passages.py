@@ -66,9 +66,17 @@ def apply_code(
     return passage, True
 
 
-def remove_passage(session: Session, passage_id: int) -> None:
+def remove_passage(session: Session, passage_id: int, *, bury: bool = True) -> None:
+    """Delete a passage, leaving a tombstone unless ``bury`` is false.
+
+    ``bury=False`` is for undoing the step that created the passage (and only for that):
+    the coding is taken back as if never made, so there is nothing for a merge to keep
+    deleted, and tombstones would pile up with every Ctrl+Z. Any other removal must bury:
+    the passage may already be in another file (the other coder merged this one, or it
+    was copied by hand), and neither leaves a trace here."""
     passage = get_passage(session, passage_id)
-    bury_passages(session, Passage.id == passage.id)
+    if bury:
+        bury_passages(session, Passage.id == passage.id)
     session.delete(passage)
     session.flush()
 

@@ -3,6 +3,9 @@
 With it a merge can tell which side changed a code name, a parent, a title or an attribute
 since the copy was made, and take a change made on one side only. Without it (a file copied
 by hand) every difference counts as a conflict and our side is kept.
+
+The same record, taken of the other file at each merge, is what we last saw of it
+(:mod:`annotator.merge.seen`): a value they have not changed since is not decided again.
 """
 
 from __future__ import annotations
@@ -81,8 +84,8 @@ def take_base(session: Session, *, coder: str, source: str, copied_at: str) -> C
     return CopyBase(coder, source, copied_at, codes, titles, attributes)
 
 
-def write_base(session: Session, base: CopyBase) -> None:
-    payload = {
+def base_payload(base: CopyBase) -> dict[str, Any]:
+    return {
         "coder": base.coder,
         "source": base.source,
         "copied_at": base.copied_at,
@@ -93,9 +96,29 @@ def write_base(session: Session, base: CopyBase) -> None:
         "titles": base.titles,
         "attributes": base.attributes,
     }
-    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-    stmt = sqlite_insert(Meta).values(key=BASE_KEY, value=text)
+
+
+def base_from_payload(data: dict[str, Any]) -> CopyBase:
+    """The inverse of :func:`base_payload`; raises ValueError, KeyError or TypeError."""
+    codes = {
+        g: BaseCode(str(n), p, str(col), str(d), tuple(k), s)
+        for g, (n, p, col, d, k, s) in data["codes"].items()
+    }
+    return CopyBase(
+        str(data.get("coder", "")), str(data.get("source", "")),
+        str(data.get("copied_at", "")), codes, dict(data["titles"]),
+        {g: dict(a) for g, a in data["attributes"].items()},
+    )
+
+
+def write_meta(session: Session, key: str, text: str) -> None:
+    stmt = sqlite_insert(Meta).values(key=key, value=text)
     session.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"value": text}))
+
+
+def write_base(session: Session, base: CopyBase) -> None:
+    text = json.dumps(base_payload(base), ensure_ascii=False, separators=(",", ":"))
+    write_meta(session, BASE_KEY, text)
 
 
 def read_base(session: Session) -> CopyBase | None:
@@ -105,30 +128,31 @@ def read_base(session: Session) -> CopyBase | None:
     if not text:
         return None
     try:
-        data: dict[str, Any] = json.loads(text)
-        codes = {
-            g: BaseCode(str(n), p, str(col), str(d), tuple(k), s)
-            for g, (n, p, col, d, k, s) in data["codes"].items()
-        }
-        return CopyBase(
-            str(data.get("coder", "")), str(data.get("source", "")),
-            str(data.get("copied_at", "")), codes, dict(data["titles"]),
-            {g: dict(a) for g, a in data["attributes"].items()},
-        )
+        return base_from_payload(json.loads(text))
     except (ValueError, KeyError, TypeError):
         return None
 
 
-def pick(base: T | _Unknown, ours: T, theirs: T) -> tuple[T, bool, bool]:
-    """Three-way choice of one value: (value, taken from theirs, conflict).
+def pick(
+    base: T | _Unknown, ours: T, theirs: T, seen: T | _Unknown = UNKNOWN
+) -> tuple[T, bool, bool, bool]:
+    """Three-way choice of one value: (value, taken from theirs, conflict, settled).
 
     A change made on one side only since the copy is taken; when both sides changed it,
-    or the starting value is unknown, ours is kept and it is a conflict."""
+    or the starting value is unknown, ours is kept and it is a conflict.
+
+    ``seen`` is their value at our last merge of the same file. If they still have it,
+    that merge already took it or reported it, and anything done here since is our
+    decision: ours is kept and nothing is reported again. ``settled`` then says whether
+    it would otherwise have been a conflict (for the count of those left as they were)."""
     if ours == theirs:
-        return ours, False, False
+        return ours, False, False, False
+    if seen is not UNKNOWN and theirs == seen:
+        both = base is UNKNOWN or (ours != base and theirs != base)
+        return ours, False, False, both
     if base is not UNKNOWN:
         if ours == base:
-            return theirs, True, False
+            return theirs, True, False, False
         if theirs == base:
-            return ours, False, False
-    return ours, False, True
+            return ours, False, False, False
+    return ours, False, True, False

@@ -149,12 +149,16 @@ def _update(
     st: MergeState, ours: Code, c: TheirCode, our_guid: dict[int, str], their_guid: dict[int, str]
 ) -> None:
     b = st.base.code(c.guid) if st.base else None
+    seen = st.last_seen.code(c.guid) if st.last_seen else None
     label = _label(st, ours.id)
     report = st.report
     updated = False
     # name
     if not _is_clash_name(ours.name, c.name):
-        name, take, conflict = pick(b.name if b else UNKNOWN, ours.name, c.name)
+        name, take, conflict, settled = pick(
+            b.name if b else UNKNOWN, ours.name, c.name, seen.name if seen else UNKNOWN
+        )
+        report.conflicts_unchanged += settled
         if take:
             try:
                 code_repo.update_code(st.ours, ours.id, name=name)
@@ -167,7 +171,10 @@ def _update(
     # place: compared by the parents' guids
     mine = our_guid.get(ours.parent_id) if ours.parent_id is not None else None
     their_parent = their_guid.get(c.parent_id) if c.parent_id is not None else None
-    parent, take, conflict = pick(b.parent if b else UNKNOWN, mine, their_parent)
+    parent, take, conflict, settled = pick(
+        b.parent if b else UNKNOWN, mine, their_parent, seen.parent if seen else UNKNOWN
+    )
+    report.conflicts_unchanged += settled
     if take:
         target = st.code_map.get(c.parent_id) if c.parent_id is not None else None
         if c.parent_id is not None and target is None:
@@ -182,7 +189,7 @@ def _update(
         report.conflict(ConflictKind.CODE_PLACE, label,
                         "moved on both sides: kept our place; the other file has it under "
                         + (f'"{_their_name(st, c.parent_id)}"' if c.parent_id else "the top"))
-    updated = _update_details(st, ours, c, b, label) or updated
+    updated = _update_details(st, ours, c, b, seen, label) or updated
     if updated:
         report.codes_updated += 1
 
@@ -192,13 +199,19 @@ def _their_name(st: MergeState, code_id: int | None) -> str:
 
 
 def _update_details(
-    st: MergeState, ours: Code, c: TheirCode, b: BaseCode | None, label: str
+    st: MergeState, ours: Code, c: TheirCode, b: BaseCode | None, seen: BaseCode | None,
+    label: str,
 ) -> bool:
     changes: dict[str, object] = {}
     clashes: list[str] = []
+    unchanged = False
     for attr in ("colour", "definition", "shortcut"):
         mine, theirs = getattr(ours, attr), getattr(c, attr)
-        value, take, conflict = pick(getattr(b, attr) if b else UNKNOWN, mine, theirs)
+        value, take, conflict, settled = pick(
+            getattr(b, attr) if b else UNKNOWN, mine, theirs,
+            getattr(seen, attr) if seen else UNKNOWN,
+        )
+        unchanged = unchanged or settled
         if take and attr == "shortcut" and value:
             owner = code_repo.shortcut_owner(st.ours, value)
             if owner not in (None, ours.id):
@@ -208,14 +221,19 @@ def _update_details(
         elif conflict:
             clashes.append(f"{attr}: kept {mine!r}, the other file has {theirs!r}")
     # keywords: one side's edit is taken; edits on both sides are united, nothing dropped
+    # (not again, though, once they are as our last merge saw them: ours may drop some)
     mine_kw = tuple(ours.keywords or ())
-    value, take, conflict = pick(b.keywords if b else UNKNOWN, mine_kw, c.keywords)
+    value, take, conflict, _ = pick(
+        b.keywords if b else UNKNOWN, mine_kw, c.keywords, seen.keywords if seen else UNKNOWN
+    )
     if conflict:
         value = (*mine_kw, *(k for k in c.keywords if k not in mine_kw))
     if value != mine_kw:
         changes["keywords"] = list(value)
     if clashes:
         st.report.conflict(ConflictKind.CODE_DETAILS, label, "; ".join(clashes))
+    elif unchanged:  # one item, as it is reported
+        st.report.conflicts_unchanged += 1
     if not changes:
         return False
     code_repo.update_code(st.ours, ours.id, **changes)  # type: ignore[arg-type]

@@ -1,10 +1,10 @@
 """``copy_for_coder``: the copy of a project a second coder codes blind.
 
 Same documents (guids, numbers, texts, attributes), same codebook (guids) and word lists;
-no passages, proposals, tombstones or other coders, so nothing of the first coder's work
-can be seen, not even in the file's free pages (the copy is vacuumed). The copy remembers
-its starting state (:mod:`annotator.merge.base`) so that merging it back can tell which
-side changed a code name or an attribute.
+no passages, proposals, tombstones, other coders or records of merges, so nothing of the
+first coder's work can be seen, not even in the file's free pages (the copy is vacuumed).
+The copy remembers its starting state (:mod:`annotator.merge.base`) so that merging it
+back can tell which side changed a code name or an attribute.
 """
 
 from __future__ import annotations
@@ -18,10 +18,20 @@ from pathlib import Path
 from sqlalchemy import delete, func, select
 
 from annotator.db import coders as coder_repo
-from annotator.db.models import Code, Coder, Document, Passage, Proposal, Tombstone, utcnow
+from annotator.db.models import (
+    Code,
+    Coder,
+    Document,
+    Meta,
+    Passage,
+    Proposal,
+    Tombstone,
+    utcnow,
+)
 from annotator.errors import ProjectError
 from annotator.merge.base import take_base, write_base
 from annotator.merge.other import snapshot_file
+from annotator.merge.seen import SEEN_PREFIX
 from annotator.project import Project
 
 
@@ -53,6 +63,8 @@ def copy_for_coder(project: Project, target: str | Path, coder: str) -> BlindCop
             write_base(s, base)
             for model in (Passage, Proposal, Tombstone):
                 s.execute(delete(model))
+            # what this project saw of other coders' files at its merges
+            s.execute(delete(Meta).where(Meta.key.startswith(SEEN_PREFIX, autoescape=True)))
             keep = coder_repo.get_or_create_coder(s, coder).id
             s.execute(delete(Coder).where(Coder.id != keep))
             documents = s.scalar(select(func.count()).select_from(Document)) or 0

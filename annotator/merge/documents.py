@@ -100,7 +100,9 @@ def merge_documents(st: MergeState) -> None:
 
 def _merge_title(st: MergeState, our_id: int, ours: str, guid: str, theirs: str) -> None:
     base = st.base.titles.get(guid, UNKNOWN) if st.base else UNKNOWN
-    value, take, conflict = pick(base, ours, theirs)
+    seen = st.last_seen.titles.get(guid, UNKNOWN) if st.last_seen else UNKNOWN
+    value, take, conflict, settled = pick(base, ours, theirs, seen)
+    st.report.conflicts_unchanged += settled
     if take:
         st.ours.get(Document, our_id).title = value  # type: ignore[union-attr]
         st.report.titles_updated += 1
@@ -120,14 +122,20 @@ def _merge_attributes(
     ours: dict[str, AttrRow], theirs: dict[str, AttrRow],
 ) -> None:
     """Per key: the newer edit wins; a key deleted here since the copy and unchanged there
-    stays deleted; a key only we have is kept."""
+    stays deleted; a key only we have is kept. A value they still have as our last merge
+    saw it was decided then: ours is kept (or stays deleted) without a new report."""
     next_pos = len(ours)
     for key, (_, _, value, updated) in theirs.items():
         base = st.base.attribute(guid, key) if st.base else UNKNOWN
+        seen = st.last_seen.attribute(guid, key) if st.last_seen else UNKNOWN
+        unchanged_there = seen is not UNKNOWN and seen == value
         item = f'document "{title}" attribute "{key}"'
         if key not in ours:
             if base is not UNKNOWN and base == value:
                 continue  # deleted here, unchanged there
+            if unchanged_there:  # deleted here after our last merge of this file
+                st.report.conflicts_unchanged += base is not UNKNOWN and base is not None
+                continue
             st.ours.execute(insert(DocumentAttribute), [{
                 "document_id": our_id, "key": key, "value": value, "position": next_pos,
                 "updated_at": updated,
@@ -140,6 +148,9 @@ def _merge_attributes(
             continue
         row_id, _, our_value, our_updated = ours[key]
         if our_value == value:
+            continue
+        if unchanged_there:
+            st.report.conflicts_unchanged += base is UNKNOWN or base not in (our_value, value)
             continue
         if base is not UNKNOWN and base in (our_value, value):
             take = base == our_value  # changed on one side only: that change wins

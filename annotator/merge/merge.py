@@ -3,7 +3,9 @@
 Documents are matched by content hash, codes and passages by guid, coders by name; nothing
 of either side is dropped, and what could not be taken as it is comes back as a conflict in
 the report. All of it is one transaction on this project: a failing merge leaves it as it
-was. The other file is never written (see :mod:`annotator.merge.other`).
+was. The other file is never written (see :mod:`annotator.merge.other`); what this merge
+saw of it is kept here, so that merging it again does not report the same conflicts
+(:mod:`annotator.merge.seen`).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import insert, select
 
-from annotator.db.models import Code, Document, Passage, Tombstone, WordListEntry
+from annotator.db.models import Code, Document, Passage, Tombstone, WordListEntry, utcnow
 from annotator.errors import InvalidOperation
 from annotator.merge.base import read_base
 from annotator.merge.codes import merge_code_tree
@@ -20,6 +22,7 @@ from annotator.merge.documents import merge_coders, merge_documents
 from annotator.merge.other import open_other
 from annotator.merge.passages import PassageScan, merge_passages
 from annotator.merge.report import ConflictKind, MergeReport
+from annotator.merge.seen import identity, read_seen, write_seen
 from annotator.merge.state import MergeState, load_tombstones
 from annotator.project import Project
 
@@ -50,9 +53,11 @@ def merge_project(
     with open_other(other_path) as other:
         try:
             with other.session_scope() as theirs, project.session_scope() as ours:
+                base = read_base(theirs)
+                ident = identity(base, other_path)
                 st = MergeState(
-                    ours=ours, theirs=theirs, report=report, base=read_base(theirs),
-                    buried=load_tombstones(ours),
+                    ours=ours, theirs=theirs, report=report, base=base,
+                    buried=load_tombstones(ours), seen=read_seen(ours, ident),
                 )
                 scan = PassageScan(st)
                 merge_coders(st)
@@ -61,6 +66,8 @@ def merge_project(
                 merge_passages(st, scan)
                 merge_word_lists(st)
                 report_deleted_there(st)
+                write_seen(ours, theirs, ident, merged_at=utcnow().isoformat(timespec="seconds"),
+                           deleted_there=st.deleted_there)
                 ours.flush()
                 if dry_run:
                     raise _DryRun
@@ -84,7 +91,9 @@ def merge_word_lists(st: MergeState) -> None:
 
 
 def report_deleted_there(st: MergeState) -> None:
-    """What the other coder deleted and we still have: kept (a merge never deletes)."""
+    """What the other coder deleted and we still have: kept (a merge never deletes), and
+    reported unless an earlier merge of this file did so."""
+    reported = st.seen.deleted_there if st.seen else frozenset()
     models = {"code": Code, "document": Document, "passage": Passage}
     tombs: dict[str, list[tuple[str, str]]] = {kind: [] for kind in models}
     for kind, guid, label in st.theirs.execute(
@@ -103,6 +112,12 @@ def report_deleted_there(st: MergeState) -> None:
                 select(model.guid).where(model.guid.in_(guids[i : i + 5000]))  # type: ignore[attr-defined]
             ))
         for guid, label in items:
-            if guid in here:
+            if guid not in here:
+                continue
+            key = f"{kind}:{guid}"
+            st.deleted_there.add(key)
+            if key in reported:
+                st.report.conflicts_unchanged += 1
+            else:
                 st.report.conflict(ConflictKind.DELETED_THERE, f"{kind} {label}",
                                    "deleted in the other file; kept here")

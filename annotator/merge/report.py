@@ -51,6 +51,9 @@ class MergeReport:
     # Deleted here and left deleted (the other file did not need them), by kind.
     kept_deleted: Counter[str] = field(default_factory=Counter)
     conflicts: list[MergeConflict] = field(default_factory=list)
+    # Would be conflicts, but the other file still has what our last merge of it saw (they
+    # were reported then, or changed here since): ours kept, not listed again.
+    conflicts_unchanged: int = 0
     dry_run: bool = False
 
     @property

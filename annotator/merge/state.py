@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from annotator.db.models import Tombstone
 from annotator.merge.base import CopyBase
 from annotator.merge.report import MergeReport
+from annotator.merge.seen import Seen
 
 
 @dataclass
@@ -20,6 +21,7 @@ class MergeState:
     report: MergeReport
     base: CopyBase | None
     buried: dict[str, set[str]]  # kind -> guids deleted here (tombstones)
+    seen: Seen | None = None  # the other file at our last merge of it
     # their id -> our id; None when the item was deleted here and stays deleted
     code_map: dict[int, int | None] = field(default_factory=dict)
     doc_map: dict[int, int | None] = field(default_factory=dict)
@@ -28,6 +30,12 @@ class MergeState:
     # document: a code or document deleted here is recreated when one of these needs it.
     incoming_codes: Counter[int] = field(default_factory=Counter)
     incoming_docs: Counter[int] = field(default_factory=Counter)
+    deleted_there: set[str] = field(default_factory=set)  # "kind:guid", for the next merge
+
+    @property
+    def last_seen(self) -> CopyBase | None:
+        """Their codes, titles and attributes as our last merge of this file saw them."""
+        return self.seen.state if self.seen is not None else None
 
 
 def load_tombstones(session: Session) -> dict[str, set[str]]:
