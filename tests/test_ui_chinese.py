@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from PySide6.QtCore import QPoint, QSettings
 from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtWidgets import QMenu
 
+from annotator.db.models import Tombstone
 from annotator.project import Project
 from annotator.ui.chinese_tools.code_chooser import CodeChooser
 from annotator.ui.chinese_tools.search_model import CONTEXT_PARTS_ROLE, UNIT
@@ -49,6 +51,12 @@ SEED_UNITS = [
 SEARCH_A = "推动科技创新。坚持创新驱动。\n创新券通用通兑，鼓励创新。"
 SEARCH_B = "推广科技创新券通用通兑。"
 
+
+
+def tombstones(project: Project) -> set[tuple[str, str]]:
+    """What the project keeps as deleted here (for merges)."""
+    with project.session_scope() as s:
+        return {(k, g) for k, g in s.execute(sa.select(Tombstone.kind, Tombstone.guid))}
 
 def make_window(qtbot, tmp_path: Path, project_path: Path, ini: str = "settings.ini"
                 ) -> MainWindow:
@@ -172,6 +180,7 @@ def test_code_whole_unit_from_the_menu_action_and_undo(window: MainWindow, monke
     assert window.hub.undo_stack.count() == before + 1
     window.undo_action.trigger()
     assert stored(window) == []
+    assert tombstones(window.hub.require()) == set()
     window.redo_action.trigger()
     assert stored(window) == ["近年来，多地出台科技创新条例，把改革经验上升为法规。"]
 
@@ -295,6 +304,8 @@ def test_code_all_results_is_one_undo_step(search_window: MainWindow) -> None:
     assert sorted(p.id for p in project.passages()) == ids  # the same passages come back
     search_window.undo_action.trigger()
     assert project.passages() == []
+    # Undone codings never left this file: nothing is kept to block a later merge.
+    assert tombstones(project) == set()
 
 
 def test_code_results_sentences_and_paragraphs(search_window: MainWindow) -> None:

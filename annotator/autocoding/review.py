@@ -100,7 +100,7 @@ def undo_accept(project: Project, batch: AcceptedBatch) -> None:
     """Undo an accept: remove the passages it created and bring its proposals back."""
     with project.session_scope() as s:
         for passage_id in batch.passage_ids:
-            passage_repo.remove_passage(s, passage_id)
+            passage_repo.remove_passage(s, passage_id, bury=False)  # undoing their creation
         repo.restore_proposals(s, batch.proposals)
 
 

@@ -73,4 +73,4 @@ def remove_passages(project: Project, passage_ids: Iterable[int]) -> None:
     """Remove a batch of passages in one transaction (undo of :func:`code_spans`)."""
     with project.session_scope() as s:
         for passage_id in passage_ids:
-            passage_repo.remove_passage(s, passage_id)
+            passage_repo.remove_passage(s, passage_id, bury=False)  # never left this file

@@ -39,7 +39,7 @@ class ApplyCode(QUndoCommand):
 
     def undo(self) -> None:
         assert self.passage is not None
-        self.hub.require().remove_passage(self.passage.id)
+        self.hub.require().remove_passage(self.passage.id, undoing_creation=True)
         self.hub.notify_passages(frozenset({self.args[0]}))
 
 
