@@ -25,6 +25,7 @@ None`` with a reason, never NaN.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import fmean
 from typing import TYPE_CHECKING
@@ -102,7 +103,7 @@ def disagreements(
     codes: CodeFilter = None,
     unit_kind: str = "paragraph",
     coded_documents: CodedDocuments = "passages",
-) -> list[Disagreement]:
+) -> Sequence[Disagreement]:
     """Units where the coders who coded the document differ on a code, by document number,
     unit position and code tree order. Same arguments as :func:`agreement`."""
     with gc_paused():
@@ -120,7 +121,7 @@ def analyse(
     unit_kind: str = "paragraph",
     coded_documents: CodedDocuments = "passages",
     by_document: bool = False,
-) -> tuple[AgreementReport, list[Disagreement]]:
+) -> tuple[AgreementReport, Sequence[Disagreement]]:
     """:func:`agreement` and :func:`disagreements` from one reading of the passages."""
     with gc_paused():
         data = load_codings(project, coders=coders, documents=documents, codes=codes,

@@ -112,7 +112,8 @@ def _presence(data: CodingData) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(code, coder, unit) where the code is present for the coder, each once, sorted."""
     k, units = len(data.coders), max(data.units, 1)
     rows = data.passages[data.touch_passage]
-    key = np.unique((rows[:, CODE] * k + rows[:, CODER]) * units + data.touch_unit)
+    key = np.sort((rows[:, CODE] * k + rows[:, CODER]) * units + data.touch_unit)
+    key = key[np.append(True, key[1:] != key[:-1])] if len(key) else key
     return key // units // k, key // units % k, key % units
 
 
