@@ -307,10 +307,13 @@ class Project:
             code_repo.merge_codes(s, source_id, target_id)
             return snap
 
-    def delete_code(self, code_id: int, *, confirm: bool = False) -> TreeSnapshot:
+    def delete_code(
+        self, code_id: int, *, confirm: bool = False, undoing_creation: bool = False
+    ) -> TreeSnapshot:
         """Delete a code with its sub-codes. If any passages go with it, raises
         :class:`ConfirmationRequired` (with the count) unless ``confirm`` is true.
-        Returns a snapshot for :meth:`restore`."""
+        Returns a snapshot for :meth:`restore`. ``undoing_creation``: this undoes adding the
+        code, so no tombstone is kept (see :meth:`remove_passage`)."""
         with self.session_scope() as s:
             count = code_repo.passage_count(s, code_repo.subtree_ids(s, code_id))
             if count and not confirm:
@@ -318,7 +321,7 @@ class Project:
                     f"deleting this code removes {count} coded passage(s)", count
                 )
             snap = take_snapshot(s, [code_id])
-            code_repo.delete_code(s, code_id)
+            code_repo.delete_code(s, code_id, bury=not undoing_creation)
             return snap
 
     def restore(self, snapshot: TreeSnapshot) -> None:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
+import sqlalchemy as sa
 from PySide6.QtCore import QMimeData, QModelIndex, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 
+from annotator.db.models import Tombstone
 from annotator.project import Project
 from annotator.records import DocumentInfo
 from annotator.ui.codebook import dialogs
@@ -141,6 +143,13 @@ def test_add_code_through_dialog(
     assert project.find_code("直接") is not None and len(asked) == 1
     pane.hub.undo_stack.undo()
     assert project.find_code("直接") is None and direct not in pane.model().tree
+    assert tombstone_kinds(project) == []  # an undone addition never left this file
+
+
+def tombstone_kinds(project: Project) -> list[str]:
+    """The kinds of what the project remembers as deleted here (for merges)."""
+    with project.session_scope() as s:
+        return list(s.scalars(sa.select(Tombstone.kind)))
 
 
 def test_add_code_cancelled(pane: CodebookPane, project: Project, monkeypatch) -> None:
@@ -287,6 +296,7 @@ def test_delete_confirms_with_passage_count_and_undo(
     assert asked == [(book.mechanism, 3, 2)]
     assert project.find_code("机制") is None and project.find_code("机制/监管") is None
     assert project.stats().passages == 0
+    assert sorted(tombstone_kinds(project)) == ["code"] * 3 + ["passage"] * 3  # kept for merges
     assert pane.current_code_id() is None  # the current code went with its parent
     pane.hub.undo_stack.undo()
     assert project.code(book.supervision).parent_id == book.mechanism

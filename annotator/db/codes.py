@@ -223,16 +223,20 @@ def merge_codes(session: Session, source_id: int, target_id: int) -> None:
     session.flush()
 
 
-def delete_code(session: Session, code_id: int) -> int:
-    """Delete a code, its sub-codes and their passages; returns how many passages went."""
+def delete_code(session: Session, code_id: int, *, bury: bool = True) -> int:
+    """Delete a code, its sub-codes and their passages; returns how many passages went.
+    ``bury=False`` only to undo the code's creation (as for passages, see
+    :func:`annotator.db.passages.remove_passage`)."""
     code = get_code(session, code_id)
     parent = code.parent_id
     subtree = subtree_ids(session, code_id)
     removed = passage_count(session, subtree)
-    bury_passages(session, Passage.code_id.in_(subtree))
-    record_tombstones(
-        session, "code", session.execute(select(Code.guid, Code.name).where(Code.id.in_(subtree)))
-    )
+    if bury:
+        bury_passages(session, Passage.code_id.in_(subtree))
+        record_tombstones(
+            session, "code",
+            session.execute(select(Code.guid, Code.name).where(Code.id.in_(subtree))),
+        )
     # Foreign keys cascade to sub-codes and passages inside SQLite.
     session.execute(delete(Code).where(Code.id == code_id))
     session.expire_all()

@@ -92,7 +92,9 @@ class AddCode(QUndoCommand):
 
     def undo(self) -> None:
         assert self.code_id is not None
-        self.snapshot = self.hub.require().delete_code(self.code_id, confirm=True)
+        self.snapshot = self.hub.require().delete_code(
+            self.code_id, confirm=True, undoing_creation=True
+        )
         self.hub.notify_codebook(passages=True)
 
 
