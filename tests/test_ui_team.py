@@ -322,6 +322,14 @@ def test_merge_dialog_says_it_cannot_be_undone_and_lists_conflicts(qtbot) -> Non
     assert model.index(0, 2).data() == "both memos kept"
 
 
+def test_merge_dialog_counts_conflicts_not_listed_again(qtbot) -> None:
+    report = MergeReport(source="copy.annot", dry_run=True, conflicts_unchanged=2)
+    dialog = MergeDialog(report, confirm=True)
+    qtbot.addWidget(dialog)
+    assert "No conflicts." in dialog.summary.text()
+    assert "Not listed again: 2 earlier conflict(s)" in dialog.summary.text()
+
+
 def test_team_actions_follow_the_project(window: MainWindow) -> None:
     actions = tools(window).actions
     assert all(a.isEnabled() for a in actions.values())

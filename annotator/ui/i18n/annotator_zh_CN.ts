@@ -1135,6 +1135,10 @@
       <translation>没有冲突。</translation>
     </message>
     <message>
+      <source>Not listed again: %1 earlier conflict(s), unchanged in the other file since the last merge (ours kept)</source>
+      <translation>不再列出：%1 个以前报告过的冲突，对方文件自上次合并以来未变（保留本方）</translation>
+    </message>
+    <message>
       <source>Parent code missing</source>
       <translation>缺少上级编码</translation>
     </message>

@@ -69,6 +69,10 @@ def summary_lines(report: MergeReport) -> list[str]:
                      .replace("%1", str(len(r.conflicts))))
     else:
         lines.append(tr("No conflicts."))
+    if r.conflicts_unchanged:
+        lines.append(tr("Not listed again: %1 earlier conflict(s), unchanged in the other file "
+                        "since the last merge (ours kept)")
+                     .replace("%1", str(r.conflicts_unchanged)))
     return lines
 
 
