@@ -3,6 +3,7 @@ list of disagreements. Undefined figures read "n/a" with the reason as tooltip."
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -186,11 +187,13 @@ class DisagreementModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[Disagreement] = []
+        self._rows: Sequence[Disagreement] = ()
 
-    def set_disagreements(self, items: list[Disagreement]) -> None:
+    def set_disagreements(self, items: Sequence[Disagreement]) -> None:
+        """Show ``items`` as they are: the core builds each row when it is first read, so
+        100,000s of disagreements cost only the rows on screen."""
         self.beginResetModel()
-        self._rows = list(items)
+        self._rows = items
         self.endResetModel()
 
     def disagreement_at(self, row: int) -> Disagreement:
