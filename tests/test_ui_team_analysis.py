@@ -326,11 +326,16 @@ def test_xy_table_equals_the_core_under_filters(window: MainWindow) -> None:
     assert xy_cells(page.model)[("环境型", "协同")] == "0"
 
 
-def test_xy_chart_is_shown_and_saved(window: MainWindow, monkeypatch, tmp_path: Path) -> None:
+def test_xy_chart_is_shown_and_saved(
+    window: MainWindow, monkeypatch, tmp_path: Path, qtbot
+) -> None:
     dialog = tables_dialog(window)
     page = dialog.xy
     page.set_branches([code(window, "工具")], [code(window, "领域")])
     dialog.show_page(page)
+    # The table is there at once; the chart is drawn beside it, off the GUI thread.
+    assert xy_cells(page.model)[("供给型", "要素")] != ""
+    qtbot.waitUntil(lambda: not page.chart.drawing)
     assert page.chart.figure is not None
     assert not page.chart.picture.original().isNull()
     targets = {"png": tmp_path / "热图.png", "svg": tmp_path / "热图.svg"}
@@ -343,7 +348,7 @@ def test_xy_chart_is_shown_and_saved(window: MainWindow, monkeypatch, tmp_path: 
     assert "供给型" in svg and "要素" in svg  # labels kept as text
 
 
-def test_code_tables_equal_the_core(window: MainWindow) -> None:
+def test_code_tables_equal_the_core(window: MainWindow, qtbot) -> None:
     dialog = tables_dialog(window)
     project = window.hub.require()
     dialog.show_page(dialog.by_document)
@@ -355,6 +360,7 @@ def test_code_tables_equal_the_core(window: MainWindow) -> None:
     # 工具 rolls up its sub-codes: 4 passages of 甲 and 4 of 乙 in document 1.
     tools_row = [c.id for c in table.codes].index(code(window, "工具"))
     assert model.index(tools_row, 0).data() == "8"
+    qtbot.waitUntil(lambda: not dialog.by_document.chart.drawing)
     assert dialog.by_document.chart.figure is not None
 
     dialog.show_page(dialog.by_attribute)

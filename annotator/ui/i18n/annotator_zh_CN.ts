@@ -429,8 +429,16 @@
   <context>
     <name>ChartPanel</name>
     <message>
+      <source>Cannot draw the chart: %1</source>
+      <translation>无法绘制图表：%1</translation>
+    </message>
+    <message>
       <source>Cannot save the chart</source>
       <translation>无法保存图表</translation>
+    </message>
+    <message>
+      <source>Drawing the chart…</source>
+      <translation>正在绘制图表…</translation>
     </message>
     <message>
       <source>No chart</source>
@@ -868,6 +876,61 @@
     <message>
       <source>Filter documents (title, attributes)</source>
       <translation>筛选文档（标题、属性）</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExchangeFiles</name>
+    <message>
+      <source>CSV table (*.csv)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Codebooks (*.qdc *.xlsx *.xlsm *.qdpx *.qde)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Excel (*.xlsx *.xlsm)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Excel (*.xlsx)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Export codebook for another QDA tool</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Export for another QDA tool</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Export passages as CSV</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Import codebook from another QDA tool</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Import from another QDA tool</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>REFI-QDA codebook (*.qdc)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>REFI-QDA project (*.qdpx *.qde)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>REFI-QDA project (*.qdpx)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save the imported project as</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>

@@ -1,16 +1,20 @@
 """A chart from the core (a matplotlib Figure) shown as a picture, with Save as PNG / SVG.
 
 The figure is drawn to PNG bytes by matplotlib's Agg backend and shown in a QLabel: no Qt
-canvas backend needed, and what the window shows is what the file holds.
+canvas backend needed, and what the window shows is what the file holds. :meth:`ChartPanel.draw`
+builds and renders the figure on a worker thread (a heat map of a large X×Y table takes half a
+second), so the table beside it is shown at once and the chart follows.
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -30,6 +34,23 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 SCREEN_DPI = 100
+
+#: One drawing thread for every chart: figures are independent objects (no pyplot state), and
+#: one at a time keeps the GUI thread's share of the interpreter.
+_DRAWING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chart")
+
+Drawing = tuple["Figure | None", bytes]
+
+
+def _render(make: Callable[[], Figure | None]) -> Drawing:
+    figure = make()
+    return figure, (figure_png(figure) if figure is not None else b"")
+
+
+class _Relay(QObject):
+    """Carries a finished drawing from the worker thread to the GUI thread (queued)."""
+
+    finished = Signal(int, object)  # job number, the Future
 
 
 def figure_png(figure: Figure, dpi: int = SCREEN_DPI) -> bytes:
@@ -86,12 +107,18 @@ class ChartLabel(QLabel):
 
 class ChartPanel(QWidget):
     saved = Signal(list)  # the paths written
+    drawn = Signal()  # the picture shows the chart last asked for (or why there is none)
 
     def __init__(self, name: str = "chart", *, fit: str = "both",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.name = name  # suggested file name
         self.figure: Figure | None = None
+        self.error = ""  # why the last chart could not be drawn
+        self._job = 0  # the drawing asked for last; older ones are dropped when they arrive
+        self._drawing = False
+        self._relay = _Relay(self)
+        self._relay.finished.connect(self._finished)
         self.picture = ChartLabel(fit)
         shown: QWidget = self.picture
         if fit == "width":  # tall charts (many bars) scroll
@@ -119,7 +146,19 @@ class ChartPanel(QWidget):
         self.save_png.setText(self.tr("Save as PNG…"))
         self.save_svg.setText(self.tr("Save as SVG…"))
         if self.figure is None:
-            self.picture.setText(self.tr("No chart"))
+            self.picture.setText(self._placeholder())
+
+    def _placeholder(self) -> str:
+        if self._drawing:
+            return self.tr("Drawing the chart…")
+        if self.error:
+            return self.tr("Cannot draw the chart: %1").replace("%1", self.error)
+        return self.tr("No chart")
+
+    @property
+    def drawing(self) -> bool:
+        """A chart is being drawn on the worker thread."""
+        return self._drawing
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -127,16 +166,52 @@ class ChartPanel(QWidget):
         super().changeEvent(event)
 
     def set_figure(self, figure: Figure | None) -> None:
-        self.figure = figure
+        """Show ``figure`` now (drawn on this thread)."""
+        self._job += 1
+        self._drawing = False
+        self._show(figure, figure_png(figure) if figure is not None else b"", "")
+
+    def draw(self, make: Callable[[], Figure | None]) -> None:
+        """Build the figure with ``make`` and render it on the worker thread; the picture
+        says it is being drawn until then. ``make`` must only read what it was given (it
+        runs beside the GUI thread). :attr:`drawn` is emitted when the picture is there."""
+        self._job += 1
+        self._drawing = True
+        self._show(None, b"", "")
+        job, relay = self._job, self._relay
+
+        def done(future: Future[Drawing]) -> None:
+            try:
+                relay.finished.emit(job, future)
+            except RuntimeError:  # the panel was closed and deleted meanwhile
+                pass
+
+        _DRAWING.submit(_render, make).add_done_callback(done)
+
+    def _finished(self, job: int, future: Future[Drawing]) -> None:
+        if job != self._job:
+            return  # a newer chart was asked for
+        self._drawing = False
+        try:
+            figure, png = future.result()
+        except Exception as exc:  # noqa: BLE001 - shown in place of the chart, not raised
+            self._show(None, b"", str(exc) or type(exc).__name__)
+        else:
+            self._show(figure, png, "")
+
+    def _show(self, figure: Figure | None, png: bytes, error: str) -> None:
+        self.figure, self.error = figure, error
         self.save_png.setEnabled(figure is not None)
         self.save_svg.setEnabled(figure is not None)
         if figure is None:
             self.picture.set_original(QPixmap())
-            self.picture.setText(self.tr("No chart"))
-            return
-        pixmap = QPixmap()
-        pixmap.loadFromData(figure_png(figure), "PNG")
-        self.picture.set_original(pixmap)
+            self.picture.setText(self._placeholder())
+        else:
+            pixmap = QPixmap()
+            pixmap.loadFromData(png, "PNG")
+            self.picture.set_original(pixmap)
+        if not self._drawing:
+            self.drawn.emit()
 
     def save(self, fmt: str, target: Path | None = None) -> list[Path]:
         """Save the chart as ``fmt``, asking where unless ``target`` is given."""

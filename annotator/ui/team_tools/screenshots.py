@@ -15,7 +15,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QEventLoop, QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from annotator.chinese.units import document_units  # noqa: E402
@@ -106,6 +106,10 @@ def main() -> None:
         y = [c.id for c in project.codes() if c.parent_id is None and c.id not in x]
         tables.xy.set_branches(x, y)
         tables.show_page(tables.xy)
+        if tables.xy.chart.drawing:  # the heat map is drawn off the GUI thread
+            loop = QEventLoop()
+            tables.xy.chart.drawn.connect(loop.quit)
+            loop.exec()
         app.processEvents()
         _grab(tables, out / f"xy-table-{args.language}.png")
         tables.close()

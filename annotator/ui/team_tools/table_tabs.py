@@ -138,8 +138,10 @@ class CodeTableTab(QWidget):
         if self.model.columnCount() < 200:  # measuring 2,000 document columns takes seconds
             self.view.resizeColumnsToContents()
         groups = shares_by_parent(self.table) if self.table is not None else []
-        self.chart.set_figure(shares_bar_figure(groups) if groups and self.table.total
-                              else None)
+        if groups and self.table is not None and self.table.total:
+            self.chart.draw(lambda: shares_bar_figure(groups))
+        else:
+            self.chart.set_figure(None)
 
 
 class CooccurrenceTab(QWidget):

@@ -161,9 +161,11 @@ class XYTab(QWidget):
 
     def _draw_chart(self) -> None:
         rows, columns = self.levels()
-        self.chart.set_figure(
-            heatmap_figure(self.table, rows=rows, columns=columns)
-            if self.table is not None else None)
+        table = self.table
+        if table is None:
+            self.chart.set_figure(None)
+        else:
+            self.chart.draw(lambda: heatmap_figure(table, rows=rows, columns=columns))
 
     def refresh(self, filters: Filters) -> None:
         project = self.hub.project
