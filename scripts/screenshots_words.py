@@ -9,7 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from screenshots import build_project
 
@@ -32,7 +32,6 @@ with tempfile.TemporaryDirectory() as tmp:
     code = window.hub.require().find_code("区域协同创新/资源协同")
     window.codebook.select_code(code.id)
     tools.show_search()
-    window.resizeDocks([tools.search_dock], [560], Qt.Orientation.Horizontal)
     panel = tools.search_panel
     panel.query.setText("创新")
     panel.run_search()

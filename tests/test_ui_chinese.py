@@ -262,7 +262,7 @@ def run(win: MainWindow, query: str, mode: str = "word", anywhere: bool = False)
 def test_search_modes_list_results_with_units_and_context(search_window: MainWindow) -> None:
     panel = search_window.chinese_tools.search_panel
     result = run(search_window, "创新")
-    assert search_window.chinese_tools.search_dock.isVisible()
+    assert panel.isVisible()
     assert (result.total, result.document_count) == (3, 1)
     model = panel.model
     assert model.rowCount() == 3

@@ -1,4 +1,4 @@
-"""The search dock: find words, phrases or patterns across all documents and code the results.
+"""The search tab: find words, phrases or patterns across all documents and code the results.
 
 Word mode matches segmented words (创新 is not found inside 创新券 unless "match inside longer
 words" is on); see :func:`annotator.search.search`. Coding the results — the matches, their
@@ -79,8 +79,8 @@ class SearchPanel(QWidget):
         self.view.setWordWrap(False)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(CONTEXT, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(0, 150)
-        header.resizeSection(1, 70)
+        header.resizeSection(0, 260)  # room for most titles: the pane spans the window
+        header.resizeSection(1, 80)
         self.view.doubleClicked.connect(self._activated)
         self.code_label = QLabel()
         self.code_combo = CodeCombo()
@@ -88,25 +88,25 @@ class SearchPanel(QWidget):
         for unit, button in self.code_buttons.items():
             button.clicked.connect(lambda _=False, u=unit: self.code_results(u))
 
+        # One row of controls above the results and one below: the pane is wide and low.
         top = QHBoxLayout()
         top.addWidget(self.query, 1)
         top.addWidget(self.mode)
+        top.addWidget(self.anywhere)
         top.addWidget(self.search_button)
         coding = QHBoxLayout()
         coding.addWidget(self.code_label)
-        coding.addWidget(self.code_combo, 1)
-        buttons = QHBoxLayout()
+        self.code_combo.setMinimumWidth(260)
+        coding.addWidget(self.code_combo)
         for button in self.code_buttons.values():
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            coding.addWidget(button)
+        coding.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
-        layout.addWidget(self.anywhere)
         layout.addWidget(self.status)
         layout.addWidget(self.view, 1)
         layout.addLayout(coding)
-        layout.addLayout(buttons)
 
         hub.projectChanged.connect(self._project_changed)
         hub.codebookChanged.connect(self._fill_codes)

@@ -1,4 +1,4 @@
-"""The Chinese text tools in the window: their actions, menus, the search dock and dialogs.
+"""The Chinese text tools in the window: their actions, menus, the search tab and dialogs.
 
 Menus: Edit → Snap selection to words; Code → Code whole unit…, Auto-code…, Review
 proposals…; Words → Search, Word frequencies and keywords…, Word lists…. jieba is warmed up in
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from annotator.autocoding import autocode
 from annotator.chinese.terms import project_terms
@@ -19,6 +19,7 @@ from annotator.errors import AnnotatorError
 from annotator.ui.actions import ActionId
 from annotator.ui.bulk_commands import text_events
 from annotator.ui.chinese_tools.autocode_dialog import AutocodeDialog
+from annotator.ui.chinese_tools.bottom_tabs import BottomTabs
 from annotator.ui.chinese_tools.busy import busy
 from annotator.ui.chinese_tools.code_chooser import CodeChooser
 from annotator.ui.chinese_tools.proposals_dialog import ProposalsDialog
@@ -53,11 +54,9 @@ class ChineseTools(QObject):
         self.word_frequency_dialog: WordFrequencyDialog | None = None
 
         self.search_panel = SearchPanel(self.hub)
-        self.search_dock = QDockWidget(window)
-        self.search_dock.setObjectName("search_dock")  # saveState() keys docks by name
-        self.search_dock.setWidget(self.search_panel)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search_dock)
-        self.search_dock.hide()
+        # Search results sit beside the passages under the article, never beside the article.
+        self.bottom_tabs = BottomTabs(window.main_splitter, window.passages)
+        self.bottom_tabs.add_hidden_tab(self.search_panel)
 
         self.actions = self._make_actions()
         self._build_menus()
@@ -128,7 +127,8 @@ class ChineseTools(QObject):
             "A selection that cuts a word in half is coded as the whole words it touches"))
         self.actions[CODE_UNIT].setToolTip(tr("Code the paragraph unit under the cursor"))
         self.words_menu.setTitle(tr("&Words"))
-        self.search_dock.setWindowTitle(tr("Search"))
+        self.bottom_tabs.set_title(self.window.passages, tr("Passages"))
+        self.bottom_tabs.set_title(self.search_panel, tr("Search"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.LanguageChange:
@@ -155,8 +155,7 @@ class ChineseTools(QObject):
         return code_id is not None and article.code_unit(code_id, unit)
 
     def show_search(self) -> None:
-        self.search_dock.show()
-        self.search_dock.raise_()
+        self.bottom_tabs.show_tab(self.search_panel)
         self.search_panel.focus_query()
 
     def run_autocode(self) -> int | None:

@@ -515,6 +515,10 @@
       <translation>没有编码带有关键词：请先为编码添加关键词再自动编码</translation>
     </message>
     <message>
+      <source>Passages</source>
+      <translation>片段</translation>
+    </message>
+    <message>
       <source>Put the cursor in a paragraph of the article first</source>
       <translation>请先把光标放在文章的某个段落中</translation>
     </message>
