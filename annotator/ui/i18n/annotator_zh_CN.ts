@@ -883,58 +883,238 @@
     </message>
   </context>
   <context>
+    <name>ExchangeActions</name>
+    <message>
+      <source>Create a new project from a REFI-QDA .qdpx or .qde file (NVivo, MAXQDA, ATLAS.ti, QualCoder…)</source>
+      <translation>从 REFI-QDA 格式的 .qdpx 或 .qde 文件新建项目（NVivo、MAXQDA、ATLAS.ti、QualCoder 等）</translation>
+    </message>
+    <message>
+      <source>E&amp;xport for another QDA tool…</source>
+      <translation>导出到其他 QDA 软件(&amp;X)…</translation>
+    </message>
+    <message>
+      <source>Export codebook as .qdc or Excel…</source>
+      <translation>导出编码表为 .qdc 或 Excel…</translation>
+    </message>
+    <message>
+      <source>Export passages as CS&amp;V…</source>
+      <translation>导出编码片段为 CSV(&amp;V)…</translation>
+    </message>
+    <message>
+      <source>Import codebook from .qdc or Excel…</source>
+      <translation>从 .qdc 或 Excel 导入编码表…</translation>
+    </message>
+    <message>
+      <source>Import from another QDA &amp;tool…</source>
+      <translation>从其他 QDA 软件导入(&amp;T)…</translation>
+    </message>
+    <message>
+      <source>Merge the codes of a REFI-QDA .qdc file or an Excel sheet by code path</source>
+      <translation>按编码路径合并 REFI-QDA .qdc 文件或 Excel 表中的编码</translation>
+    </message>
+    <message>
+      <source>One row per coded passage, for R, pandas or SPSS</source>
+      <translation>每个编码片段一行，可用于 R、pandas 或 SPSS</translation>
+    </message>
+    <message>
+      <source>Write the code tree as a REFI-QDA .qdc file or an Excel sheet</source>
+      <translation>将编码树导出为 REFI-QDA .qdc 文件或 Excel 表</translation>
+    </message>
+    <message>
+      <source>Write the whole project as a REFI-QDA .qdpx file</source>
+      <translation>将整个项目导出为 REFI-QDA .qdpx 文件</translation>
+    </message>
+  </context>
+  <context>
     <name>ExchangeFiles</name>
     <message>
       <source>CSV table (*.csv)</source>
-      <translation type="unfinished" />
+      <translation>CSV 表格 (*.csv)</translation>
     </message>
     <message>
       <source>Codebooks (*.qdc *.xlsx *.xlsm *.qdpx *.qde)</source>
-      <translation type="unfinished" />
+      <translation>编码表 (*.qdc *.xlsx *.xlsm *.qdpx *.qde)</translation>
     </message>
     <message>
       <source>Excel (*.xlsx *.xlsm)</source>
-      <translation type="unfinished" />
+      <translation>Excel (*.xlsx *.xlsm)</translation>
     </message>
     <message>
       <source>Excel (*.xlsx)</source>
-      <translation type="unfinished" />
+      <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
       <source>Export codebook for another QDA tool</source>
-      <translation type="unfinished" />
+      <translation>导出编码表到其他 QDA 软件</translation>
     </message>
     <message>
       <source>Export for another QDA tool</source>
-      <translation type="unfinished" />
+      <translation>导出到其他 QDA 软件</translation>
     </message>
     <message>
       <source>Export passages as CSV</source>
-      <translation type="unfinished" />
+      <translation>导出编码片段为 CSV</translation>
     </message>
     <message>
       <source>Import codebook from another QDA tool</source>
-      <translation type="unfinished" />
+      <translation>从其他 QDA 软件导入编码表</translation>
     </message>
     <message>
       <source>Import from another QDA tool</source>
-      <translation type="unfinished" />
+      <translation>从其他 QDA 软件导入</translation>
     </message>
     <message>
       <source>REFI-QDA codebook (*.qdc)</source>
-      <translation type="unfinished" />
+      <translation>REFI-QDA 编码表 (*.qdc)</translation>
     </message>
     <message>
       <source>REFI-QDA project (*.qdpx *.qde)</source>
-      <translation type="unfinished" />
+      <translation>REFI-QDA 项目 (*.qdpx *.qde)</translation>
     </message>
     <message>
       <source>REFI-QDA project (*.qdpx)</source>
-      <translation type="unfinished" />
+      <translation>REFI-QDA 项目 (*.qdpx)</translation>
     </message>
     <message>
       <source>Save the imported project as</source>
-      <translation type="unfinished" />
+      <translation>将导入的项目另存为</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExchangeReport</name>
+    <message>
+      <source>%1 codes added, %2 updated, %3 unchanged.</source>
+      <translation>新增 %1 个编码，更新 %2 个，%3 个未变。</translation>
+    </message>
+    <message>
+      <source>%1 documents, %2 codes, %3 coders, %4 passages (%5 with memos), %6 attribute values.</source>
+      <translation>%1 篇文档，%2 个编码，%3 名编码员，%4 个片段（其中 %5 个带备注），%6 个属性值。</translation>
+    </message>
+    <message>
+      <source>Codebook %1 merged into the open project.</source>
+      <translation>编码表 %1 已合并到当前项目。</translation>
+    </message>
+    <message>
+      <source>Codebook values left out</source>
+      <translation>未导入的编码表内容</translation>
+    </message>
+    <message>
+      <source>Codings left out (outside their text, empty or without a code)</source>
+      <translation>未导入的编码（超出原文范围、为空或没有对应编码）</translation>
+    </message>
+    <message>
+      <source>Colours changed</source>
+      <translation>已调整的颜色</translation>
+    </message>
+    <message>
+      <source>Created the new project %1 from %2 (made with %3).</source>
+      <translation>已从 %2 新建项目 %1（原文件由 %3 生成）。</translation>
+    </message>
+    <message>
+      <source>Duplicates merged</source>
+      <translation>已合并的重复项</translation>
+    </message>
+    <message>
+      <source>Markup outside the REFI-QDA schema, accepted as it is</source>
+      <translation>不符合 REFI-QDA 规范但已照常接受的标记</translation>
+    </message>
+    <message>
+      <source>Not supported here (pictures, audio, video, PDF regions, sets…)</source>
+      <translation>本软件不支持的内容（图片、音频、视频、PDF 区域、集合等）</translation>
+    </message>
+    <message>
+      <source>Notes with no place in annotator</source>
+      <translation>annotator 中无处存放的备忘录</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>其他</translation>
+    </message>
+    <message>
+      <source>Positions converted</source>
+      <translation>已换算的位置</translation>
+    </message>
+    <message>
+      <source>References to unknown codes, users or notes</source>
+      <translation>引用了不存在的编码、用户或备忘录</translation>
+    </message>
+    <message>
+      <source>Source texts not found (those documents are missing)</source>
+      <translation>找不到原文（这些文档未导入）</translation>
+    </message>
+    <message>
+      <source>an unnamed QDA tool</source>
+      <translation>未注明名称的 QDA 软件</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExchangeReportDialog</name>
+    <message>
+      <source>%1 warning(s): what was changed or left out on the way in. The original file was not changed.</source>
+      <translation>%1 条警告：以下内容在导入时被调整或略去。原文件未作任何改动。</translation>
+    </message>
+    <message>
+      <source>Import report</source>
+      <translation>导入报告</translation>
+    </message>
+    <message>
+      <source>No warnings: everything in the file was taken over.</source>
+      <translation>没有警告：文件中的全部内容均已导入。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExchangeTools</name>
+    <message>
+      <source>%1 already exists. An import always makes a new project and never replaces a file: choose another name.</source>
+      <translation>%1 已存在。导入总是新建项目，不会覆盖已有文件：请换一个文件名。</translation>
+    </message>
+    <message>
+      <source>%1 codes added, %2 updated</source>
+      <translation>新增 %1 个编码，更新 %2 个</translation>
+    </message>
+    <message>
+      <source>%1 codes written to %2</source>
+      <translation>已将 %1 个编码写入 %2</translation>
+    </message>
+    <message>
+      <source>%1 passages written to %2</source>
+      <translation>已将 %1 个片段写入 %2</translation>
+    </message>
+    <message>
+      <source>%1: not a .qdpx file. A .qdpx is a zip archive and this file is not one; it may be damaged or only partly downloaded.</source>
+      <translation>%1：不是 .qdpx 文件。.qdpx 是 zip 压缩包，而此文件不是；文件可能已损坏或未下载完整。</translation>
+    </message>
+    <message>
+      <source>%1: not a codebook this command reads; use a .qdc file or an Excel sheet (.xlsx). YAML codebooks are imported with File ▸ Import codebook.</source>
+      <translation>%1：此命令无法读取该编码表；请使用 .qdc 文件或 Excel 表（.xlsx）。YAML 编码表请用“文件 ▸ 导入编码表”导入。</translation>
+    </message>
+    <message>
+      <source>Cannot export %1</source>
+      <translation>无法导出 %1</translation>
+    </message>
+    <message>
+      <source>Cannot import %1</source>
+      <translation>无法导入 %1</translation>
+    </message>
+    <message>
+      <source>Cannot import codebook %1</source>
+      <translation>无法导入编码表 %1</translation>
+    </message>
+    <message>
+      <source>Exported to %1: %2 documents, %3 codes, %4 passages</source>
+      <translation>已导出到 %1：%2 篇文档，%3 个编码，%4 个片段</translation>
+    </message>
+    <message>
+      <source>Exporting to %1…</source>
+      <translation>正在导出到 %1…</translation>
+    </message>
+    <message>
+      <source>Imported %1 into %2</source>
+      <translation>已将 %1 导入为 %2</translation>
+    </message>
+    <message>
+      <source>Importing %1…</source>
+      <translation>正在导入 %1…</translation>
     </message>
   </context>
   <context>

@@ -1,0 +1,231 @@
+"""File-menu entries for exchange with other QDA tools (NVivo, MAXQDA, ATLAS.ti, QualCoder…).
+
+Importing a REFI-QDA project makes a new project file and opens it; the open project is
+only replaced once that file is complete. Exports and codebook merges go through the core,
+which writes files atomically and merges in one transaction, so a failure changes nothing;
+this module only shows the outcome.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
+
+from annotator import exchange
+from annotator.errors import AnnotatorError
+from annotator.exchange import CodebookImportReport, ExportSummary, ProjectImportReport
+from annotator.ui.actions import ActionId
+from annotator.ui.messages import Messages
+from annotator.ui.qda_exchange.actions import (
+    ExchangeAction,
+    create_exchange_actions,
+    retranslate_exchange_actions,
+)
+from annotator.ui.qda_exchange.background import run_in_worker, run_with_status
+from annotator.ui.qda_exchange.files import ExchangeFiles, free_project_name
+from annotator.ui.qda_exchange.report_dialog import ExchangeReportDialog
+
+if TYPE_CHECKING:
+    from annotator.ui.main_window import MainWindow
+
+MESSAGE_MS = 8000
+CODEBOOK_SUFFIXES = (".qdc", ".qdpx", ".qde", ".xlsx", ".xlsm")
+
+
+def _naming(path: Path, exc: Exception) -> str:
+    """The core's message, which names the file; prefixed with it when it does not."""
+    text = str(exc)
+    return text if path.name in text else f"{path}: {text}"
+
+
+def _insert_after(menu: QMenu, anchor: QAction, actions: list[QAction]) -> None:
+    existing = menu.actions()
+    index = existing.index(anchor) + 1
+    before = existing[index] if index < len(existing) else None
+    for action in actions:
+        if before is None:
+            menu.addAction(action)
+        else:
+            menu.insertAction(before, action)
+
+
+class ExchangeTools(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.hub = window.hub
+        self.report_dialog: ExchangeReportDialog | None = None
+        self.actions = a = create_exchange_actions(window)
+        menu, own = window.file_menu, window.actions_
+        _insert_after(menu, window.recent_menu.menuAction(), [a[ExchangeAction.IMPORT_PROJECT]])
+        _insert_after(menu, own[ActionId.EXPORT_EXCEL],
+                      [a[ExchangeAction.EXPORT_PROJECT], a[ExchangeAction.EXPORT_CSV]])
+        _insert_after(menu, own[ActionId.EXPORT_CODEBOOK],
+                      [a[ExchangeAction.IMPORT_CODEBOOK], a[ExchangeAction.EXPORT_CODEBOOK]])
+
+        a[ExchangeAction.IMPORT_PROJECT].triggered.connect(self.import_project)
+        a[ExchangeAction.EXPORT_PROJECT].triggered.connect(self.export_project)
+        a[ExchangeAction.EXPORT_CSV].triggered.connect(self.export_csv)
+        a[ExchangeAction.IMPORT_CODEBOOK].triggered.connect(self.import_codebook)
+        a[ExchangeAction.EXPORT_CODEBOOK].triggered.connect(self.export_codebook)
+        self.hub.projectChanged.connect(self._project_changed)
+        window.installEventFilter(self)  # LanguageChange reaches widgets, not this object
+        self._project_changed()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            retranslate_exchange_actions(self.actions)
+        return super().eventFilter(watched, event)
+
+    def _project_changed(self) -> None:
+        has = self.hub.project is not None
+        for action_id, action in self.actions.items():
+            action.setEnabled(has or action_id is ExchangeAction.IMPORT_PROJECT)
+
+    def _status(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, MESSAGE_MS)
+
+    def _show_report(self, dialog: ExchangeReportDialog) -> None:
+        # Non-blocking, like Messages: the window stays usable and tests never hang.
+        if self.report_dialog is not None:
+            self.report_dialog.close()
+        self.report_dialog = dialog
+        dialog.open()
+
+    # -- whole projects ----------------------------------------------------------------------
+    def import_project(self) -> ProjectImportReport | None:
+        """Ask for a .qdpx/.qde and a new .annot, build it, open it, show the report.
+        Returns the report, or None when nothing was imported."""
+        window = self.window
+        source = ExchangeFiles.open_refi_project(window)
+        if source is None:
+            return None
+        target = ExchangeFiles.save_new_project(window, str(free_project_name(source)))
+        if target is None:
+            return None
+        title = self.tr("Cannot import %1").replace("%1", source.name)
+        if source.suffix.lower() == ".qdpx" and source.is_file() and \
+                not zipfile.is_zipfile(source):
+            # The core would read it as a bare .qde and report broken XML, which misleads.
+            Messages.error(window, title, self.tr(
+                "%1: not a .qdpx file. A .qdpx is a zip archive and this file is not one; "
+                "it may be damaged or only partly downloaded.").replace("%1", str(source)))
+            return None
+        if target.exists():
+            Messages.error(window, title, self.tr(
+                "%1 already exists. An import always makes a new project and never replaces "
+                "a file: choose another name.").replace("%1", str(target)))
+            return None
+        label = self.tr("Importing %1…").replace("%1", source.name)
+        try:
+            report = run_in_worker(window, label,
+                                   lambda: exchange.import_project(source, target))
+        except (AnnotatorError, OSError) as exc:
+            Messages.error(window, title, _naming(source, exc))
+            return None
+        if not window.open_project(target):
+            return report  # the window said why; the new file stays for another try
+        self._show_report(ExchangeReportDialog.for_project(report, window))
+        self._status(self.tr("Imported %1 into %2").replace("%1", source.name)
+                     .replace("%2", target.name))
+        return report
+
+    def export_project(self) -> ExportSummary | None:
+        project = self.hub.project
+        if project is None:
+            return None
+        target = ExchangeFiles.save_qdpx(self.window, str(project.path.with_suffix(".qdpx")))
+        if target is None:
+            return None
+        try:
+            summary = run_with_status(
+                self.window, self.tr("Exporting to %1…").replace("%1", target.name),
+                lambda: exchange.export_qdpx(project, target))
+        except (AnnotatorError, OSError) as exc:
+            Messages.error(self.window, self.tr("Cannot export %1").replace("%1", target.name),
+                           _naming(target, exc))
+            return None
+        self._status(
+            self.tr("Exported to %1: %2 documents, %3 codes, %4 passages")
+            .replace("%1", str(target)).replace("%2", str(summary.documents))
+            .replace("%3", str(summary.codes)).replace("%4", str(summary.passages)))
+        return summary
+
+    def export_csv(self) -> int | None:
+        project = self.hub.project
+        if project is None:
+            return None
+        target = ExchangeFiles.save_csv(self.window, str(project.path.with_suffix(".csv")))
+        if target is None:
+            return None
+        try:
+            rows = run_with_status(
+                self.window, self.tr("Exporting to %1…").replace("%1", target.name),
+                lambda: exchange.export_passages_csv(project, target))
+        except (AnnotatorError, OSError) as exc:
+            Messages.error(self.window, self.tr("Cannot export %1").replace("%1", target.name),
+                           _naming(target, exc))
+            return None
+        self._status(self.tr("%1 passages written to %2").replace("%1", str(rows))
+                     .replace("%2", str(target)))
+        return rows
+
+    # -- codebooks ---------------------------------------------------------------------------
+    def import_codebook(self) -> CodebookImportReport | None:
+        project = self.hub.project
+        if project is None:
+            return None
+        source = ExchangeFiles.open_codebook(self.window)
+        if source is None:
+            return None
+        title = self.tr("Cannot import codebook %1").replace("%1", source.name)
+        suffix = source.suffix.lower()
+        if suffix not in CODEBOOK_SUFFIXES:
+            Messages.error(self.window, title, self.tr(
+                "%1: not a codebook this command reads; use a .qdc file or an Excel sheet "
+                "(.xlsx). YAML codebooks are imported with File ▸ Import codebook.")
+                .replace("%1", str(source)))
+            return None
+        read = exchange.import_codebook_xlsx if suffix in (".xlsx", ".xlsm") else \
+            exchange.import_qdc
+        try:
+            report = run_with_status(
+                self.window, self.tr("Importing %1…").replace("%1", source.name),
+                lambda: read(project, source))
+        except (AnnotatorError, OSError) as exc:
+            Messages.error(self.window, title, _naming(source, exc))
+            return None
+        # Merged outside the undo stack: earlier undo steps may refer to the old tree.
+        self.hub.undo_stack.clear()
+        self.hub.notify_codebook()
+        if report.warnings.items:
+            self._show_report(ExchangeReportDialog.for_codebook(report, self.window))
+        self._status(self.tr("%1 codes added, %2 updated").replace("%1", str(report.added))
+                     .replace("%2", str(report.updated)))
+        return report
+
+    def export_codebook(self) -> Path | None:
+        project = self.hub.project
+        if project is None:
+            return None
+        target = ExchangeFiles.save_codebook(self.window, str(project.path.with_suffix(".qdc")))
+        if target is None:
+            return None
+        write = exchange.export_codebook_xlsx if target.suffix.lower() == ".xlsx" else \
+            exchange.export_qdc
+        try:
+            codes = run_with_status(
+                self.window, self.tr("Exporting to %1…").replace("%1", target.name),
+                lambda: write(project, target))
+        except (AnnotatorError, OSError) as exc:
+            Messages.error(self.window, self.tr("Cannot export %1").replace("%1", target.name),
+                           _naming(target, exc))
+            return None
+        self._status(self.tr("%1 codes written to %2").replace("%1", str(codes))
+                     .replace("%2", str(target)))
+        return target
