@@ -39,6 +39,13 @@ _TITLE_ONLY = frozenset({"ar_space", "decimal"})
 _SENTENCE_PUNCT = re.compile("[。！？；!?;]")
 TITLE_MAX = 40  # characters after the marker; longer lines are body text
 _STRIP = " \t\u3000\u00a0\u200b\ufeff"
+# The lists above as one alternation each, tried in one regex call: the first alternative
+# that matches wins, as the first pattern in the list did; its group names the style.
+_ANY_BARE = re.compile("|".join(f"(?P<{style}>{p.pattern})" for style, p in _BARE))
+_ANY_MARKER = re.compile("|".join(f"(?P<{style}>{p.pattern})" for style, p in _MARKERS))
+#: Every marker starts with one of these (\d: any decimal digit, as in the patterns), so one
+#: cheap match turns away ordinary body text.
+MARKER_START = re.compile(rf"[第（(\d\u2460-\u2473\u2776-\u277f]|{_CN}")
 
 
 @dataclass(frozen=True)
@@ -57,15 +64,17 @@ def is_title_text(text: str) -> bool:
 def parse_heading(line: str) -> Heading | None:
     """The numbering marker at the start of ``line`` (one paragraph), or None."""
     line = line.strip(_STRIP)
-    for style, pattern in _BARE:
-        if pattern.fullmatch(line):
-            return Heading(style, line, "", True)
-    for style, pattern in _MARKERS:
-        m = pattern.match(line)
-        if m:
-            rest = line[m.end():].strip(_STRIP)
-            is_title = not rest or is_title_text(rest)
-            if style in _TITLE_ONLY and not is_title:
-                return None
-            return Heading(style, m.group().strip(_STRIP), rest, is_title)
-    return None
+    if not MARKER_START.match(line):
+        return None
+    bare = _ANY_BARE.fullmatch(line)
+    if bare:
+        return Heading(bare.lastgroup or "", line, "", True)
+    m = _ANY_MARKER.match(line)
+    if m is None:
+        return None
+    style = m.lastgroup or ""
+    rest = line[m.end():].strip(_STRIP)
+    is_title = not rest or is_title_text(rest)
+    if style in _TITLE_ONLY and not is_title:
+        return None
+    return Heading(style, m.group().strip(_STRIP), rest, is_title)

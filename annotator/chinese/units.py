@@ -47,6 +47,7 @@ surrounding whitespace.
 
 from __future__ import annotations
 
+import re
 import threading
 from bisect import bisect_right
 from collections import OrderedDict
@@ -54,7 +55,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from annotator.chinese.numbering import is_title_text, parse_heading
+from annotator.chinese.numbering import MARKER_START, is_title_text, parse_heading
 
 if TYPE_CHECKING:
     from annotator.project import Project
@@ -72,74 +73,94 @@ class Unit:
     heading: bool = False  # a section heading (paragraph number ends in -0)
 
 
+# A non-empty line trimmed of _SPACE: from its first to its last character outside _SPACE.
+_LINE = re.compile(f"[^\n{_SPACE}](?:[^\n]*[^\n{_SPACE}])?")
+
+
 def _lines(text: str) -> list[tuple[int, int]]:
     """[start, end) of every non-empty line, trimmed of surrounding whitespace."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        lead = len(line) - len(line.lstrip(_SPACE))
-        body = line.strip(_SPACE)
-        if body:
-            spans.append((pos + lead, pos + lead + len(body)))
-        pos += len(line) + 1
-    return spans
+    return [m.span() for m in _LINE.finditer(text)]
 
 
-def _number(document_number: int, path: tuple[int, ...], counter: int) -> str:
-    return "-".join(str(n) for n in (document_number, *path, counter))
-
-
-def _paragraph_units(document_number: int, text: str) -> list[Unit]:
+def _paragraphs(document_number: int, text: str) -> list[tuple[str, int, int, bool]]:
+    """(number, start, end, heading) of every paragraph unit."""
     lines = _lines(text)
     levels: dict[str, int] = {}  # marker style -> level, in order of first appearance
     stack: list[tuple[int, int]] = []  # open sections: (level, ordinal among siblings)
     sections: dict[tuple[int, ...], int] = {}  # sub-sections opened so far, per parent path
     counters: dict[tuple[int, ...], int] = {}  # paragraphs so far, per section path
-    units: list[Unit] = []
+    # The innermost open section, its number and its paragraph count, kept in locals between
+    # headings rather than looked up for every paragraph.
+    path: tuple[int, ...] = (0,)
+    prefix = f"{document_number}-0"
+    counter = 0
+    paragraphs: list[tuple[str, int, int, bool]] = []
+    n = len(lines)
     i = 0
-    while i < len(lines):
+    while i < n:
         start, end = lines[i]
-        heading = parse_heading(text[start:end])
-        if heading is not None and not heading.is_title and not levels:
-            heading = None  # a numbered line in the front matter is just a paragraph
-        if heading is not None:
-            level = levels.setdefault(heading.style, len(levels) + 1)
-            while stack and stack[-1][0] >= level:
-                stack.pop()
-        if heading is not None and heading.is_title:
-            parent = tuple(ordinal for _, ordinal in stack)
-            ordinal = sections[parent] = sections.get(parent, 0) + 1
-            stack.append((level, ordinal))
-            if not heading.rest and i + 1 < len(lines):
-                next_start, next_end = lines[i + 1]
-                following = text[next_start:next_end]
-                if parse_heading(following) is None and is_title_text(following):
-                    end = next_end
-                    i += 1
-            units.append(Unit(_number(document_number, (*parent, ordinal), 0), "paragraph",
-                              start, end, heading=True))
-        else:
-            path = tuple(ordinal for _, ordinal in stack) or (0,)
-            counter = counters[path] = counters.get(path, 0) + 1
-            units.append(Unit(_number(document_number, path, counter), "paragraph", start, end))
         i += 1
-    return units
+        # (lines are trimmed, so a marker would start right at ``start``)
+        heading = parse_heading(text[start:end]) if MARKER_START.match(text, start) else None
+        if heading is not None and (heading.is_title or levels):
+            level = levels.setdefault(heading.style, len(levels) + 1)
+            # sections change, unless a clause sits below every open section
+            if heading.is_title or (stack and stack[-1][0] >= level):
+                counters[path] = counter
+                while stack and stack[-1][0] >= level:
+                    stack.pop()
+                parent = tuple(ordinal for _, ordinal in stack)
+                if heading.is_title:
+                    ordinal = sections[parent] = sections.get(parent, 0) + 1
+                    stack.append((level, ordinal))
+                    parent = (*parent, ordinal)
+                path = parent or (0,)
+                prefix = "-".join(map(str, (document_number, *path)))
+                counter = counters.get(path, 0)
+            if heading.is_title:
+                if not heading.rest and i < n:
+                    next_start, next_end = lines[i]
+                    following = text[next_start:next_end]
+                    if parse_heading(following) is None and is_title_text(following):
+                        end = next_end
+                        i += 1
+                paragraphs.append((f"{prefix}-0", start, end, True))
+                continue
+        # a paragraph; a numbered clause, or a numbered line in the front matter, is one too
+        counter += 1
+        paragraphs.append((f"{prefix}-{counter}", start, end, False))
+    return paragraphs
 
 
 def document_units(document_number: int, text: str, kind: str = "paragraph") -> list[Unit]:
     """The units of one document's text, numbered as the module docstring describes."""
     if kind not in UNIT_KINDS:
         raise ValueError(f"unit kind must be one of {UNIT_KINDS}, not {kind!r}")
-    paragraphs = _paragraph_units(document_number, text)
+    paragraphs = _paragraphs(document_number, text)
     if kind == "paragraph":
-        return paragraphs
+        return [Unit(number, "paragraph", start, end, heading)
+                for number, start, end, heading in paragraphs]
+    # One pass over the whole text: a body paragraph is one line and no sentence crosses a
+    # line break, so the paragraph's sentences are its line's, taken in order.
+    spans = sentence_spans(text)
     units: list[Unit] = []
-    for p in paragraphs:
-        if p.heading:
-            units.append(Unit(f"{p.number}.1", "sentence", p.start, p.end, heading=True))
+    j, n = 0, len(spans)
+    for number, start, end, heading in paragraphs:
+        while j < n and spans[j][0] < start:  # heading lines, a paragraph split on its own
+            j += 1
+        if heading:
+            units.append(Unit(f"{number}.1", "sentence", start, end, heading=True))
             continue
-        for k, (s, e) in enumerate(sentence_spans(text[p.start:p.end]), 1):
-            units.append(Unit(f"{p.number}.{k}", "sentence", p.start + s, p.start + e))
+        if text[start] in _QUOTE_CLOSE:  # such a closer looks back at the paragraph's end
+            units += [Unit(f"{number}.{k}", "sentence", s, e)
+                      for k, (s, e) in enumerate(_sentences(text, start, end), 1)]
+            continue
+        k = 0
+        while j < n and spans[j][0] < end:
+            k += 1
+            s, e = spans[j]
+            units.append(Unit(f"{number}.{k}", "sentence", s, e))
+            j += 1
     return units
 
 
@@ -179,54 +200,107 @@ def unit_for_span(units: Sequence[Unit], start: int, end: int) -> Unit | None:
 _SENTENCE_END = "。！？；!?;"
 _OPEN, _CLOSE = "《“‘（(「『【〔", "》”’）)」』】〕"
 _QUOTE_CLOSE = "”’」』"
+# What sentences are trimmed of: _SPACE and every character str.isspace() accepts.
+_BLANK = (
+    _SPACE + "\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\u1680\u2000\u2001\u2002\u2003\u2004"
+    "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f"
+)
+# Python visits only the brackets that matter. A pair with nothing in it that matters (no
+# sentence end, bracket or line break: 《政策名》, （一）) reads exactly as plain text. In the
+# stretches between the others, at depth 0, a regex finds the sentences: from a non-blank
+# character up to and with the next run of sentence ends (？！ and 。。 end once), or up to
+# the last non-blank character before a line break; or a run of ends alone.
+# (the four sets escaped for character classes)
+_O, _C, _E, _B = (re.escape(chars) for chars in (_OPEN, _CLOSE, _SENTENCE_END, _BLANK))
+# A bracket, or a whole inert pair (one match starting at a bracket keeps the scan fast).
+_BRACKET = re.compile(f"[{_O}{_C}](?:(?<=[{_O}])[^{_O}{_C}{_E}\n]*[{_C}])?")
+_ENDS = re.compile(f"[{_E}]+")
+_END_OR_BREAK = re.compile(f"[{_E}]+|\n")
+_PLAIN_SENTENCE = re.compile(f"[{_E}]+|[^{_B}](?:[^{_E}\n]*[{_E}]+|(?:[^{_E}\n]*[^{_B}])?)")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentences: ended by 。！？； or a line break, never inside 《》 or “” (code points),
     trimmed of surrounding whitespace; see the module docstring."""
+    return _sentences(text, 0, len(text))
+
+
+def _sentences(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """:func:`sentence_spans` of text[start:stop], in offsets of ``text`` (no slice taken)."""
     spans: list[tuple[int, int]] = []
     depth = 0
-    start: int | None = None
-    n = len(text)
-    i = 0
-    while i < n:
-        ch = text[i]
-        if ch == "\n":
-            if start is not None:
-                spans.append((start, i))
-            start, depth = None, 0
-            i += 1
+    first: int | None = None  # start of the sentence under way
+    pos = start  # text before this is done with
+    for token in _BRACKET.finditer(text, start, stop):
+        i, after = token.span()
+        if after - i > 1:  # an inert pair
             continue
-        if start is None:
-            if ch in _SPACE or ch.isspace():
-                i += 1
-                continue
-            start = i
-        ends = False
+        if depth:  # a line break ends the sentence and every bracket
+            br = text.find("\n", pos, i)
+            if br >= 0:
+                if first is not None:
+                    spans.append(_trimmed(text, first, br))
+                first, depth, pos = None, 0, br + 1
+        if not depth and pos < i:
+            first = _plain_stretch(spans, text, first, pos, i)
+        pos = i + 1
+        if first is None:
+            first = i
+        ch = text[i]
         if ch in _OPEN:
             depth += 1
-        elif ch in _CLOSE:
-            if depth:
-                depth -= 1
-            # 。” closes the quoted sentence and the sentence around it
-            ends = depth == 0 and ch in _QUOTE_CLOSE and text[i - 1] in _SENTENCE_END
-        elif ch in _SENTENCE_END and depth == 0:
-            ends = True
-        if ends:
-            while i + 1 < n and text[i + 1] in _SENTENCE_END:  # ？！ and 。。 end once
-                i += 1
-            spans.append((start, i + 1))
-            start = None
-        i += 1
-    if start is not None:
-        spans.append((start, n))
-    out = []
-    for s, e in spans:
-        while e > s and (text[e - 1] in _SPACE or text[e - 1].isspace()):
-            e -= 1
-        if e > s:
-            out.append((s, e))
-    return out
+            continue
+        if depth:
+            depth -= 1
+        # 。” closes the quoted sentence and the sentence around it. At the very start the
+        # character before is the last one, as text[-1] of the slice always gave.
+        before = text[i - 1] if i > start else text[stop - 1]
+        if not depth and ch in _QUOTE_CLOSE and before in _SENTENCE_END:
+            run = _ENDS.match(text, i + 1, stop)
+            pos = run.end() if run else i + 1
+            spans.append((first, pos))
+            first = None
+    if depth:
+        br = text.find("\n", pos, stop)
+        if br >= 0:
+            if first is not None:
+                spans.append(_trimmed(text, first, br))
+            first, depth, pos = None, 0, br + 1
+    if not depth and pos < stop:
+        first = _plain_stretch(spans, text, first, pos, stop)
+    if first is not None:
+        spans.append(_trimmed(text, first, stop))
+    return spans
+
+
+def _plain_stretch(
+    spans: list[tuple[int, int]], text: str, first: int | None, lo: int, hi: int
+) -> int | None:
+    """Add the sentences that end in text[lo:hi] (no brackets that matter, depth 0) and
+    return the start of the one still under way at ``hi``, if any."""
+    if first is not None:  # the sentence under way ends at the first run of ends or break
+        end = _END_OR_BREAK.search(text, lo, hi)
+        if end is None:
+            return first
+        if text[end.start()] == "\n":
+            spans.append(_trimmed(text, first, end.start()))
+        else:
+            spans.append((first, end.end()))
+        lo = end.end()
+    found = [m.span() for m in _PLAIN_SENTENCE.finditer(text, lo, hi)]
+    if found:
+        last_start, last_end = found[-1]
+        if text[last_end - 1] not in _SENTENCE_END and text.find("\n", last_end, hi) < 0:
+            found.pop()  # neither an end nor a line break before hi: still under way
+            spans += found
+            return last_start
+        spans += found
+    return None
+
+
+def _trimmed(text: str, start: int, stop: int) -> tuple[int, int]:
+    """[start, stop) without trailing whitespace (text[start] is not whitespace)."""
+    return start, start + len(text[start:stop].rstrip(_BLANK))
 
 
 # -- per project ------------------------------------------------------------------------------
