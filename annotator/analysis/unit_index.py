@@ -37,7 +37,10 @@ def compute_units(number: int, text: str, kind: str) -> list[unit_lib.Unit]:
     if kind not in UNIT_KINDS:
         raise InvalidOperation(f"unknown unit {kind!r}; use {' or '.join(UNIT_KINDS)}")
     units = unit_lib.document_units(number, text, kind)
-    return sorted(units, key=lambda u: (u.start, u.end))
+    # units.py returns them in text order; sort only should that ever change.
+    if any(a.start > b.start for a, b in zip(units, units[1:])):
+        units.sort(key=lambda u: (u.start, u.end))
+    return units
 
 
 @dataclass(frozen=True)
@@ -59,8 +62,8 @@ class DocumentUnits:
         return cls(
             number,
             tuple(u.number for u in units),
-            np.array([u.start for u in units], dtype=np.int64),
-            np.array([u.end for u in units], dtype=np.int64),
+            np.fromiter((u.start for u in units), dtype=np.int64, count=len(units)),
+            np.fromiter((u.end for u in units), dtype=np.int64, count=len(units)),
         )
 
     def overlapping(self, start: int, end: int) -> list[int]:
