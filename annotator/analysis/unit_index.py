@@ -14,16 +14,22 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import pairwise
 from threading import Lock
+from typing import TYPE_CHECKING
 
 import numpy as np
 from sqlalchemy.orm import Session
 
 from annotator.analysis import table_data
 from annotator.analysis.table_data import DOC, END, START
+from annotator.analysis.unit_store import UnitStore
 from annotator.chinese import units as unit_lib
 from annotator.chinese.units import UNIT_KINDS
 from annotator.errors import InvalidOperation
+
+if TYPE_CHECKING:
+    from annotator.project import Project
 
 UNIT_LABELS = {"paragraph": "段落", "sentence": "句子"}
 
@@ -38,7 +44,7 @@ def compute_units(number: int, text: str, kind: str) -> list[unit_lib.Unit]:
         raise InvalidOperation(f"unknown unit {kind!r}; use {' or '.join(UNIT_KINDS)}")
     units = unit_lib.document_units(number, text, kind)
     # units.py returns them in text order; sort only should that ever change.
-    if any(a.start > b.start for a, b in zip(units, units[1:])):
+    if any(a.start > b.start for a, b in pairwise(units)):
         units.sort(key=lambda u: (u.start, u.end))
     return units
 
@@ -86,8 +92,9 @@ class UnitCache:
     A document's text never changes after import, so its hash and number are all its
     units depend on: nothing needs invalidating when passages or codes change."""
 
-    def __init__(self, max_documents: int = 20_000) -> None:
+    def __init__(self, max_documents: int = 20_000, store: UnitStore | None = None) -> None:
         self.max_documents = max_documents
+        self.store = store  # units kept between runs, if any
         self._items: OrderedDict[tuple[str, int, str], DocumentUnits] = OrderedDict()
         self._lock = Lock()  # the window may build a table off the GUI thread
         self.computed = 0  # documents split so far (for tests and benchmarks)
@@ -120,26 +127,52 @@ class UnitCache:
                 else:
                     self._items.move_to_end((digest, number, kind))
                     found[doc_id] = item
+        if missing and self.store is not None:
+            stored = self.store.load([(keys[d][1], keys[d][0]) for d in missing], kind)
+            for doc_id in missing:
+                number, digest = keys[doc_id]
+                hit = stored.get((digest, number))
+                if hit is not None:
+                    found[doc_id] = self._keep(
+                        (digest, number, kind), DocumentUnits(number, tuple(hit[0]), *hit[1:]))
+            missing = [doc_id for doc_id in missing if doc_id not in found]
         if not missing:
             read: Iterable[tuple[int, str]] = ()
         elif texts is not None and all(doc_id in texts for doc_id in missing):
             read = ((doc_id, texts[doc_id]) for doc_id in missing)
         else:
             read = table_data.document_texts(session, missing)
+        new: list[tuple[tuple[str, int], str, list[str], np.ndarray, np.ndarray]] = []
         for doc_id, text in read:
             number, digest = keys[doc_id]
             item = DocumentUnits.of(number, compute_units(number, text, kind))
-            found[doc_id] = item
+            found[doc_id] = self._keep((digest, number, kind), item)
             with self._lock:
                 self.computed += 1
-                self._items[(digest, number, kind)] = item
-                while len(self._items) > self.max_documents:
-                    self._items.popitem(last=False)
+            new.append(((digest, number), kind, list(item.numbers), item.starts, item.ends))
+        if new and self.store is not None:
+            self.store.save(new)
         return found
 
+    def _keep(self, key: tuple[str, int, str], item: DocumentUnits) -> DocumentUnits:
+        with self._lock:
+            self._items[key] = item
+            while len(self._items) > self.max_documents:
+                self._items.popitem(last=False)
+        return item
 
-#: The process-wide cache the tables use unless given another.
-DEFAULT_CACHE = UnitCache()
+
+def prepare_units(project: Project, document_ids: Collection[int]) -> None:
+    """Split the documents into every kind of unit ahead of need (in :data:`DEFAULT_CACHE`
+    and its store)."""
+    with project.session_scope() as s:
+        for kind in UNIT_KINDS:
+            DEFAULT_CACHE.units(s, document_ids, kind)
+
+
+#: The process-wide cache the tables use unless given another, backed by the user's unit
+#: store so that a new session (or the command line) does not split every document again.
+DEFAULT_CACHE = UnitCache(store=UnitStore())
 
 
 @dataclass(frozen=True)

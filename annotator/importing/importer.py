@@ -86,6 +86,14 @@ def import_paths(
         if progress is not None:
             progress(i, len(files), str(path))
         report.outcomes.append(import_one(project, path))
+    imported = [o.document_id for o in report.outcomes
+                if o.status == "imported" and o.document_id is not None]
+    if imported:
+        # Split the new documents into units now, while their texts are at hand, and keep
+        # them in the unit store: the first table or agreement figure needs none split.
+        from annotator.analysis.unit_index import prepare_units
+
+        prepare_units(project, imported)
     if progress is not None and not report.cancelled:
         progress(len(files), len(files), "")
     return report
