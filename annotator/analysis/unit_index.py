@@ -40,13 +40,18 @@ _SHIFT = np.int64(1 << 32)
 def compute_units(number: int, text: str, kind: str) -> list[unit_lib.Unit]:
     """The units of one document, in text order: the one function every consumer (tables,
     agreement, the workbook export, search context) splits a document with."""
+    return [unit_lib.Unit(n, kind, start, end, heading)
+            for n, start, end, heading in _spans(number, text, kind)]
+
+
+def _spans(number: int, text: str, kind: str) -> list[unit_lib.UnitSpan]:
     if kind not in UNIT_KINDS:
         raise InvalidOperation(f"unknown unit {kind!r}; use {' or '.join(UNIT_KINDS)}")
-    units = unit_lib.document_units(number, text, kind)
+    spans = unit_lib.unit_spans(number, text, kind)
     # units.py returns them in text order; sort only should that ever change.
-    if any(a.start > b.start for a, b in pairwise(units)):
-        units.sort(key=lambda u: (u.start, u.end))
-    return units
+    if any(a[1] > b[1] for a, b in pairwise(spans)):
+        spans.sort(key=lambda u: (u[1], u[2]))
+    return spans
 
 
 @dataclass(frozen=True)
@@ -64,26 +69,20 @@ class DocumentUnits:
         object.__setattr__(self, "disjoint", disjoint)
 
     @classmethod
-    def of(cls, number: int, units: list[unit_lib.Unit]) -> DocumentUnits:
-        return cls(
-            number,
-            tuple(u.number for u in units),
-            np.fromiter((u.start for u in units), dtype=np.int64, count=len(units)),
-            np.fromiter((u.end for u in units), dtype=np.int64, count=len(units)),
-        )
+    def split(cls, number: int, text: str, kind: str) -> DocumentUnits:
+        """The units of a document's text, split by :func:`compute_units`'s rules."""
+        spans = _spans(number, text, kind)
+        if not spans:
+            empty = np.zeros(0, dtype=np.int64)
+            return cls(number, (), empty, empty.copy())
+        numbers, starts, ends, _ = zip(*spans, strict=True)
+        return cls(number, numbers, np.array(starts, dtype=np.int64),
+                   np.array(ends, dtype=np.int64))
 
     def overlapping(self, start: int, end: int) -> list[int]:
         """Indexes of the units sharing at least one character with [start, end)."""
         hit = (self.starts < end) & (self.ends > start)
         return np.flatnonzero(hit).tolist()
-
-    def as_units(self, kind: str) -> list[unit_lib.Unit]:
-        """The units as :class:`~annotator.chinese.units.Unit` records (without the heading
-        flag, which is not kept here)."""
-        return [
-            unit_lib.Unit(number, kind, int(start), int(end))
-            for number, start, end in zip(self.numbers, self.starts, self.ends, strict=True)
-        ]
 
 
 class UnitCache:
@@ -145,7 +144,7 @@ class UnitCache:
         new: list[tuple[tuple[str, int], str, list[str], np.ndarray, np.ndarray]] = []
         for doc_id, text in read:
             number, digest = keys[doc_id]
-            item = DocumentUnits.of(number, compute_units(number, text, kind))
+            item = DocumentUnits.split(number, text, kind)
             found[doc_id] = self._keep((digest, number, kind), item)
             with self._lock:
                 self.computed += 1

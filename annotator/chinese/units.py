@@ -61,6 +61,7 @@ if TYPE_CHECKING:
     from annotator.project import Project
 
 UNIT_KINDS = ("paragraph", "sentence")
+UnitSpan = tuple[str, int, int, bool]  # number, start, end (code points), heading
 _SPACE = " \t\u3000\u00a0\u200b\ufeff"
 
 
@@ -82,7 +83,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _LINE.finditer(text)]
 
 
-def _paragraphs(document_number: int, text: str) -> list[tuple[str, int, int, bool]]:
+def _paragraphs(document_number: int, text: str) -> list[UnitSpan]:
     """(number, start, end, heading) of every paragraph unit."""
     lines = _lines(text)
     levels: dict[str, int] = {}  # marker style -> level, in order of first appearance
@@ -134,32 +135,38 @@ def _paragraphs(document_number: int, text: str) -> list[tuple[str, int, int, bo
 
 def document_units(document_number: int, text: str, kind: str = "paragraph") -> list[Unit]:
     """The units of one document's text, numbered as the module docstring describes."""
+    return [Unit(number, kind, start, end, heading)
+            for number, start, end, heading in unit_spans(document_number, text, kind)]
+
+
+def unit_spans(document_number: int, text: str, kind: str = "paragraph") -> list[UnitSpan]:
+    """:func:`document_units` as plain (number, start, end, heading) tuples, in text order:
+    for callers that keep 100,000s of units as arrays and need no :class:`Unit` objects."""
     if kind not in UNIT_KINDS:
         raise ValueError(f"unit kind must be one of {UNIT_KINDS}, not {kind!r}")
     paragraphs = _paragraphs(document_number, text)
     if kind == "paragraph":
-        return [Unit(number, "paragraph", start, end, heading)
-                for number, start, end, heading in paragraphs]
+        return paragraphs
     # One pass over the whole text: a body paragraph is one line and no sentence crosses a
     # line break, so the paragraph's sentences are its line's, taken in order.
     spans = sentence_spans(text)
-    units: list[Unit] = []
+    units: list[UnitSpan] = []
     j, n = 0, len(spans)
     for number, start, end, heading in paragraphs:
         while j < n and spans[j][0] < start:  # heading lines, a paragraph split on its own
             j += 1
         if heading:
-            units.append(Unit(f"{number}.1", "sentence", start, end, heading=True))
+            units.append((f"{number}.1", start, end, True))
             continue
         if text[start] in _QUOTE_CLOSE:  # such a closer looks back at the paragraph's end
-            units += [Unit(f"{number}.{k}", "sentence", s, e)
+            units += [(f"{number}.{k}", s, e, False)
                       for k, (s, e) in enumerate(_sentences(text, start, end), 1)]
             continue
         k = 0
         while j < n and spans[j][0] < end:
             k += 1
             s, e = spans[j]
-            units.append(Unit(f"{number}.{k}", "sentence", s, e))
+            units.append((f"{number}.{k}", s, e, False))
             j += 1
     return units
 
