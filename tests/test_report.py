@@ -56,6 +56,20 @@ def test_charts_are_written_with_chinese_labels(study: Study, tmp_path: Path) ->
     assert str(table.count(leaf, area)) in labels.split()
 
 
+def test_heat_map_scale_counts_from_zero(study: Study) -> None:
+    x = [study.code(p).id for p in ("供给型", "环境型", "需求型")]
+    y = [study.code("改革领域").id]
+    table = xy_table(study.project, x, y)
+    ax = heatmap_figure(table).axes[0]
+    shown = [int(t.get_text()) for t in ax.texts]  # every cell is annotated with its count
+    assert max(shown) > 0
+    assert ax.images[0].get_clim() == (0, max(shown))
+    # A table where nothing meets is the palest colour, on a 0…1 scale, not around zero.
+    empty = xy_table(study.project, x, y, filters=Filters(coder_ids=set()))
+    assert empty.total == 0
+    assert heatmap_figure(empty).axes[0].images[0].get_clim() == (0, 1)
+
+
 def test_report_workbook(study: Study, tmp_path: Path) -> None:
     project = study.project
     x = [study.code(p).id for p in ("供给型", "环境型", "需求型")]

@@ -116,8 +116,10 @@ def heatmap_figure(
         ax.text(0.5, 0.5, "没有可显示的编码", ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
         return fig
-    image = ax.imshow(data, cmap=cmap, aspect="auto", vmin=0)
+    # Counts from 0 up: an empty table is all the palest colour, not the middle of a
+    # -0.1…0.1 scale, and the colour bar shows whole numbers.
     peak = max((max(r) for r in data), default=0) or 1
+    image = ax.imshow(data, cmap=cmap, aspect="auto", vmin=0, vmax=peak)
     for i, line in enumerate(data):
         for j, value in enumerate(line):
             colour = "white" if value / peak > 0.6 else ("#999999" if value == 0 else "black")
@@ -129,6 +131,10 @@ def heatmap_figure(
     _group_labels(ax, row_codes, table.rows, axis="y")
     _group_labels(ax, col_codes, table.columns, axis="x")
     bar = fig.colorbar(image, ax=ax, fraction=0.04, pad=0.02)
+    from matplotlib.ticker import MaxNLocator
+
+    bar.locator = MaxNLocator(integer=True)
+    bar.update_ticks()
     bar.set_label(f"{UNIT_LABELS.get(table.unit_kind, table.unit_kind)}数")
     x_names, y_names = _names(table.rows, table.x_roots), _names(table.columns, table.y_roots)
     ax.set_title(title or f"{x_names} × {y_names}")
