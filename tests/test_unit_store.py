@@ -132,3 +132,19 @@ def test_import_keeps_the_units_of_new_documents(tmp_path: Path, monkeypatch) ->
         assert len(units_of(later, project, kind)) == 2
         assert later.computed == 0  # split at import, read back now
     project.close()
+
+
+def test_a_damaged_row_is_computed_again(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "units.sqlite3"
+    project = make_project(tmp_path / "a.annot", [TEXT])
+    good = units_of(UnitCache(store=UnitStore(path)), project, "paragraph")[1]
+    with sqlite3.connect(path) as db:  # one unit fewer in the starts than in the numbers
+        db.execute("UPDATE units SET starts = substr(starts, 9)")
+    db.close()
+    cache = UnitCache(store=UnitStore(path))
+    again = units_of(cache, project, "paragraph")[1]
+    assert cache.computed == 1
+    assert again.starts.tolist() == good.starts.tolist()
+    project.close()

@@ -69,12 +69,10 @@ class UnitStore:
                     "JOIN wanted w ON u.hash = w.hash AND u.number = w.number "
                     "WHERE u.kind = ?", (kind,))
                 for digest, number, numbers, starts, ends in rows:
-                    found[digest, number] = (
-                        numbers.split(_SEPARATOR) if numbers else [],
-                        np.frombuffer(starts, dtype=np.int64),
-                        np.frombuffer(ends, dtype=np.int64),
-                    )
-        except (sqlite3.Error, OSError, ValueError) as exc:
+                    item = _item(numbers, starts, ends)
+                    if item is not None:  # else a damaged row: computed again
+                        found[digest, number] = item
+        except (sqlite3.Error, OSError) as exc:
             log.info("unit store %s not read: %s", self.path, exc)
             return {}
         return found
@@ -107,3 +105,14 @@ class UnitStore:
         # A short timeout: another process holding the store means computing, not waiting.
         with closing(sqlite3.connect(self.path, timeout=0.5)) as db, db:
             yield db
+
+
+def _item(numbers: str, starts: bytes, ends: bytes) -> tuple[list[str], np.ndarray,
+                                                             np.ndarray] | None:
+    """One stored row as (numbers, starts, ends); None if its parts do not fit together."""
+    try:
+        item = (numbers.split(_SEPARATOR) if numbers else [],
+                np.frombuffer(starts, dtype=np.int64), np.frombuffer(ends, dtype=np.int64))
+    except (AttributeError, TypeError, ValueError):
+        return None
+    return item if len(item[0]) == len(item[1]) == len(item[2]) else None
