@@ -148,3 +148,14 @@ def test_a_damaged_row_is_computed_again(tmp_path: Path) -> None:
     assert cache.computed == 1
     assert again.starts.tolist() == good.starts.tolist()
     project.close()
+
+
+def test_no_cache_folder_at_all_is_no_error(tmp_path: Path, monkeypatch) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the user's cache folder should be")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    project = make_project(tmp_path / "a.annot", [TEXT])
+    cache = UnitCache(store=UnitStore())
+    assert units_of(cache, project, "paragraph")[1].numbers[0] == "1-0-1"
+    assert units_of(UnitCache(store=UnitStore()), project, "paragraph")[1].numbers[0] == "1-0-1"
+    project.close()

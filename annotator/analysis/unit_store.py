@@ -57,11 +57,12 @@ class UnitStore:
     def load(self, keys: Collection[Key], kind: str) -> dict[Key, tuple[list[str], np.ndarray,
                                                                          np.ndarray]]:
         """The stored units of the documents in ``keys``: (numbers, starts, ends) each."""
-        if not keys or not self.path.exists():
+        path = self._usable_path()
+        if not keys or path is None or not path.exists():
             return {}
         found: dict[Key, tuple[list[str], np.ndarray, np.ndarray]] = {}
         try:
-            with self._connect() as db:
+            with self._connect(path) as db:
                 db.execute("CREATE TEMP TABLE wanted (hash TEXT, number INTEGER)")
                 db.executemany("INSERT INTO wanted VALUES (?, ?)", keys)
                 rows = db.execute(
@@ -73,7 +74,7 @@ class UnitStore:
                     if item is not None:  # else a damaged row: computed again
                         found[digest, number] = item
         except (sqlite3.Error, OSError) as exc:
-            log.info("unit store %s not read: %s", self.path, exc)
+            log.info("unit store %s not read: %s", path, exc)
             return {}
         return found
 
@@ -85,25 +86,36 @@ class UnitStore:
              np.ascontiguousarray(ends, dtype=np.int64).tobytes())
             for (digest, number), kind, numbers, starts, ends in items
         ]
-        if not rows:
+        path = self._usable_path()
+        if not rows or path is None:
             return
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with self._connect() as db:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with self._connect(path) as db:
                 db.execute(
                     "CREATE TABLE IF NOT EXISTS units (hash TEXT, number INTEGER, kind TEXT, "
                     "numbers TEXT, starts BLOB, ends BLOB, PRIMARY KEY (hash, number, kind))")
                 db.executemany("INSERT OR REPLACE INTO units VALUES (?, ?, ?, ?, ?, ?)", rows)
         except sqlite3.DatabaseError as exc:  # damaged: start a new one next time
-            log.info("unit store %s not written (%s): removed", self.path, exc)
-            self.path.unlink(missing_ok=True)
+            log.info("unit store %s not written (%s): removed", path, exc)
+            path.unlink(missing_ok=True)
         except (sqlite3.Error, OSError) as exc:
-            log.info("unit store %s not written: %s", self.path, exc)
+            log.info("unit store %s not written: %s", path, exc)
 
+    def _usable_path(self) -> Path | None:
+        """The store's file, or None when there can be none (no cache folder can be made:
+        a read-only home, say), so that units are computed as without a store."""
+        try:
+            return self.path
+        except OSError as exc:
+            log.info("no unit store: %s", exc)
+            return None
+
+    @staticmethod
     @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
+    def _connect(path: Path) -> Iterator[sqlite3.Connection]:
         # A short timeout: another process holding the store means computing, not waiting.
-        with closing(sqlite3.connect(self.path, timeout=0.5)) as db, db:
+        with closing(sqlite3.connect(path, timeout=0.5)) as db, db:
             yield db
 
 
