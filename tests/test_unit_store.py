@@ -159,3 +159,22 @@ def test_no_cache_folder_at_all_is_no_error(tmp_path: Path, monkeypatch) -> None
     assert units_of(cache, project, "paragraph")[1].numbers[0] == "1-0-1"
     assert units_of(UnitCache(store=UnitStore()), project, "paragraph")[1].numbers[0] == "1-0-1"
     project.close()
+
+
+def test_a_store_busy_in_another_process_is_kept(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "units.sqlite3"
+    project = make_project(tmp_path / "a.annot", [TEXT])
+    units_of(UnitCache(store=UnitStore(path)), project, "paragraph")
+    other = sqlite3.connect(path)  # another program writing to the store just now
+    other.execute("BEGIN IMMEDIATE")
+    cache = UnitCache(store=UnitStore(path))
+    assert units_of(cache, project, "sentence")[1].numbers[0] == "1-0-1.1"  # computed
+    other.rollback()
+    other.close()
+    # The store was not thrown away for being busy: the paragraphs are still read from it.
+    later = UnitCache(store=UnitStore(path))
+    assert units_of(later, project, "paragraph")[1].numbers[0] == "1-0-1"
+    assert later.computed == 0
+    project.close()

@@ -16,7 +16,7 @@ import hashlib
 import logging
 import sqlite3
 from collections.abc import Collection, Iterable, Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
 from pathlib import Path
 
 import numpy as np
@@ -96,11 +96,14 @@ class UnitStore:
                     "CREATE TABLE IF NOT EXISTS units (hash TEXT, number INTEGER, kind TEXT, "
                     "numbers TEXT, starts BLOB, ends BLOB, PRIMARY KEY (hash, number, kind))")
                 db.executemany("INSERT OR REPLACE INTO units VALUES (?, ?, ?, ?, ?, ?)", rows)
-        except sqlite3.DatabaseError as exc:  # damaged: start a new one next time
-            log.info("unit store %s not written (%s): removed", path, exc)
-            path.unlink(missing_ok=True)
         except (sqlite3.Error, OSError) as exc:
-            log.info("unit store %s not written: %s", path, exc)
+            # Busy (another process writing), read-only or out of space: leave it be. Only a
+            # file that is no database, or a corrupt one, is removed for a new one next time.
+            damaged = isinstance(exc, sqlite3.Error) and _damaged(exc)
+            log.info("unit store %s not written (%s)%s", path, exc, ": removed" if damaged else "")
+            if damaged:
+                with suppress(OSError):
+                    path.unlink(missing_ok=True)
 
     def _usable_path(self) -> Path | None:
         """The store's file, or None when there can be none (no cache folder can be made:
@@ -117,6 +120,12 @@ class UnitStore:
         # A short timeout: another process holding the store means computing, not waiting.
         with closing(sqlite3.connect(path, timeout=0.5)) as db, db:
             yield db
+
+
+def _damaged(exc: sqlite3.Error) -> bool:
+    """SQLite says the file is no database or is corrupt (not merely busy or read-only)."""
+    name = getattr(exc, "sqlite_errorname", "")
+    return name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
 
 
 def _item(numbers: str, starts: bytes, ends: bytes) -> tuple[list[str], np.ndarray,
