@@ -3,18 +3,21 @@
 The figure is drawn to PNG bytes by matplotlib's Agg backend and shown in a QLabel: no Qt
 canvas backend needed, and what the window shows is what the file holds. :meth:`ChartPanel.draw`
 builds and renders the figure on a worker thread (a heat map of a large X×Y table takes half a
-second), so the table beside it is shown at once and the chart follows.
+second), so the table beside it is shown at once and the chart follows. A drawing not started
+yet is dropped when a newer one is asked for, when its panel goes and when the application
+quits: the chart asked for last never waits behind stale ones, nor does quitting.
 """
 
 from __future__ import annotations
 
 import io
+import weakref
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -40,6 +43,40 @@ SCREEN_DPI = 100
 _DRAWING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chart")
 
 Drawing = tuple["Figure | None", bytes]
+
+#: Drawings queued or running, so that quitting can drop those not started (the executor's
+#: thread otherwise runs every queued one before the interpreter may exit).
+_PENDING: set[Future[Drawing]] = set()
+_quit_hooked: weakref.ref[QCoreApplication] | None = None
+
+
+def _drop_pending() -> None:
+    for future in list(_PENDING):
+        future.cancel()
+
+
+def _hook_quit() -> None:
+    global _quit_hooked
+    app = QCoreApplication.instance()
+    if app is not None and (_quit_hooked is None or _quit_hooked() is not app):
+        app.aboutToQuit.connect(_drop_pending)
+        _quit_hooked = weakref.ref(app)
+
+
+class _Job:
+    """A panel's drawing in the queue: a plain object (not the panel), so that the panel's
+    ``destroyed`` signal can still cancel it."""
+
+    def __init__(self) -> None:
+        self.future: Future[Drawing] | None = None
+
+    def replace(self, future: Future[Drawing] | None) -> None:
+        if self.future is not None:
+            self.future.cancel()  # no effect once it runs: its result is then ignored
+        self.future = future
+
+    def cancel(self) -> None:
+        self.replace(None)
 
 
 def _render(make: Callable[[], Figure | None]) -> Drawing:
@@ -117,6 +154,8 @@ class ChartPanel(QWidget):
         self.error = ""  # why the last chart could not be drawn
         self._job = 0  # the drawing asked for last; older ones are dropped when they arrive
         self._drawing = False
+        self._queued = _Job()
+        self.destroyed.connect(self._queued.cancel)
         self._relay = _Relay(self)
         self._relay.finished.connect(self._finished)
         self.picture = ChartLabel(fit)
@@ -168,6 +207,7 @@ class ChartPanel(QWidget):
     def set_figure(self, figure: Figure | None) -> None:
         """Show ``figure`` now (drawn on this thread)."""
         self._job += 1
+        self._queued.cancel()
         self._drawing = False
         self._show(figure, figure_png(figure) if figure is not None else b"", "")
 
@@ -181,12 +221,19 @@ class ChartPanel(QWidget):
         job, relay = self._job, self._relay
 
         def done(future: Future[Drawing]) -> None:
+            if future.cancelled():  # superseded or dropped: nothing to show
+                return
             try:
                 relay.finished.emit(job, future)
             except RuntimeError:  # the panel was closed and deleted meanwhile
                 pass
 
-        _DRAWING.submit(_render, make).add_done_callback(done)
+        _hook_quit()
+        future = _DRAWING.submit(_render, make)
+        _PENDING.add(future)
+        future.add_done_callback(_PENDING.discard)
+        future.add_done_callback(done)
+        self._queued.replace(future)
 
     def _finished(self, job: int, future: Future[Drawing]) -> None:
         if job != self._job:
