@@ -96,3 +96,17 @@ def test_quitting_does_not_wait_for_drawings_not_started() -> None:
                           text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "['running']"
+
+
+def test_a_panel_deleted_while_its_chart_is_drawn_is_left_alone(qtbot) -> None:
+    doomed, other = ChartPanel(), ChartPanel()
+    qtbot.addWidget(other)
+    drawings = Drawings()
+    drawings.block(doomed)  # drawing now, on the worker thread
+    shiboken6.delete(doomed)  # the dialog was closed meanwhile
+    other.draw(drawings.make("next"))
+    drawings.gate.set()  # the doomed drawing finishes and is delivered to nobody
+    with qtbot.waitSignal(other.drawn, timeout=10_000):
+        pass
+    assert drawings.ran == ["running", "next"]
+    assert not other.drawing and other.error == ""

@@ -17,7 +17,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -85,9 +86,31 @@ def _render(make: Callable[[], Figure | None]) -> Drawing:
 
 
 class _Relay(QObject):
-    """Carries a finished drawing from the worker thread to the GUI thread (queued)."""
+    """Carries finished drawings from the worker thread to the GUI thread (queued), for
+    every panel: one object owned by the application, so it never goes away while the
+    worker emits, whatever happens to the panel meanwhile."""
 
-    finished = Signal(int, object)  # job number, the Future
+    finished = Signal(object, int, object)  # weakref to the panel, job number, the Future
+
+    def __init__(self) -> None:
+        super().__init__(QCoreApplication.instance())
+        self.finished.connect(self._deliver)  # a slot of this object: runs on its thread
+
+    @Slot(object, int, object)
+    def _deliver(self, panel_ref: weakref.ref[ChartPanel], job: int, future: object) -> None:
+        panel = panel_ref()
+        if panel is not None and shiboken6.isValid(panel):
+            panel._finished(job, future)  # noqa: SLF001 - the panel's own delivery
+
+
+_relay: _Relay | None = None
+
+
+def _the_relay() -> _Relay:
+    global _relay
+    if _relay is None or not shiboken6.isValid(_relay):
+        _relay = _Relay()
+    return _relay
 
 
 def figure_png(figure: Figure, dpi: int = SCREEN_DPI) -> bytes:
@@ -156,8 +179,6 @@ class ChartPanel(QWidget):
         self._drawing = False
         self._queued = _Job()
         self.destroyed.connect(self._queued.cancel)
-        self._relay = _Relay(self)
-        self._relay.finished.connect(self._finished)
         self.picture = ChartLabel(fit)
         shown: QWidget = self.picture
         if fit == "width":  # tall charts (many bars) scroll
@@ -218,14 +239,14 @@ class ChartPanel(QWidget):
         self._job += 1
         self._drawing = True
         self._show(None, b"", "")
-        job, relay = self._job, self._relay
+        job, relay, panel = self._job, _the_relay(), weakref.ref(self)
 
         def done(future: Future[Drawing]) -> None:
             if future.cancelled():  # superseded or dropped: nothing to show
                 return
             try:
-                relay.finished.emit(job, future)
-            except RuntimeError:  # the panel was closed and deleted meanwhile
+                relay.finished.emit(panel, job, future)
+            except RuntimeError:  # the application is gone: nobody to show it to
                 pass
 
         _hook_quit()
