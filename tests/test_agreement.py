@@ -493,6 +493,20 @@ def test_explicit_list_of_coded_documents(tmp_path: Path) -> None:
         assert_report(report, ref, list(ids.values()))
 
 
+def test_a_coder_named_in_the_list_who_coded_nothing_is_compared(tmp_path: Path) -> None:
+    rng = random.Random(11)
+    texts = [random_text(rng) for _ in range(3)]
+    codings = random_codings(rng, texts, ["甲", "乙"], ["A", "B"])
+    codings["丙"] = []  # read every document, found nothing to code
+    project, docs, ids = build(tmp_path, texts, codings, codes=("A", "B"))
+    coded = {name: {d.id for d in docs} for name in ("甲", "乙", "丙")}
+    with project:
+        report = agreement(project, coded_documents={k: list(v) for k, v in coded.items()})
+        assert report.coders == ("甲", "乙", "丙")
+        ref = Reference(project, ["甲", "乙", "丙"], ids.values(), coded=coded)
+        assert_report(report, ref, list(ids.values()))
+
+
 SAMPLES = Path(__file__).parent.parent / "samples"
 
 

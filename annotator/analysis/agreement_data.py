@@ -167,7 +167,10 @@ def load_codings(
     touched = _touched(rows)  # who coded which document, with any code
 
     if chosen is None:
-        chosen = [c for c in project.coders() if touched.get(c.id)]
+        # Every coder with passages here, and every coder the list of coded documents
+        # names: one who read their documents and coded nothing is still compared.
+        named = set(coded_documents) if isinstance(coded_documents, Mapping) else set()
+        chosen = [c for c in project.coders() if touched.get(c.id) or c.name in named]
         if len(chosen) < 2:
             names = ", ".join(c.name for c in chosen) or "none"
             raise AgreementError(
