@@ -6,6 +6,16 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import atexit  # noqa: E402
+import shutil  # noqa: E402
+import tempfile  # noqa: E402
+
+# The user cache folder (jieba's dictionary cache, the unit store) of this test run only:
+# tests never write into the real ~/.cache/annotator, and never read what is there.
+_CACHE = tempfile.mkdtemp(prefix="annotator-test-cache-")
+os.environ["XDG_CACHE_HOME"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
+
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402

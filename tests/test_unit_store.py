@@ -178,3 +178,16 @@ def test_a_store_busy_in_another_process_is_kept(tmp_path: Path) -> None:
     assert units_of(later, project, "paragraph")[1].numbers[0] == "1-0-1"
     assert later.computed == 0
     project.close()
+
+
+def test_a_store_for_new_rules_removes_the_stores_of_old_rules(tmp_path: Path) -> None:
+    old = tmp_path / "units-0123456789abcdef.sqlite3"
+    old.write_bytes(b"units split by earlier rules")
+    keep = tmp_path / "jieba.cache"
+    keep.write_bytes(b"not ours to remove")
+    project = make_project(tmp_path / "a.annot", [TEXT])
+    units_of(UnitCache(store=UnitStore(tmp_path / f"units-{rules_digest()}.sqlite3")), project,
+             "paragraph")
+    assert not old.exists() and keep.exists()
+    assert (tmp_path / f"units-{rules_digest()}.sqlite3").exists()
+    project.close()

@@ -91,11 +91,14 @@ class UnitStore:
             return
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            fresh = not path.exists()
             with self._connect(path) as db:
                 db.execute(
                     "CREATE TABLE IF NOT EXISTS units (hash TEXT, number INTEGER, kind TEXT, "
                     "numbers TEXT, starts BLOB, ends BLOB, PRIMARY KEY (hash, number, kind))")
                 db.executemany("INSERT OR REPLACE INTO units VALUES (?, ?, ?, ?, ?, ?)", rows)
+            if fresh:
+                _remove_older_stores(path)
         except (sqlite3.Error, OSError) as exc:
             # Busy (another process writing), read-only or out of space: leave it be. Only a
             # file that is no database, or a corrupt one, is removed for a new one next time.
@@ -120,6 +123,14 @@ class UnitStore:
         # A short timeout: another process holding the store means computing, not waiting.
         with closing(sqlite3.connect(path, timeout=0.5)) as db, db:
             yield db
+
+
+def _remove_older_stores(path: Path) -> None:
+    """A new store for new splitting rules: the stores of earlier rules are of no more use."""
+    for other in path.parent.glob("units-*.sqlite3"):
+        if other != path:
+            with suppress(OSError):
+                other.unlink()
 
 
 def _damaged(exc: sqlite3.Error) -> bool:
