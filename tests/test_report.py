@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -68,6 +69,15 @@ def test_heat_map_scale_counts_from_zero(study: Study) -> None:
     empty = xy_table(study.project, x, y, filters=Filters(coder_ids=set()))
     assert empty.total == 0
     assert heatmap_figure(empty).axes[0].images[0].get_clim() == (0, 1)
+
+
+def test_charts_draw_without_font_warnings(study: Study, tmp_path: Path, caplog) -> None:
+    """Bold group labels in a CJK font without a bold face: no warning per chart on stderr."""
+    x = [study.code(p).id for p in ("供给型", "环境型", "需求型")]
+    y = [study.code("改革领域").id]
+    with caplog.at_level(logging.WARNING):
+        save_figure(heatmap_figure(xy_table(study.project, x, y)), tmp_path / "heat", ["png"])
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("matplotlib")] == []
 
 
 def test_report_workbook(study: Study, tmp_path: Path) -> None:

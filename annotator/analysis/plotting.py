@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from functools import cache
 
 # Fonts that carry Simplified Chinese, best first; the first one installed is used.
@@ -25,6 +26,9 @@ def pyplot():  # noqa: ANN201 - returns the matplotlib.pyplot module
     import matplotlib
 
     matplotlib.use("Agg", force=True)
+    # A CJK font without a bold face (WenQuanYi Micro Hei) is used at normal weight for bold
+    # labels; matplotlib says so on stderr for every chart, which users need not read.
+    logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
     from matplotlib import font_manager
     from matplotlib import pyplot as plt
 
