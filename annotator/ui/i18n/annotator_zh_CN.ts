@@ -48,16 +48,16 @@
       <translation>编辑文档属性(&amp;A)…</translation>
     </message>
     <message>
-      <source>Export codebook…</source>
-      <translation>导出编码表…</translation>
+      <source>Export codebook (YAML)…</source>
+      <translation>导出编码表（YAML）…</translation>
     </message>
     <message>
       <source>Import &amp;folder…</source>
       <translation>导入文件夹(&amp;F)…</translation>
     </message>
     <message>
-      <source>Import code&amp;book…</source>
-      <translation>导入编码表(&amp;B)…</translation>
+      <source>Import code&amp;book (YAML)…</source>
+      <translation>导入编码表（YAML）(&amp;B)…</translation>
     </message>
     <message>
       <source>New code from &amp;selection</source>
@@ -1085,8 +1085,8 @@
       <translation>%1：不是 .qdpx 文件。.qdpx 是 zip 压缩包，而此文件不是；文件可能已损坏或未下载完整。</translation>
     </message>
     <message>
-      <source>%1: not a codebook this command reads; use a .qdc file or an Excel sheet (.xlsx). YAML codebooks are imported with File ▸ Import codebook.</source>
-      <translation>%1：此命令无法读取该编码表；请使用 .qdc 文件或 Excel 表（.xlsx）。YAML 编码表请用“文件 ▸ 导入编码表”导入。</translation>
+      <source>%1: not a codebook this command reads; use a .qdc file or an Excel sheet (.xlsx). YAML codebooks are imported with File ▸ Import codebook (YAML).</source>
+      <translation>%1：此命令无法读取该编码表；请使用 .qdc 文件或 Excel 表（.xlsx）。YAML 编码表请用“文件 ▸ 导入编码表（YAML）”导入。</translation>
     </message>
     <message>
       <source>Cannot export %1</source>

@@ -188,7 +188,7 @@ class ExchangeTools(QObject):
         if suffix not in CODEBOOK_SUFFIXES:
             Messages.error(self.window, title, self.tr(
                 "%1: not a codebook this command reads; use a .qdc file or an Excel sheet "
-                "(.xlsx). YAML codebooks are imported with File ▸ Import codebook.")
+                "(.xlsx). YAML codebooks are imported with File ▸ Import codebook (YAML).")
                 .replace("%1", str(source)))
             return None
         read = exchange.import_codebook_xlsx if suffix in (".xlsx", ".xlsm") else \
