@@ -35,7 +35,7 @@ from annotator.search import (
     spans_to_code,
 )
 from annotator.ui.bulk_commands import CodeSpans
-from annotator.ui.chinese_tools.busy import busy
+from annotator.ui.busy import wait_cursor
 from annotator.ui.chinese_tools.code_chooser import CodeChooser, CodeCombo
 from annotator.ui.chinese_tools.search_model import (
     CONTEXT,
@@ -156,7 +156,7 @@ class SearchPanel(QWidget):
         if project is None or not text.strip():
             return None
         try:
-            with busy():
+            with wait_cursor():
                 self.result = search(project, text, mode=mode, whole_word=whole_word,
                                      limit=DISPLAY_LIMIT)
         except AnnotatorError as exc:
@@ -183,7 +183,7 @@ class SearchPanel(QWidget):
             if code_id is None:
                 return None
         hits = result.hits
-        with busy():
+        with wait_cursor():
             if result.truncated:  # only a page is listed: code every match
                 hits = search(project, result.query, mode=result.mode,
                               whole_word=result.whole_word).hits

@@ -18,9 +18,9 @@ from annotator.chinese.terms import project_terms
 from annotator.errors import AnnotatorError
 from annotator.ui.actions import ActionId
 from annotator.ui.bulk_commands import text_events
+from annotator.ui.busy import wait_cursor
 from annotator.ui.chinese_tools.autocode_dialog import AutocodeDialog
 from annotator.ui.chinese_tools.bottom_tabs import BottomTabs
-from annotator.ui.chinese_tools.busy import busy
 from annotator.ui.chinese_tools.code_chooser import CodeChooser
 from annotator.ui.chinese_tools.proposals_dialog import ProposalsDialog
 from annotator.ui.chinese_tools.search_panel import SearchPanel
@@ -170,7 +170,7 @@ class ChineseTools(QObject):
             return None
         code_ids = None if options.code_id is None else project.subtree_ids(options.code_id)
         try:
-            with busy():
+            with wait_cursor():
                 report = autocode(project, unit=options.unit, code_ids=code_ids,
                                   whole_word=options.whole_word)
         except AnnotatorError as exc:

@@ -37,7 +37,7 @@ from annotator.analysis.keywords import keywords
 from annotator.analysis.word_charts import bar_chart_png
 from annotator.analysis.wordfreq import word_frequencies
 from annotator.errors import AnnotatorError
-from annotator.ui.chinese_tools.busy import busy
+from annotator.ui.busy import wait_cursor
 from annotator.ui.chinese_tools.chart_view import ChartLabel
 from annotator.ui.chinese_tools.code_chooser import CodeCombo
 from annotator.ui.chinese_tools.file_choosers import ChineseFiles
@@ -215,7 +215,7 @@ class WordFrequencyDialog(QDialog):
             return
         document_id, code_id = self.scope_ids()
         try:
-            with busy():
+            with wait_cursor():
                 rows = word_frequencies(
                     project, document_id=document_id, code_id=code_id,
                     include_subcodes=self.subcodes.isChecked(),
@@ -239,7 +239,7 @@ class WordFrequencyDialog(QDialog):
             self.keywords_model.set_keywords([])
             self.keywords_note.setText(self.tr("Choose a document or a code for its keywords."))
             return
-        with busy():
+        with wait_cursor():
             found = keywords(project, document_id=document_id, code_id=code_id,
                              method=self.method.currentData(),
                              include_subcodes=self.subcodes.isChecked())

@@ -8,13 +8,13 @@ read of the GUI thread wait for it. Importing a .qdpx builds a separate new file
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QProgressDialog, QWidget
+
+from annotator.ui.busy import wait_cursor
 
 T = TypeVar("T")
 
@@ -24,15 +24,6 @@ SHOW_AFTER_MS = 300
 
 class _Finished(QObject):
     done = Signal()
-
-
-@contextmanager
-def wait_cursor() -> Iterator[None]:
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QGuiApplication.restoreOverrideCursor()
 
 
 def run_in_worker(parent: QWidget | None, label: str, job: Callable[[], T]) -> T:

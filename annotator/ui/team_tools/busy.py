@@ -7,8 +7,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from annotator.ui.busy import wait_cursor
 
 #: A view that took longer than this to compute waits for the researcher's "Recompute"
 #: instead of recomputing after every coding action.
@@ -27,10 +26,9 @@ class Timing:
 
     @contextmanager
     def busy(self) -> Iterator[None]:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         started = time.perf_counter()
         try:
-            yield
+            with wait_cursor():
+                yield
         finally:
             self.seconds = time.perf_counter() - started
-            QApplication.restoreOverrideCursor()

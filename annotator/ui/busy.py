@@ -1,4 +1,5 @@
-"""A wait cursor around work the user waits for (a search, a count, auto-coding)."""
+"""A wait cursor around work the user waits for on the GUI thread (a search, a count, a
+table, an export): one place for every part of the window."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from PySide6.QtGui import QGuiApplication
 
 
 @contextmanager
-def busy() -> Iterator[None]:
+def wait_cursor() -> Iterator[None]:
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         yield
