@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from PySide6.QtCore import QPoint, QSettings
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtWidgets import QMenu
+from window_support import open_window
 
 from annotator.db.models import Tombstone
 from annotator.project import Project
@@ -16,7 +17,6 @@ from annotator.ui.chinese_tools.code_chooser import CodeChooser
 from annotator.ui.chinese_tools.search_model import CONTEXT_PARTS_ROLE, UNIT
 from annotator.ui.main_window import MainWindow
 from annotator.ui.offsets import OffsetMap
-from annotator.ui.settings import Settings
 
 # Shaped like the seed articles saved from the web: title and byline, full-width indentation,
 # sections "一、", a number alone on its line with the sub-title on the next.
@@ -60,14 +60,7 @@ def tombstones(project: Project) -> set[tuple[str, str]]:
 
 def make_window(qtbot, tmp_path: Path, project_path: Path, ini: str = "settings.ini"
                 ) -> MainWindow:
-    settings = Settings(QSettings(str(tmp_path / ini), QSettings.Format.IniFormat))
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    win.resize(1300, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    assert win.open_project(project_path)
-    return win
+    return open_window(qtbot, tmp_path, project_path, size=(1300, 900), ini=ini)
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
+from window_support import open_window
 
 from annotator.exchange import export_qdpx
 from annotator.project import Project
@@ -21,7 +21,6 @@ from annotator.ui.messages import Messages
 from annotator.ui.qda_exchange import ExchangeTools
 from annotator.ui.qda_exchange.actions import ExchangeAction
 from annotator.ui.qda_exchange.files import ExchangeFiles
-from annotator.ui.settings import Settings
 
 TEXTS = {
     "区域合作意见": "区域科技创新合作的若干意见\n"
@@ -70,13 +69,7 @@ def study(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def window(qtbot, tmp_path: Path, study: Path) -> MainWindow:
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    settings.coder = "甲"
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    assert win.open_project(study)
+    win = open_window(qtbot, tmp_path, study, coder="甲")
     Messages.last_error = ""
     return win
 

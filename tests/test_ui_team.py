@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QTextCursor
+from window_support import open_window
 
 from annotator.merge import ConflictKind, MergeReport
 from annotator.project import Project
@@ -51,14 +52,7 @@ def study(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def window(qtbot, tmp_path: Path, study: Path) -> MainWindow:
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    settings.coder = "甲"
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    assert win.open_project(study)
-    return win
+    return open_window(qtbot, tmp_path, study, coder="甲")
 
 
 def tools(win: MainWindow):

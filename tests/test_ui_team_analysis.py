@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from window_support import open_window
 
 from annotator.analysis.agreement import agreement, disagreements
 from annotator.analysis.agreement_measures import Reason
@@ -18,7 +19,6 @@ from annotator.analysis.tables import code_by_attribute, code_by_document
 from annotator.chinese.units import document_units
 from annotator.project import Project
 from annotator.ui.main_window import MainWindow
-from annotator.ui.settings import Settings
 from annotator.ui.team_tools.actions import TeamAction
 from annotator.ui.team_tools.agreement_models import (
     COLUMN_KEYS,
@@ -89,14 +89,7 @@ def study(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def window(qtbot, tmp_path: Path, study: Path) -> MainWindow:
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    settings.coder = "甲"
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    assert win.open_project(study)
-    return win
+    return open_window(qtbot, tmp_path, study, coder="甲")
 
 
 def code(win: MainWindow, path: str) -> int:
