@@ -6,25 +6,26 @@ codebook order — the code's passages with its sub-codes, its most frequent wor
 "词(频次)、…" and its TF-IDF keywords — a table that goes into a paper as it is.
 
 Every document is segmented once; the codes' counts are taken from the same segmentation
-(see annotator.analysis.wordfreq for what counts and how overlapping passages are merged).
+(see annotator.analysis.wordfreq for what counts and how overlapping passages are merged,
+annotator.analysis.word_sheet_counts for how all codes are counted at once).
 """
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from annotator.analysis.keywords import tfidf
+from annotator.analysis.word_sheet_counts import count_scopes
 from annotator.analysis.wordfreq import (
     Span,
     WordTally,
     analyser_for,
     corpus_key,
-    merge_spans,
     pos_name,
     remember_corpus_tally,
-    words_within,
 )
 from annotator.export.excel import ExtraSheet
 from annotator.records import CodeInfo
@@ -67,19 +68,12 @@ def word_sheets(project: Project) -> list[ExtraSheet]:
             per_code.setdefault(code_id, []).append((p.start, p.end))
             passages[code_id] += 1
 
-    corpus = WordTally()
-    by_code = {c.id: WordTally() for c in codes}
-    for doc in documents:
-        (tokens,) = analyser.runs(project.document_text(doc.id))
-        corpus.add_document(analyser.tally(tokens))
-        for code_id, code_spans in spans.get(doc.id, {}).items():
-            tally = by_code.get(code_id)
-            if tally is not None:
-                tally.add_document(
-                    analyser.tally(
-                        t for s, e in merge_spans(code_spans) for t in words_within(tokens, s, e)
-                    )
-                )
+    corpus, by_code = count_scopes(
+        analyser,
+        ((doc.id, project.document_text(doc.id)) for doc in documents),
+        spans,
+        [c.id for c in codes],
+    )
     remember_corpus_tally(corpus_key(project, analyser, documents), corpus)
 
     sheets = [_corpus_sheet(corpus)]
@@ -124,7 +118,7 @@ def _code_sheet(
     rows = []
     for code in codes:
         tally = by_code[code.id]
-        top = LIST_SEPARATOR.join(f"{w.word}({w.count})" for w in tally.rows(CODE_TOP))
+        top = LIST_SEPARATOR.join(f"{w}({n})" for w, n in _most_frequent(tally, CODE_TOP))
         keywords = LIST_SEPARATOR.join(w for w, _ in tfidf(tally, corpus, CODE_KEYWORDS))
         rows.append(
             (code.path_text, code.depth + 1, passages[code.id], tally.total, top, keywords)
@@ -136,3 +130,9 @@ def _code_sheet(
         widths=(30, 6, 10, 9, 70, 40),
         wrap_columns=(0, 4, 5),
     )
+
+
+def _most_frequent(tally: WordTally, top: int) -> list[tuple[str, int]]:
+    """The first ``top`` of :meth:`WordTally.rows` as (word, count), without tagging them
+    (the sheet shows no tags here)."""
+    return heapq.nsmallest(top, tally.counts.items(), key=lambda kv: (-kv[1], kv[0]))

@@ -26,7 +26,15 @@ import re
 import threading
 from bisect import bisect_left
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from collections.abc import (
+    Callable,
+    Hashable,
+    Iterable,
+    Iterator,
+    Mapping,
+    MutableMapping,
+    Sequence,
+)
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
@@ -127,6 +135,20 @@ class WordTagger:
             self._unknown[word] = found
         return found
 
+    def tag_among(self, word: str, tags: frozenset[str]) -> bool:
+        """Whether :meth:`tag` gives ``word`` one of ``tags``. A word still to be tagged by
+        the HMM takes the tag of its first character's state, one of the states jieba allows
+        that character; when none of them carries one of ``tags`` the HMM is not run."""
+        if word in self._tags or word in self._unknown or word in self.terms:
+            return self.tag(word) in tags
+        if _HAN.fullmatch(word):
+            from jieba import posseg
+
+            states = posseg.char_state_tab_P.get(word[0])
+            if states is not None and not any(t in tags for _, t in states):
+                return False
+        return self.tag(word) in tags
+
     def __call__(self, text: str) -> list[Tagged]:
         tag = self.tag
         return [(t.word, tag(t.word), t.start, t.end) for t in self.tokenize(text)]
@@ -178,6 +200,16 @@ class WordAnalyser:
             len(word) >= self.min_length
             and tag not in EXCLUDED_TAGS
             and not is_stopword_token(word, self.stopwords)
+        )
+
+    def counts_word(self, word: str) -> bool:
+        """:meth:`counts` for ``word`` with its tag, tagging it only when the tag decides."""
+        if word in self.tagger.terms:
+            return True
+        return (
+            len(word) >= self.min_length
+            and not is_stopword_token(word, self.stopwords)
+            and not self.tagger.tag_among(word, EXCLUDED_TAGS)
         )
 
     def runs(self, text: str, spans: Sequence[Span] | None = None) -> list[list[Token]]:
@@ -271,7 +303,7 @@ class WordTally:
 
     counts: Counter[str] = field(default_factory=Counter)
     documents: Counter[str] = field(default_factory=Counter)
-    tags: dict[str, Counter[str]] = field(default_factory=dict)
+    tags: MutableMapping[str, Counter[str]] = field(default_factory=dict)
     document_total: int = 0  # documents added, with or without counted words
 
     def add_document(self, words: WordTags) -> None:
@@ -306,6 +338,40 @@ class WordTally:
             WordCount(w, self.pos(w), n, n / total if total else 0.0, self.documents[w])
             for w, n in ranked
         ]
+
+
+class TagsOnDemand(MutableMapping[str, Counter[str]]):
+    """:attr:`WordTally.tags` for counts of words that have one tag each, the tag looked up
+    when first asked: tagging a word jieba does not know runs an HMM, and tables show the
+    tags of a few hundred words out of many thousands. Holds the counts as they are when
+    made, so that later :meth:`WordTally.add_document` calls add to them as usual."""
+
+    def __init__(self, counts: Mapping[str, int], tag: Callable[[str], str]) -> None:
+        self._counts = dict(counts)
+        self._tag = tag
+        self._known: dict[str, Counter[str]] = {}
+
+    def __getitem__(self, word: str) -> Counter[str]:
+        found = self._known.get(word)
+        if found is None:
+            n = self._counts[word]  # KeyError for a word not counted
+            found = self._known[word] = Counter({self._tag(word): n})
+        return found
+
+    def __setitem__(self, word: str, tags: Counter[str]) -> None:
+        self._known[word] = tags
+
+    def __delitem__(self, word: str) -> None:
+        self[word]  # noqa: B018 - KeyError for a word not there
+        self._counts.pop(word, None)
+        self._known.pop(word, None)
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._counts
+        yield from (w for w in self._known if w not in self._counts)
+
+    def __len__(self) -> int:
+        return len(self._counts) + sum(1 for w in self._known if w not in self._counts)
 
 
 # -- scopes ----------------------------------------------------------------------------------
