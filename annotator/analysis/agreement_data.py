@@ -74,9 +74,6 @@ class CodingData:
     def units(self) -> int:
         return len(self.unit_document)
 
-    def coder_name(self, coder_id: int) -> str:
-        return next(c.name for c in self.coders if c.id == coder_id)
-
 
 #: Columns of :attr:`CodingData.passages`.
 PID, DOC, CODE, CODER, START, END = range(6)
