@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from annotator.exchange.files import written_atomically
+from annotator.exchange.progress import Progress, Reporter
 from annotator.export.cells import clean_text, looks_like_formula, naive_datetime
 from annotator.export.excel import PASSAGE_HEAD, PASSAGE_TAIL, PATH_SEPARATOR, attribute_keys
 
@@ -30,18 +31,22 @@ def _time(value: datetime | None) -> str:
     return naive_datetime(value).strftime("%Y-%m-%d %H:%M:%S") if value else ""
 
 
-def export_passages_csv(project: Project, target: str | Path) -> int:
-    """Write every passage to ``target``; returns the number of rows (header excluded)."""
+def export_passages_csv(
+    project: Project, target: str | Path, *, progress: Progress | None = None
+) -> int:
+    """Write every passage to ``target``; returns the number of rows (header excluded).
+    ``progress(done, total)`` is called as passages are written."""
     target = Path(target)
     documents = {d.id: d for d in project.documents()}
     keys = attribute_keys(documents.values())
     codes = {c.id: c for c in project.codes()}
+    report = Reporter(progress, sum(d.passage_count for d in documents.values()))
     rows = 0
     with written_atomically(target, "the CSV file") as temp:
         with temp.open("w", encoding="utf-8-sig", newline="") as fh:
             writer = csv.writer(fh)
             writer.writerow([*PASSAGE_HEAD, *keys, *PASSAGE_TAIL])
-            for p in project.iter_all_passages():
+            for p in report.each(project.iter_all_passages()):
                 doc, code = documents.get(p.document_id), codes.get(p.code_id)
                 path = code.path if code else ()
                 writer.writerow([
@@ -59,4 +64,5 @@ def export_passages_csv(project: Project, target: str | Path) -> int:
                     _time(p.created_at),
                 ])
                 rows += 1
+    report.finish()
     return rows

@@ -13,6 +13,7 @@ from annotator.db import documents as doc_repo
 from annotator.db.exchange import iter_document_texts, iter_passage_rows
 from annotator.errors import ExportError
 from annotator.exchange.files import written_atomically
+from annotator.exchange.progress import Progress, Reporter
 from annotator.exchange.refi_write import (
     ProjectData,
     write_codebook_xml,
@@ -35,11 +36,14 @@ class ExportSummary:
     memos: int
 
 
-def export_qdpx(project: Project, target: str | Path) -> ExportSummary:
+def export_qdpx(
+    project: Project, target: str | Path, *, progress: Progress | None = None
+) -> ExportSummary:
     """Write ``target`` (.qdpx): ``project.qde`` and ``sources/<document guid>.txt`` (UTF-8).
 
     One read transaction gives a consistent snapshot; the file is written beside the target
     and moved into place only when complete (``ExportError`` otherwise, target untouched).
+    ``progress(done, total)`` is called as documents and passages are written.
     """
     target = Path(target)
     with project.session_scope() as s, written_atomically(target, "the .qdpx file") as temp:
@@ -47,19 +51,21 @@ def export_qdpx(project: Project, target: str | Path) -> ExportSummary:
         codes = code_repo.list_codes(s)
         coders = coder_repo.list_coders(s)
         passages = sum(d.passage_count for d in documents)
+        report = Reporter(progress, len(documents) + passages)
         # Level 1 compresses XML and Chinese text nearly as well as the default, much faster.
         with zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
-            for _id, guid, text in iter_document_texts(s):
+            for _id, guid, text in report.each(iter_document_texts(s)):
                 zf.writestr(f"{SOURCES_FOLDER}/{guid}.txt", text.encode("utf-8"))
             data = ProjectData(
                 name=project.path.stem,
                 coders=coders,
                 codes=codes,
                 documents=documents,
-                passages=iter_passage_rows(s),
+                passages=report.each(iter_passage_rows(s)),
             )
             with zf.open(PROJECT_ENTRY, "w", force_zip64=True) as stream:
                 memos = write_project_xml(stream, data)
+        report.finish()
     return ExportSummary(len(documents), len(codes), len(coders), passages, memos)
 
 

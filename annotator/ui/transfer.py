@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -17,6 +19,8 @@ from PySide6.QtWidgets import (
 
 from annotator.records import ImportReport
 from annotator.ui.hub import ProjectHub
+
+T = TypeVar("T")
 
 
 def tr(text: str) -> str:
@@ -58,7 +62,17 @@ def import_with_progress(
 def export_with_progress(parent: QWidget | None, hub: ProjectHub, target: Path) -> None:
     """Writes to a temporary file and moves it into place only when complete (core)."""
     project = hub.require()
-    dialog = _progress_dialog(parent, tr("Exporting to %1").replace("%1", target.name))
+    run_with_progress(parent, tr("Exporting to %1").replace("%1", target.name),
+                      lambda progress: project.export_excel(target, progress=progress))
+
+
+def run_with_progress(
+    parent: QWidget | None, label: str, job: Callable[[Callable[[int, int], None]], T]
+) -> T:
+    """Run ``job(progress)`` on the GUI thread behind a progress bar it moves with
+    ``progress(done, total)`` (shown if it takes more than a moment; not cancellable: the
+    core writes beside the target and moves the file into place only when complete)."""
+    dialog = _progress_dialog(parent, label)
     dialog.setCancelButton(None)
 
     def progress(done: int, total: int) -> None:
@@ -67,7 +81,7 @@ def export_with_progress(parent: QWidget | None, hub: ProjectHub, target: Path) 
         QCoreApplication.processEvents()
 
     try:
-        project.export_excel(target, progress=progress)
+        return job(progress)
     finally:
         dialog.close()
 

@@ -29,6 +29,7 @@ from annotator.ui.qda_exchange.actions import (
 from annotator.ui.qda_exchange.background import run_in_worker, run_with_status
 from annotator.ui.qda_exchange.files import ExchangeFiles, free_project_name
 from annotator.ui.qda_exchange.report_dialog import ExchangeReportDialog
+from annotator.ui.transfer import run_with_progress
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
@@ -143,9 +144,9 @@ class ExchangeTools(QObject):
         if target is None:
             return None
         try:
-            summary = run_with_status(
+            summary = run_with_progress(
                 self.window, self.tr("Exporting to %1…").replace("%1", target.name),
-                lambda: exchange.export_qdpx(project, target))
+                lambda progress: exchange.export_qdpx(project, target, progress=progress))
         except (AnnotatorError, OSError) as exc:
             Messages.error(self.window, self.tr("Cannot export %1").replace("%1", target.name),
                            _naming(target, exc))
@@ -164,9 +165,10 @@ class ExchangeTools(QObject):
         if target is None:
             return None
         try:
-            rows = run_with_status(
+            rows = run_with_progress(
                 self.window, self.tr("Exporting to %1…").replace("%1", target.name),
-                lambda: exchange.export_passages_csv(project, target))
+                lambda progress: exchange.export_passages_csv(project, target,
+                                                              progress=progress))
         except (AnnotatorError, OSError) as exc:
             Messages.error(self.window, self.tr("Cannot export %1").replace("%1", target.name),
                            _naming(target, exc))
