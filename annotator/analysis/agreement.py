@@ -43,7 +43,6 @@ from annotator.analysis.agreement_data import (
     CoderFilter,
     CodingData,
     DocumentFilter,
-    gc_paused,
     load_codings,
     read_texts,
 )
@@ -89,10 +88,9 @@ def agreement(
     chosen documents (ids or {attribute: value}; default all) and codes (branches, by id or
     path; default all). ``by_document`` adds character-level rows per code and document.
     Raises ``AgreementError`` with fewer than two coders."""
-    with gc_paused():
-        data = load_codings(project, coders=coders, documents=documents, codes=codes,
-                            unit_kind=unit_kind, coded_documents=coded_documents)
-        return build_report(data, by_document=by_document)
+    data = load_codings(project, coders=coders, documents=documents, codes=codes,
+                        unit_kind=unit_kind, coded_documents=coded_documents)
+    return build_report(data, by_document=by_document)
 
 
 def disagreements(
@@ -106,10 +104,9 @@ def disagreements(
 ) -> Sequence[Disagreement]:
     """Units where the coders who coded the document differ on a code, by document number,
     unit position and code tree order. Same arguments as :func:`agreement`."""
-    with gc_paused():
-        data = load_codings(project, coders=coders, documents=documents, codes=codes,
-                            unit_kind=unit_kind, coded_documents=coded_documents)
-        return find_disagreements(data, lambda ids: read_texts(project, ids))
+    data = load_codings(project, coders=coders, documents=documents, codes=codes,
+                        unit_kind=unit_kind, coded_documents=coded_documents)
+    return find_disagreements(data, lambda ids: read_texts(project, ids))
 
 
 def analyse(
@@ -123,11 +120,10 @@ def analyse(
     by_document: bool = False,
 ) -> tuple[AgreementReport, Sequence[Disagreement]]:
     """:func:`agreement` and :func:`disagreements` from one reading of the passages."""
-    with gc_paused():
-        data = load_codings(project, coders=coders, documents=documents, codes=codes,
-                            unit_kind=unit_kind, coded_documents=coded_documents)
-        report = build_report(data, by_document=by_document)
-        return report, find_disagreements(data, lambda ids: read_texts(project, ids))
+    data = load_codings(project, coders=coders, documents=documents, codes=codes,
+                        unit_kind=unit_kind, coded_documents=coded_documents)
+    report = build_report(data, by_document=by_document)
+    return report, find_disagreements(data, lambda ids: read_texts(project, ids))
 
 
 # -- the report ---------------------------------------------------------------------------

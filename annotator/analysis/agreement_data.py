@@ -11,10 +11,8 @@ by at least two of the chosen coders are compared.
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, cast
 
@@ -78,20 +76,6 @@ class CodingData:
 #: Columns of :attr:`CodingData.passages`.
 PID, DOC, CODE, CODER, START, END = range(6)
 _SHIFT = 1 << 32  # ids below 2**32 packed in pairs
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Hold off the cyclic garbage collector while hundreds of thousands of small, acyclic
-    objects (sets, tuples, records) are built: its repeated full scans otherwise double the
-    time on large projects. Nothing here makes reference cycles."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def select_documents(project: Project, documents: DocumentFilter) -> list[DocumentInfo]:
