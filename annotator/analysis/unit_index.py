@@ -163,10 +163,14 @@ class UnitCache:
 
 def prepare_units(project: Project, document_ids: Collection[int]) -> None:
     """Split the documents into every kind of unit ahead of need (in :data:`DEFAULT_CACHE`
-    and its store)."""
+    and its store), reading each text once for all kinds, a batch of texts at a time."""
+    ids = list(document_ids)
     with project.session_scope() as s:
-        for kind in UNIT_KINDS:
-            DEFAULT_CACHE.units(s, document_ids, kind)
+        for i in range(0, len(ids), 200):
+            batch = ids[i : i + 200]
+            texts = dict(table_data.document_texts(s, batch))
+            for kind in UNIT_KINDS:
+                DEFAULT_CACHE.units(s, batch, kind, texts)
 
 
 #: The process-wide cache the tables use unless given another, backed by the user's unit
