@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from annotator.chinese.structure import NUMBERINGS
 from annotator.errors import AnnotatorError
 from annotator.project import Project
 
@@ -37,10 +38,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--all", action="store_true", help="list every stopword, not only changes")
     p.set_defaults(handler=cmd_stopwords)
 
-    p = sub.add_parser("units", help="number a document's units of analysis (政策编号-章节-条款)")
+    p = sub.add_parser(
+        "units",
+        help="number a document's units of analysis by its own numbering (政策编号-章-条-款, "
+        "政策编号-章节-条款)",
+        description="Print a document's units with their numbers. The numbering is detected "
+        "from the text: statute (第X章/第X节/第X条, with 款 and 项 as sub-units printed "
+        "indented under their article), outline (一、 （一） 1. 1.1 … headings) or paragraphs; "
+        "--set-numbering chooses another one for the document (auto: detected again).",
+    )
     p.add_argument("project", type=Path)
     p.add_argument("document", type=int, help="document number (see `annotator documents`)")
     p.add_argument("--kind", choices=("paragraph", "sentence"), default="paragraph")
+    p.add_argument("--set-numbering", choices=NUMBERINGS, metavar="RULE",
+                   help=f"number this document by RULE from now on: {', '.join(NUMBERINGS)}")
     p.set_defaults(handler=cmd_units)
 
     p = sub.add_parser("segment", help="split text into words with the project's terms")
@@ -129,13 +140,24 @@ def cmd_units(args: argparse.Namespace, out: TextIO) -> int:
         doc = next((d for d in project.documents() if d.number == args.document), None)
         if doc is None:
             raise AnnotatorError(f"{args.project}: no document number {args.document}")
+        if args.set_numbering:
+            project.set_numbering(doc.id, args.set_numbering)
+        chosen, used = project.numbering(doc.id)
         text = project.document_text(doc.id)
         units = units_of(project, doc.id, args.kind)
-    width = max((len(u.number) for u in units), default=0)
-    for u in units:
-        body = " ".join(text[u.start:u.end].split())
+        subunits = units_of(project, doc.id, "clause") if args.kind == "paragraph" else []
+    how = "detected" if chosen == "auto" else "chosen"
+    print(f"document {doc.number}: numbering {used} ({how})", file=sys.stderr)
+    # Sub-units (款, 项) go under their article, indented, each shown by its first line.
+    rows = sorted([(u.start, 0, u) for u in units] + [(u.start, 1, u) for u in subunits],
+                  key=lambda r: (r[0], r[1]))
+    width = max((len(u.number) + 2 * sub for _, sub, u in rows), default=0)
+    for _start, sub, u in rows:
+        label = f"  {u.number}" if sub else u.number
+        stop = text.find("\n", u.start, u.end) if sub else -1
+        body = " ".join(text[u.start:stop if stop >= 0 else u.end].split())
         more = "…" if len(body) > _PREVIEW else ""
-        print(f"{u.number:<{width}}  {body[:_PREVIEW]}{more}", file=out)
+        print(f"{label:<{width}}  {body[:_PREVIEW]}{more}", file=out)
     return 0
 
 

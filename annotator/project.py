@@ -202,6 +202,25 @@ class Project:
             if attributes is not None:
                 doc_repo.set_attributes(s, document_id, attributes, replace=replace)
 
+    def set_numbering(self, document_id: int, numbering: str) -> str:
+        """Choose how a document's units are numbered ("auto", "statute", "outline" or
+        "paragraphs"; see :mod:`annotator.chinese.structure`). Passages keep their offsets;
+        only the numbers of the units around them change. Returns the previous choice."""
+        with self.session_scope() as s:
+            return doc_repo.set_numbering(s, document_id, numbering)
+
+    def numbering(self, document_id: int) -> tuple[str, str]:
+        """(the document's choice, the numbering its units get): "auto" comes with the
+        numbering detected from the text."""
+        from annotator.chinese.structure import AUTO, NUMBERINGS, detect_numbering
+
+        with self.session_scope() as s:
+            doc = doc_repo.get_document(s, document_id)
+            chosen, text = doc.numbering, doc.text
+        if chosen != AUTO and chosen in NUMBERINGS:
+            return chosen, chosen
+        return chosen, detect_numbering(text)
+
     def delete_document(self, document_id: int, *, confirm: bool = False) -> int:
         """Delete a document; with passages it needs ``confirm``. Returns passages removed."""
         with self.session_scope() as s:

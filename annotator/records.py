@@ -25,6 +25,7 @@ class DocumentInfo:
     length: int
     attributes: dict[str, str] = field(default_factory=dict, hash=False, compare=True)
     passage_count: int = 0
+    numbering: str = "auto"  # "auto" or the chosen one (annotator.chinese.structure)
 
 
 @dataclass(frozen=True)

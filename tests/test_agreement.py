@@ -285,8 +285,8 @@ def test_character_level_per_document_matches_sklearn(tmp_path: Path) -> None:
 
 # -- hand-computed cases and edge cases ------------------------------------------------------
 
-TEN = "\n".join(f"第{i}条规定的内容。" for i in range(10))
-STARTS = [TEN.index(f"第{i}条") for i in range(10)]
+TEN = "\n".join(f"第{i}段规定的内容。" for i in range(10))  # plain paragraphs, 1-0-k
+STARTS = [TEN.index(f"第{i}段") for i in range(10)]
 
 
 def paragraph(i: int, length: int = 3) -> tuple[int, int]:
@@ -433,7 +433,7 @@ def test_disagreement_list(tmp_path: Path) -> None:
     ]  # document 2: both coders coded B in its first paragraph, so no disagreement there
     first = found[0]
     assert (first.unit_start, first.unit_end) == (STARTS[1], STARTS[2] - 1)
-    assert first.unit_text == "第1条规定的内容。"
+    assert first.unit_text == "第1段规定的内容。"
     assert first.passage_ids == (passages["甲", STARTS[1]],)
 
 

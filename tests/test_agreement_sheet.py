@@ -14,8 +14,8 @@ from annotator.analysis.agreement_sheet import RELIABILITY_HEADERS
 from annotator.cli import run
 from annotator.project import Project
 
-TEXT = "\n".join(f"第{i}条规定的内容。" for i in range(10))
-STARTS = [TEXT.index(f"第{i}条") for i in range(10)]
+TEXT = "\n".join(f"第{i}段规定的内容。" for i in range(10))  # plain paragraphs, 1-0-k
+STARTS = [TEXT.index(f"第{i}段") for i in range(10)]
 
 
 def make(tmp_path: Path, codings: dict[str, list[tuple[str, int]]]) -> Path:
@@ -82,7 +82,7 @@ def test_disagreement_sheet(tmp_path: Path) -> None:
     assert rows[0][:3] == ("文档编号", "文档标题", "单位编号")
     assert [r[2] for r in rows[1:]] == [d.unit_number for d in found]
     assert len(found) == 4
-    assert rows[1][5] == "第0条规定的内容。" and rows[1][6] == "A"
+    assert rows[1][5] == "第0段规定的内容。" and rows[1][6] == "A"
     assert (rows[1][7], rows[1][8]) == ("甲", "乙")
 
 

@@ -63,7 +63,7 @@ SEED_NUMBERS = [
     ("3-3-0", "三、 深化改革的建议"),
     ("3-3-1", "（一）加强顶层设计"),
     ("3-3-2", "（二）强化区域协同。"),
-    ("3-3-3", "（责任编辑：示例）"),
+    ("3-3-0-1", "（责任编辑：示例）"),
 ]
 
 
@@ -111,22 +111,23 @@ def test_chapters_and_articles() -> None:
         "第二条　本条例适用于本市行政区域。\n第二章　科技人才\n第三条　市人民政府设立人才基金。\n"
     )
     assert [u.number for u in document_units(9, text)] == [
-        "9-0-1", "9-1-0", "9-1-1", "9-1-2", "9-2-0", "9-2-1"
-    ]
+        "9-0-1", "9-1-0", "9-1-1", "9-1-2", "9-2-0", "9-2-3"
+    ]  # chapter and article numbers as written: 第三条 is 9-2-3, not the first of chapter 2
 
 
-def test_sections_are_counted_so_skipped_or_repeated_markers_stay_unique() -> None:
+def test_section_numbers_are_read_and_a_repeated_marker_stays_unique() -> None:
     text = "标题\n一、甲\n正文。\n三、乙\n正文。\n三、丙\n正文。\n"
+    # 三、 after 一、 is section 3 as written; the repeated 三、 follows it as 4, never twice 3.
     assert [u.number for u in document_units(2, text)] == [
-        "2-0-1", "2-1-0", "2-1-1", "2-2-0", "2-2-1", "2-3-0", "2-3-1"
+        "2-0-1", "2-1-0", "2-1-1", "2-3-0", "2-3-1", "2-4-0", "2-4-1"
     ]
 
 
 def test_journal_style_levels_follow_the_document() -> None:
     text = "题目\n1 引言\n正文。\n2 做法\n2.1 背景\n正文。\n(1) 甲。乙。\n3 结语\n正文。\n"
     assert [u.number for u in document_units(5, text)] == [
-        "5-0-1", "5-1-0", "5-1-1", "5-2-0", "5-2-1-0", "5-2-1-1", "5-2-1-2", "5-3-0", "5-3-1"
-    ]
+        "5-0-1", "5-1-0", "5-1-1", "5-2-0", "5-2-1-0", "5-2-1-0-1", "5-2-1-1", "5-3-0", "5-3-1"
+    ]  # in 2.1 the clause (1) is 5-2-1-1 as written; the plain paragraph beside it 5-2-1-0-1
 
 
 def test_numbered_lines_in_the_front_matter_are_paragraphs() -> None:
@@ -221,18 +222,18 @@ def test_other_samples_key_units() -> None:
     assert journal["5-5-0"] == "5. 结语" and len(journal) == 23
 
     crlf_bom = units_of_sample("02-changsanjiao-kechuang-gongtongti.txt")
-    assert crlf_bom["2-1-4"].startswith("4. 创新走廊") and crlf_bom["2-3-5"].startswith("总之")
+    assert crlf_bom["2-1-4"].startswith("4. 创新走廊") and crlf_bom["2-3-0-1"].startswith("总之")
 
     gbk = units_of_sample("03-xinxing-yanfa-jigou.txt")
     assert gbk["3-0-1"] == "【理论探讨】" and gbk["3-2-4"].startswith("（四）人才激励受限")
-    assert gbk["3-3-5"].startswith("总的看")
+    assert gbk["3-3-0-1"].startswith("总的看")
 
     html = units_of_sample("06-shuzihua-keji-zhili.html")
     assert html["6-1-4"].startswith("4．强化数据驱动决策")
     assert html["6-4-2"] == "（责任编辑：郑小满）"
 
     docx = units_of_sample("07-waiji-rencai.docx")
-    assert docx["7-1-0"] == "一、地方的探索" and docx["7-1-5"] == "服务事项"  # table cells
+    assert docx["7-1-0"] == "一、地方的探索" and docx["7-1-0-1"] == "服务事项"  # table cells
     assert docx["7-3-4"].startswith("（四）加强国际人才社区建设")
 
 

@@ -50,19 +50,19 @@ CODINGS = [
     ("甲", 0, "领域/要素", "设立专项资金"),  # 1-1-1
     ("甲", 0, "工具/环境型", "建立跨区域"),  # 1-1-2
     ("甲", 0, "领域/协同", "协同机制"),  # 1-1-2
-    ("甲", 0, "工具/供给型", "推广创新券"),  # 1-2-1
-    ("甲", 0, "领域/要素", "资源共享"),  # 1-2-1
-    ("甲", 0, "工具/环境型", "税收优惠"),  # 1-2-2
+    ("甲", 0, "工具/供给型", "推广创新券"),  # 1-2-3
+    ("甲", 0, "领域/要素", "资源共享"),  # 1-2-3
+    ("甲", 0, "工具/环境型", "税收优惠"),  # 1-2-4
     ("甲", 1, "工具/供给型", "设立引导基金"),  # 2-1-1
     ("甲", 1, "领域/要素", "人才引进"),  # 2-1-1
     ("甲", 1, "工具/环境型", "优化营商环境"),  # 2-1-2
     ("甲", 1, "领域/要素", "要素流动"),  # 2-1-2
     ("乙", 0, "工具/供给型", "加强人才培养"),  # 1-1-1
     ("乙", 0, "领域/协同", "协同机制"),  # 1-1-2
-    ("乙", 0, "工具/供给型", "推广创新券"),  # 1-2-1
-    ("乙", 0, "领域/要素", "资源共享"),  # 1-2-1
-    ("乙", 0, "工具/环境型", "税收优惠"),  # 1-2-2
-    ("乙", 0, "工具/供给型", "完善"),  # 1-2-2
+    ("乙", 0, "工具/供给型", "推广创新券"),  # 1-2-3
+    ("乙", 0, "领域/要素", "资源共享"),  # 1-2-3
+    ("乙", 0, "工具/环境型", "税收优惠"),  # 1-2-4
+    ("乙", 0, "工具/供给型", "完善"),  # 1-2-4
     ("乙", 1, "工具/供给型", "设立引导基金"),  # 2-1-1
     ("乙", 1, "工具/环境型", "优化营商环境"),  # 2-1-2
     ("乙", 1, "领域/要素", "要素流动"),  # 2-1-2
@@ -134,7 +134,7 @@ def test_agreement_dialog_shows_hand_computed_figures(window: MainWindow) -> Non
     dialog = agreement_dialog(window)
     assert dialog.chosen_coders() == ["甲", "乙"]
     model = dialog.table_model
-    # 11 paragraphs (7 + 4). 供给型: 甲 in 1-1-1, 1-2-1, 2-1-1; 乙 also in 1-2-2.
+    # 11 paragraphs (7 + 4). 供给型: 甲 in 1-1-1, 1-2-3, 2-1-1; 乙 also in 1-2-4.
     supply = row_of(model, code(window, "工具/供给型"))
     assert cell(model, supply, "units") == "11"
     assert cell(model, supply, "mnn") == "3 / 3 / 4"
@@ -211,7 +211,7 @@ def test_disagreements_list_and_double_click_opens_the_unit(window: MainWindow) 
     assert rows == [
         ("1-1-1", "领域 / 要素", "甲", "乙"),
         ("1-1-2", "工具 / 环境型", "甲", "乙"),
-        ("1-2-2", "工具 / 供给型", "乙", "甲"),
+        ("1-2-4", "工具 / 供给型", "乙", "甲"),
         ("2-1-1", "领域 / 要素", "甲", "乙"),
     ]
     # The article shows the first document; the last disagreement is in the second.
@@ -261,7 +261,7 @@ def test_xy_table_shows_counts_shares_and_unit_numbers(window: MainWindow) -> No
     dialog.show_page(page)
     # Counted by hand from CODINGS: units carrying both an X and a Y code, either coder.
     cells = xy_cells(page.model)
-    assert cells[("供给型", "要素")] == "3"  # 1-1-1, 1-2-1, 2-1-1
+    assert cells[("供给型", "要素")] == "3"  # 1-1-1, 1-2-3, 2-1-1
     assert cells[("供给型", "协同")] == "0"
     assert cells[("环境型", "协同")] == "1"  # 1-1-2
     assert cells[("环境型", "要素")] == "1"  # 2-1-2
@@ -271,7 +271,7 @@ def test_xy_table_shows_counts_shares_and_unit_numbers(window: MainWindow) -> No
 
     page.set_mode(page.UNITS)
     cells = xy_cells(page.model)
-    assert cells[("供给型", "要素")] == "1-1-1, 1-2-1, 2-1-1"
+    assert cells[("供给型", "要素")] == "1-1-1, 1-2-3, 2-1-1"
     assert cells[("环境型", "协同")] == "1-1-2"
     assert cells[("供给型", "协同")] == ""
 
@@ -310,7 +310,7 @@ def test_xy_table_equals_the_core_under_filters(window: MainWindow) -> None:
             for c, col in enumerate(table.columns):
                 assert model.index(r, c).data(VALUE_ROLE) == table.units(row.id, col.id)
         page.set_mode(page.COUNTS)
-    # 乙 alone: (供给型, 要素) only in 1-2-1 — checked against the hand count too.
+    # 乙 alone: (供给型, 要素) only in 1-2-3 — checked against the hand count too.
     dialog.filters.set_documents(None)
     dialog.filters.set_coders([yi])
     dialog.refresh()

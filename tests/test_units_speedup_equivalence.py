@@ -1,9 +1,15 @@
-"""The fast unit splitting gives exactly the units the first, plain-loop version gave.
+"""The fast sentence splitting gives exactly the sentences the first, plain-loop version gave.
 
 The reference below is the code of annotator/chinese/units.py and numbering.py as it was
 before the speed-up (per-character sentence loop, one regex call per marker style), kept
 verbatim apart from names. Random texts from a grammar that stresses the rules, every
 character that could matter, and the sample articles are split by both.
+
+Paragraph units have since been numbered by the document's own numbering
+(annotator/chinese/structure.py): for them the reference only checks what must still hold —
+every number unique, units in order and apart, every character outside whitespace in one —
+and the markers read as before, apart from the rules added on purpose (a number with no
+space before a title, a title ending in ？, a line ending in ：).
 """
 
 from __future__ import annotations
@@ -283,10 +289,42 @@ def sample_texts() -> list[str]:
 
 
 def assert_same(text: str, number: int = 7) -> None:
-    for kind in ("paragraph", "sentence"):
-        assert document_units(number, text, kind) == old_document_units(number, text, kind), (
-            kind, text)
+    paragraphs = document_units(number, text, "paragraph")
+    numbers = [u.number for u in paragraphs]
+    assert len(set(numbers)) == len(numbers), text
+    assert all(a.end <= b.start for a, b in zip(paragraphs, paragraphs[1:])), text
+    covered = {i for u in paragraphs for i in range(u.start, u.end)}
+    assert all(i in covered or text[i].isspace() or text[i] in "\u200b\ufeff"
+               for i in range(len(text))), text
+    # The sentences are the reference's, whatever paragraphs they are numbered in; a heading
+    # is one sentence, so lines that became (or stopped being) headings on purpose are left
+    # out of the comparison.
+    new = document_units(number, text, "sentence")
+    old = old_document_units(number, text, "sentence")
+    headings = [(u.start, u.end) for u in (*new, *old) if u.heading]
+
+    def outside(units: list[Unit]) -> list[tuple[int, int]]:
+        return [(u.start, u.end) for u in units
+                if not any(a <= u.start < b for a, b in headings)]
+
+    assert outside(new) == outside(old), text
     assert sentence_spans(text) == old_sentence_spans(text), text  # whole text, line breaks in
+
+
+_ADDED_ON_PURPOSE = re.compile(
+    r"^[\s\u3000]*\d{1,2}(?:[.．]\d{1,2})*[.．]?[\u4e00-\u9fff]|[？?：:][\s\u3000]*$")
+
+
+def same_marker(line_text: str) -> bool:
+    """parse_heading reads ``line_text`` as the reference did (or a rule added on purpose
+    applies to it)."""
+    if _ADDED_ON_PURPOSE.search(line_text):
+        return True
+    new, old = parse_heading(line_text), old_parse_heading(line_text)
+    if new is None or old is None:
+        return new is None and old is None
+    return (new.style, new.marker, new.rest, new.is_title) == (
+        old.style, old.marker, old.rest, old.is_title)
 
 
 # -- tests ------------------------------------------------------------------------------------
@@ -302,7 +340,7 @@ def test_sample_articles_split_as_before() -> None:
     for number, text in enumerate(texts, 1):
         assert_same(text, number)
         for start, end in old_lines(text):
-            assert parse_heading(text[start:end]) == _as_new(old_parse_heading(text[start:end]))
+            assert same_marker(text[start:end]), text[start:end]
 
 
 def test_short_strings_of_special_characters_split_as_before() -> None:
@@ -328,7 +366,8 @@ def test_every_whitespace_character_is_trimmed_as_before() -> None:
     chars = [chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000]
     text = "".join(f"{c}{c}甲。{c}乙{c}{c}\n" for c in chars)
     assert sentence_spans(text) == old_sentence_spans(text)
-    assert document_units(1, text, "paragraph") == old_document_units(1, text, "paragraph")
+    assert [(u.start, u.end) for u in document_units(1, text, "paragraph")] == [
+        (u.start, u.end) for u in old_document_units(1, text, "paragraph")]
 
 
 def test_every_character_that_could_start_a_marker_is_read_as_before() -> None:
@@ -337,12 +376,4 @@ def test_every_character_that_could_start_a_marker_is_read_as_before() -> None:
     for c in bmp + digits:
         # each character that starts a marker makes one of these a heading
         for line_text in (c, f"{c}一）", f"{c}一章"):
-            assert parse_heading(line_text) == _as_new(old_parse_heading(line_text)), line_text
-
-
-def _as_new(heading: OldHeading | None) -> object:
-    from annotator.chinese.numbering import Heading
-
-    if heading is None:
-        return None
-    return Heading(heading.style, heading.marker, heading.rest, heading.is_title)
+            assert same_marker(line_text), line_text

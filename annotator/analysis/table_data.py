@@ -112,12 +112,14 @@ def passage_array(
     return array[order]
 
 
-def document_keys(session: Session, document_ids: Collection[int]) -> dict[int, tuple[int, str]]:
-    """(number, content hash) per document id: what a document's units depend on."""
-    query = select(Document.id, Document.number, Document.content_hash).where(
-        member_of(Document.id, document_ids)
-    )
-    return {doc_id: (number, digest) for doc_id, number, digest in session.execute(query)}
+def document_keys(
+    session: Session, document_ids: Collection[int]
+) -> dict[int, tuple[int, str, str]]:
+    """(number, content hash, numbering) per document id: what a document's units depend on."""
+    query = select(Document.id, Document.number, Document.content_hash,
+                   Document.numbering).where(member_of(Document.id, document_ids))
+    return {doc_id: (number, digest, numbering)
+            for doc_id, number, digest, numbering in session.execute(query)}
 
 
 def document_texts(session: Session, document_ids: Collection[int]) -> Iterator[tuple[int, str]]:

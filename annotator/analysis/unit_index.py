@@ -25,6 +25,7 @@ from annotator.analysis import table_data
 from annotator.analysis.table_data import DOC, END, START
 from annotator.analysis.unit_store import UnitStore
 from annotator.chinese import units as unit_lib
+from annotator.chinese.structure import AUTO, NUMBERINGS
 from annotator.chinese.units import UNIT_KINDS
 from annotator.errors import InvalidOperation
 
@@ -37,17 +38,27 @@ UNIT_LABELS = {"paragraph": "段落", "sentence": "句子"}
 _SHIFT = np.int64(1 << 32)
 
 
-def compute_units(number: int, text: str, kind: str) -> list[unit_lib.Unit]:
+def compute_units(
+    number: int, text: str, kind: str, numbering: str = AUTO
+) -> list[unit_lib.Unit]:
     """The units of one document, in text order: the one function every consumer (tables,
-    agreement, the workbook export, search context) splits a document with."""
+    agreement, the workbook export, search context) splits a document with. ``numbering``
+    is the document's choice (:attr:`annotator.db.models.Document.numbering`)."""
     return [unit_lib.Unit(n, kind, start, end, heading)
-            for n, start, end, heading in _spans(number, text, kind)]
+            for n, start, end, heading in _spans(number, text, kind, numbering)]
 
 
-def _spans(number: int, text: str, kind: str) -> list[unit_lib.UnitSpan]:
+def store_kind(kind: str, numbering: str) -> str:
+    """The key units of ``kind`` are kept under: a chosen numbering splits differently."""
+    return kind if numbering == AUTO else f"{kind}:{numbering}"
+
+
+def _spans(number: int, text: str, kind: str, numbering: str = AUTO) -> list[unit_lib.UnitSpan]:
     if kind not in UNIT_KINDS:
         raise InvalidOperation(f"unknown unit {kind!r}; use {' or '.join(UNIT_KINDS)}")
-    spans = unit_lib.unit_spans(number, text, kind)
+    if numbering not in NUMBERINGS:
+        numbering = AUTO  # a value from a newer annotator: number as detected
+    spans = unit_lib.unit_spans(number, text, kind, numbering)
     # units.py returns them in text order; sort only should that ever change.
     if any(a[1] > b[1] for a, b in pairwise(spans)):
         spans.sort(key=lambda u: (u[1], u[2]))
@@ -69,9 +80,9 @@ class DocumentUnits:
         object.__setattr__(self, "disjoint", disjoint)
 
     @classmethod
-    def split(cls, number: int, text: str, kind: str) -> DocumentUnits:
+    def split(cls, number: int, text: str, kind: str, numbering: str = AUTO) -> DocumentUnits:
         """The units of a document's text, split by :func:`compute_units`'s rules."""
-        spans = _spans(number, text, kind)
+        spans = _spans(number, text, kind, numbering)
         if not spans:
             empty = np.zeros(0, dtype=np.int64)
             return cls(number, (), empty, empty.copy())
@@ -86,10 +97,11 @@ class DocumentUnits:
 
 
 class UnitCache:
-    """Units by (content hash, document number, kind), least recently used dropped first.
+    """Units by (content hash, document number, kind), least recently used dropped first;
+    the kind carries the document's numbering when one was chosen (:func:`store_kind`).
 
-    A document's text never changes after import, so its hash and number are all its
-    units depend on: nothing needs invalidating when passages or codes change."""
+    A document's text never changes after import, so its hash, number and numbering are all
+    its units depend on: nothing needs invalidating when passages or codes change."""
 
     def __init__(self, max_documents: int = 20_000, store: UnitStore | None = None) -> None:
         self.max_documents = max_documents
@@ -118,22 +130,28 @@ class UnitCache:
         keys = table_data.document_keys(session, document_ids)
         found: dict[int, DocumentUnits] = {}
         missing: list[int] = []
+        kinds = {doc_id: store_kind(kind, numbering) for doc_id, (_, _, numbering)
+                 in keys.items()}
         with self._lock:
-            for doc_id, (number, digest) in keys.items():
-                item = self._items.get((digest, number, kind))
+            for doc_id, (number, digest, _) in keys.items():
+                item = self._items.get((digest, number, kinds[doc_id]))
                 if item is None:
                     missing.append(doc_id)
                 else:
-                    self._items.move_to_end((digest, number, kind))
+                    self._items.move_to_end((digest, number, kinds[doc_id]))
                     found[doc_id] = item
         if missing and self.store is not None:
-            stored = self.store.load([(keys[d][1], keys[d][0]) for d in missing], kind)
-            for doc_id in missing:
-                number, digest = keys[doc_id]
-                hit = stored.get((digest, number))
-                if hit is not None:
-                    found[doc_id] = self._keep(
-                        (digest, number, kind), DocumentUnits(number, tuple(hit[0]), *hit[1:]))
+            for stored_kind in sorted({kinds[d] for d in missing}):
+                wanted = [d for d in missing if kinds[d] == stored_kind]
+                stored = self.store.load([(keys[d][1], keys[d][0]) for d in wanted],
+                                         stored_kind)
+                for doc_id in wanted:
+                    number, digest, _ = keys[doc_id]
+                    hit = stored.get((digest, number))
+                    if hit is not None:
+                        found[doc_id] = self._keep((digest, number, stored_kind),
+                                                   DocumentUnits(number, tuple(hit[0]),
+                                                                 *hit[1:]))
             missing = [doc_id for doc_id in missing if doc_id not in found]
         if not missing:
             read: Iterable[tuple[int, str]] = ()
@@ -143,12 +161,13 @@ class UnitCache:
             read = table_data.document_texts(session, missing)
         new: list[tuple[tuple[str, int], str, list[str], np.ndarray, np.ndarray]] = []
         for doc_id, text in read:
-            number, digest = keys[doc_id]
-            item = DocumentUnits.split(number, text, kind)
-            found[doc_id] = self._keep((digest, number, kind), item)
+            number, digest, numbering = keys[doc_id]
+            item = DocumentUnits.split(number, text, kind, numbering)
+            found[doc_id] = self._keep((digest, number, kinds[doc_id]), item)
             with self._lock:
                 self.computed += 1
-            new.append(((digest, number), kind, list(item.numbers), item.starts, item.ends))
+            new.append(((digest, number), kinds[doc_id], list(item.numbers), item.starts,
+                        item.ends))
         if new and self.store is not None:
             self.store.save(new)
         return found

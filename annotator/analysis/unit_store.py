@@ -2,8 +2,9 @@
 
 Splitting 2,000 documents into sentences takes about 0.4 s; reading their units back takes a
 few hundredths of a second. A document's units depend only on its text (its content hash),
-its number and the splitting rules (:mod:`annotator.chinese.units` and
-:mod:`annotator.chinese.numbering`), so they are stored under exactly those: every project
+its number, its numbering and the splitting rules (:mod:`annotator.chinese.units`,
+:mod:`~annotator.chinese.structure` and :mod:`~annotator.chinese.numbering`), so they are
+stored under exactly those (a chosen numbering is part of the kind): every project
 holding the same text (a coder's blind copy, a re-import) shares them, and a new version of
 the rules gets a new store. The store is only a cache: deleting it loses nothing, and when it
 cannot be read or written (read-only home, a damaged file, another process holding it), units
@@ -21,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from annotator.chinese import numbering
+from annotator.chinese import numbering, structure
 from annotator.chinese import units as unit_lib
 
 log = logging.getLogger(__name__)
@@ -34,7 +35,7 @@ _SEPARATOR = "\n"
 def rules_digest() -> str:
     """A fingerprint of the code that splits documents: any change to it is a new store."""
     digest = hashlib.sha256()
-    for module in (unit_lib, numbering):
+    for module in (unit_lib, numbering, structure):
         digest.update(Path(module.__file__ or "").read_bytes())
     return digest.hexdigest()[:16]
 

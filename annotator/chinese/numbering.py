@@ -14,6 +14,10 @@ from dataclasses import dataclass
 
 _CN = "[一二三四五六七八九十百零〇]"
 _SP = r"[\s\u3000]*"
+# Right after a bare number, a CJK character that starts a title rather than counting
+# something (3家企业, 2023年, 1.5亿元, 5个方面 are amounts, not headings).
+_MEASURE = "年月日号时分秒个家项条款次批届期名人位所座户元角万亿千百十倍米吨度类种级层轮"
+_CJK_NEXT = f"(?=[\u4e00-\u9fff])(?![{_MEASURE}])"
 # (style, pattern). Order matters: 第一条 must be tried before 第一，.
 _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (style, re.compile(pattern))
@@ -26,9 +30,11 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("cn", rf"{_CN}{{1,3}}{_SP}[、．.](?!\d|{_CN}(?:、|线|级|等))"),
         ("cn_paren", rf"[（(]{_SP}{_CN}{{1,3}}{_SP}[）)]"),
         ("ar_paren", rf"[（(]{_SP}\d{{1,3}}{_SP}[）)]"),
-        ("decimal", r"\d{1,2}(?:[.．]\d{1,2}){1,3}[.．]?(?=[\s\u3000])"),  # 1.1 引言
+        # 1.1 引言, and 3.1美国高校… as PDF text writes it (not 3.5亿元: a number and its unit)
+        ("decimal", rf"\d{{1,2}}(?:[.．]\d{{1,2}}){{1,3}}[.．]?(?:(?=[\s\u3000])|{_CJK_NEXT})"),
         ("ar", r"\d{1,3}[.．、](?!\d)"),
-        ("ar_space", r"\d{1,2}[\s\u3000]+(?=\D)"),  # 1 引言 (journal style, titles only)
+        # 1 引言 and 1国内外研究现状 (journal style, titles only; not 3家企业, 2023年)
+        ("ar_space", rf"\d{{1,2}}(?:[\s\u3000]+(?=\D)|{_CJK_NEXT})"),
         ("ar_half", r"\d{1,3}[)）]"),
         ("circled", "[\u2460-\u2473\u2776-\u277f]"),  # ① … ⑳, ❶ … ❿
     )
@@ -54,11 +60,64 @@ class Heading:
     marker: str  # the marker as written, e.g. "（一）"
     rest: str  # the text after the marker, trimmed
     is_title: bool  # a section title (opens a section), not a numbered clause
+    #: The number the marker reads: 3 for 三、 （三） 第三条 ③, 1 for 3.1 (the last part).
+    value: int | None = None
+    #: Parts of a decimal number: 2 for 3.1, 3 for 1.2.1; 1 for every other marker.
+    depth: int = 1
+    #: The text ends in a colon: it introduces a list (具备下列条件：), it is no title.
+    intro: bool = False
+
+
+_TRAILING_QUESTION = re.compile("[？?]+$")
+_COLON_END = ("：", ":")
 
 
 def is_title_text(text: str) -> bool:
-    """Short, without sentence punctuation: reads as a title, not as body text."""
-    return len(text) <= TITLE_MAX and not _SENTENCE_PUNCT.search(text)
+    """Short, without sentence punctuation (but for a closing question mark, as in
+    "（一）为什么要改革？"), not ending in a colon: reads as a title, not as body text."""
+    if len(text) > TITLE_MAX or text.endswith(_COLON_END):
+        return False
+    return not _SENTENCE_PUNCT.search(_TRAILING_QUESTION.sub("", text))
+
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def chinese_number(text: str) -> int | None:
+    """一百二十三 → 123, 十五 → 15, 二〇 → 20 (digit by digit), 12 → 12; None if unreadable."""
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    if not text or any(ch not in _CN_DIGITS and ch not in _CN_UNITS for ch in text):
+        return None
+    if not any(ch in _CN_UNITS for ch in text):  # 二〇二三: digits written one by one
+        return int("".join(str(_CN_DIGITS[ch]) for ch in text))
+    total, digit = 0, None
+    for ch in text:
+        if ch in _CN_DIGITS:
+            digit = _CN_DIGITS[ch]
+        else:
+            total += (1 if digit is None else digit) * _CN_UNITS[ch]
+            digit = None
+    return total + (digit or 0)
+
+
+_NUMERAL = re.compile(r"\d+|[一二三四五六七八九十百千零〇两]+")
+_DECIMAL_PARTS = re.compile(r"\d+")
+
+
+def _value(style: str, marker: str) -> tuple[int | None, int]:
+    """(number read from a marker, its depth)."""
+    if style == "circled":
+        code = ord(marker[0])
+        return (code - 0x2460 + 1 if code <= 0x2473 else code - 0x2776 + 1), 1
+    if style == "decimal":
+        parts = _DECIMAL_PARTS.findall(marker)
+        return int(parts[-1]), len(parts)
+    found = _NUMERAL.search(marker)
+    return (chinese_number(found.group()) if found else None), 1
 
 
 def parse_heading(line: str) -> Heading | None:
@@ -68,7 +127,9 @@ def parse_heading(line: str) -> Heading | None:
         return None
     bare = _ANY_BARE.fullmatch(line)
     if bare:
-        return Heading(bare.lastgroup or "", line, "", True)
+        style = bare.lastgroup or ""
+        value, depth = _value(style, line)
+        return Heading(style, line, "", True, value, depth)
     m = _ANY_MARKER.match(line)
     if m is None:
         return None
@@ -77,4 +138,6 @@ def parse_heading(line: str) -> Heading | None:
     is_title = not rest or is_title_text(rest)
     if style in _TITLE_ONLY and not is_title:
         return None
-    return Heading(style, m.group().strip(_STRIP), rest, is_title)
+    marker = m.group().strip(_STRIP)
+    value, depth = _value(style, marker)
+    return Heading(style, marker, rest, is_title, value, depth, rest.endswith(_COLON_END))

@@ -55,7 +55,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from annotator.chinese.numbering import MARKER_START, is_title_text, parse_heading
+from annotator.chinese.structure import AUTO, NUMBERINGS, document_structure
 
 if TYPE_CHECKING:
     from annotator.project import Project
@@ -63,6 +63,9 @@ if TYPE_CHECKING:
 UNIT_KINDS = ("paragraph", "sentence")
 UnitSpan = tuple[str, int, int, bool]  # number, start, end (code points), heading
 _SPACE = " \t\u3000\u00a0\u200b\ufeff"
+__all__ = ["AUTO", "NUMBERINGS", "UNIT_KINDS", "Unit", "document_units", "subunits",
+           "sentence_spans", "unit_at", "unit_for_span", "units_for_span", "unit_spans",
+           "units_of"]
 
 
 @dataclass(frozen=True)
@@ -74,77 +77,37 @@ class Unit:
     heading: bool = False  # a section heading (paragraph number ends in -0)
 
 
-# A non-empty line trimmed of _SPACE: from its first to its last character outside _SPACE.
-_LINE = re.compile(f"[^\n{_SPACE}](?:[^\n]*[^\n{_SPACE}])?")
 
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    """[start, end) of every non-empty line, trimmed of surrounding whitespace."""
-    return [m.span() for m in _LINE.finditer(text)]
-
-
-def _paragraphs(document_number: int, text: str) -> list[UnitSpan]:
+def _paragraphs(document_number: int, text: str, numbering: str = AUTO) -> list[UnitSpan]:
     """(number, start, end, heading) of every paragraph unit."""
-    lines = _lines(text)
-    levels: dict[str, int] = {}  # marker style -> level, in order of first appearance
-    stack: list[tuple[int, int]] = []  # open sections: (level, ordinal among siblings)
-    sections: dict[tuple[int, ...], int] = {}  # sub-sections opened so far, per parent path
-    counters: dict[tuple[int, ...], int] = {}  # paragraphs so far, per section path
-    # The innermost open section, its number and its paragraph count, kept in locals between
-    # headings rather than looked up for every paragraph.
-    path: tuple[int, ...] = (0,)
-    prefix = f"{document_number}-0"
-    counter = 0
-    paragraphs: list[tuple[str, int, int, bool]] = []
-    n = len(lines)
-    i = 0
-    while i < n:
-        start, end = lines[i]
-        i += 1
-        # (lines are trimmed, so a marker would start right at ``start``)
-        heading = parse_heading(text[start:end]) if MARKER_START.match(text, start) else None
-        if heading is not None and (heading.is_title or levels):
-            level = levels.setdefault(heading.style, len(levels) + 1)
-            # sections change, unless a clause sits below every open section
-            if heading.is_title or (stack and stack[-1][0] >= level):
-                counters[path] = counter
-                while stack and stack[-1][0] >= level:
-                    stack.pop()
-                parent = tuple(ordinal for _, ordinal in stack)
-                if heading.is_title:
-                    ordinal = sections[parent] = sections.get(parent, 0) + 1
-                    stack.append((level, ordinal))
-                    parent = (*parent, ordinal)
-                path = parent or (0,)
-                prefix = "-".join(map(str, (document_number, *path)))
-                counter = counters.get(path, 0)
-            if heading.is_title:
-                if not heading.rest and i < n:
-                    next_start, next_end = lines[i]
-                    following = text[next_start:next_end]
-                    if parse_heading(following) is None and is_title_text(following):
-                        end = next_end
-                        i += 1
-                paragraphs.append((f"{prefix}-0", start, end, True))
-                continue
-        # a paragraph; a numbered clause, or a numbered line in the front matter, is one too
-        counter += 1
-        paragraphs.append((f"{prefix}-{counter}", start, end, False))
-    return paragraphs
+    return document_structure(document_number, text, numbering).paragraphs
 
 
-def document_units(document_number: int, text: str, kind: str = "paragraph") -> list[Unit]:
+def document_units(
+    document_number: int, text: str, kind: str = "paragraph", numbering: str = AUTO
+) -> list[Unit]:
     """The units of one document's text, numbered as the module docstring describes."""
     return [Unit(number, kind, start, end, heading)
-            for number, start, end, heading in unit_spans(document_number, text, kind)]
+            for number, start, end, heading in unit_spans(document_number, text, kind,
+                                                          numbering)]
 
 
-def unit_spans(document_number: int, text: str, kind: str = "paragraph") -> list[UnitSpan]:
+def subunits(document_number: int, text: str, numbering: str = AUTO) -> list[Unit]:
+    """The 款 and 项 of a statute's articles (kind "clause"), outermost first where two
+    start together; empty for documents with no such sub-units."""
+    return [Unit(number, "clause", start, end)
+            for number, start, end in document_structure(document_number, text,
+                                                         numbering).subunits]
+
+
+def unit_spans(
+    document_number: int, text: str, kind: str = "paragraph", numbering: str = AUTO
+) -> list[UnitSpan]:
     """:func:`document_units` as plain (number, start, end, heading) tuples, in text order:
     for callers that keep 100,000s of units as arrays and need no :class:`Unit` objects."""
     if kind not in UNIT_KINDS:
         raise ValueError(f"unit kind must be one of {UNIT_KINDS}, not {kind!r}")
-    paragraphs = _paragraphs(document_number, text)
+    paragraphs = _paragraphs(document_number, text, numbering)
     if kind == "paragraph":
         return paragraphs
     # One pass over the whole text: a body paragraph is one line and no sentence crosses a
@@ -312,27 +275,37 @@ def _trimmed(text: str, start: int, stop: int) -> tuple[int, int]:
 
 # -- per project ------------------------------------------------------------------------------
 _CACHE_SIZE = 256
-_cache: OrderedDict[tuple[str, int, str], tuple[Unit, ...]] = OrderedDict()
+_cache: OrderedDict[tuple[str, int, str, str], tuple[Unit, ...]] = OrderedDict()
 _cache_lock = threading.Lock()
 
 
+def _known(numbering: str) -> str:
+    """A numbering this version knows (a newer annotator's choice is numbered as detected)."""
+    return numbering if numbering in NUMBERINGS else AUTO
+
+
 def units_of(project: Project, document_id: int, kind: str = "paragraph") -> list[Unit]:
-    """The units of a project document. Cached by the text's content hash and the document
-    number, so repeated calls (margin painting, exports) cost one small query."""
+    """The units of a project document, by its numbering; kind "clause" gives the 款 and 项
+    of a statute's articles (:func:`subunits`). Cached by the text's content hash, the
+    document number and numbering, so repeated calls (margin painting, exports) cost one
+    small query."""
     from annotator.db import documents as doc_repo
 
-    if kind not in UNIT_KINDS:
+    if kind not in (*UNIT_KINDS, "clause"):
         raise ValueError(f"unit kind must be one of {UNIT_KINDS}, not {kind!r}")
     with project.session_scope() as s:
         doc = doc_repo.get_document(s, document_id)
-        key = (doc.content_hash, doc.number, kind)
+        key = (doc.content_hash, doc.number, kind, doc.numbering)
         with _cache_lock:
             cached = _cache.get(key)
             if cached is not None:
                 _cache.move_to_end(key)
                 return list(cached)
-        text, number = doc.text, doc.number
-    units = document_units(number, text, kind)
+        text, number, numbering = doc.text, doc.number, doc.numbering
+    if kind == "clause":
+        units = subunits(number, text, _known(numbering))
+    else:
+        units = document_units(number, text, kind, _known(numbering))
     with _cache_lock:
         _cache[key] = tuple(units)
         while len(_cache) > _CACHE_SIZE:

@@ -69,6 +69,7 @@ def to_info(doc: Document, passage_count: int = 0) -> DocumentInfo:
         length=len(doc.text),
         attributes={a.key: a.value for a in doc.attributes},
         passage_count=passage_count,
+        numbering=doc.numbering,
     )
 
 
@@ -92,12 +93,13 @@ def list_documents(session: Session) -> list[DocumentInfo]:
     rows = session.execute(
         select(Document.id, Document.guid, Document.number, Document.title,
                Document.source_name, Document.content_hash, Document.imported_at,
-               func.length(Document.text)).order_by(Document.number)
+               func.length(Document.text), Document.numbering).order_by(Document.number)
     )
     return [
         DocumentInfo(doc_id, guid, number, title, source_name, digest, imported_at, length,
-                     attributes.get(doc_id, {}), counts.get(doc_id, 0))
-        for doc_id, guid, number, title, source_name, digest, imported_at, length in rows
+                     attributes.get(doc_id, {}), counts.get(doc_id, 0), numbering)
+        for doc_id, guid, number, title, source_name, digest, imported_at, length, numbering
+        in rows
     ]
 
 
@@ -129,6 +131,18 @@ def set_attributes(
             doc.attributes.append(DocumentAttribute(key=key, value=value, position=next_pos))
             next_pos += 1
     session.flush()
+
+
+def set_numbering(session: Session, document_id: int, numbering: str) -> str:
+    """Choose how a document's units are numbered; returns the previous choice."""
+    from annotator.chinese.structure import NUMBERINGS
+
+    if numbering not in NUMBERINGS:
+        raise InvalidOperation(
+            f"unknown numbering {numbering!r}; use one of {', '.join(NUMBERINGS)}")
+    doc = get_document(session, document_id)
+    previous, doc.numbering = doc.numbering, numbering
+    return previous
 
 
 def set_title(session: Session, document_id: int, title: str) -> None:

@@ -61,6 +61,9 @@ class Document(Base):
     source_name: Mapped[str] = mapped_column(Text, default="")
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
     imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # How its units are numbered: "auto" (detected from the text), or the researcher's choice
+    # of "statute", "outline" or "paragraphs" (see annotator.chinese.structure).
+    numbering: Mapped[str] = mapped_column(String(16), default="auto", server_default="auto")
 
     attributes: Mapped[list[DocumentAttribute]] = relationship(
         back_populates="document",

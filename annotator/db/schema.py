@@ -12,7 +12,7 @@ from sqlalchemy import Connection, Engine, select, text
 from annotator.db.models import Base, Meta
 from annotator.errors import ProjectError, SchemaTooNewError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION_ID = "annotator"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -30,8 +30,17 @@ def _v1_to_v2(conn: Connection) -> None:
         model.__table__.create(conn)  # type: ignore[attr-defined]
 
 
+def _v2_to_v3(conn: Connection) -> None:
+    """Units numbered by the document's own numbering (章/节/条/款, heading numbers): each
+    document gets its numbering choice, "auto" (detected). Passages keep their offsets;
+    unit numbers are derived from the text, so they follow the new rules from now on."""
+    conn.exec_driver_sql(
+        "ALTER TABLE documents ADD COLUMN numbering VARCHAR(16) NOT NULL DEFAULT 'auto'"
+    )
+
+
 # MIGRATIONS[n] upgrades a version-n file to version n+1 inside one transaction.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def create_schema(engine: Engine) -> None:
