@@ -9,21 +9,38 @@ from typing import TextIO
 
 from annotator.errors import AnnotatorError, InvalidOperation
 from annotator.project import Project
+from annotator.records import CodeInfo
 
 COMMANDS = ("search", "autocode", "proposals", "index")
 SHOW = 60  # characters of a proposal's text shown in a listing
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("search", help="search all documents by word, phrase or regex")
+    p = sub.add_parser(
+        "search", help="find every occurrence of a query in all documents (simplified and "
+        "traditional alike), or whole words, or a regex",
+        description="By default every occurrence of the query's characters is found, inside "
+        "longer words too (成果转化 in 科技成果转化), simplified and traditional forms alike "
+        "(实验室 finds 實驗室). --whole-word (or --mode word) finds segmented whole words only "
+        "(创新 not in 创新券); --mode regex runs a Python regular expression over the text as "
+        "written (no simplified/traditional matching).")
     p.add_argument("project", type=Path)
     p.add_argument("query")
-    p.add_argument("--mode", choices=("word", "phrase", "regex"), default="word",
-                   help="word: segmented words (default); phrase: exact characters; "
-                   "regex: Python regular expression")
+    p.add_argument("--mode", choices=("phrase", "word", "regex"), default="phrase",
+                   help="phrase: the characters anywhere (default); word: whole segmented "
+                   "words only; regex: Python regular expression over the stored text")
+    p.add_argument("--whole-word", action="store_true",
+                   help="whole words only (the same as --mode word)")
     p.add_argument("--anywhere", action="store_true",
-                   help="word mode: also inside longer words (创新 in 创新券)")
+                   help="with --mode word: also inside longer words (the same as the "
+                   "default, --mode phrase)")
     p.add_argument("--limit", type=int, default=50, help="results shown (default 50; 0: all)")
+    p.add_argument("--code", metavar="PATH",
+                   help="code every match (not only those shown) with this code, in one step")
+    p.add_argument("--unit", choices=("match", "sentence", "paragraph"), default="match",
+                   help="with --code: code the matches (default), their sentences or their "
+                   "paragraphs")
+    p.add_argument("--coder", help="with --code: coder name (default: login name)")
     p.set_defaults(handler=cmd_search)
 
     p = sub.add_parser("autocode", help="propose passages from the codes' keywords")
@@ -62,14 +79,28 @@ def _one_line(text: str) -> str:
     return text.replace("\r", "").replace("\n", "↵")
 
 
-def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
-    from annotator.search import search
+def _whole_word(args: argparse.Namespace) -> bool | None:
+    if args.whole_word and args.anywhere:
+        raise InvalidOperation("--whole-word and --anywhere contradict each other")
+    if args.whole_word:
+        return True
+    return False if args.anywhere else None
 
-    with Project.open(args.project) as project:
-        if args.mode == "word" and not args.anywhere:
+
+def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
+    from annotator.search import WORD, code_spans, effective_mode, search, spans_to_code
+
+    whole_word = _whole_word(args)
+    mode = effective_mode(args.mode, whole_word)
+    with Project.open(args.project, coder=args.coder) as project:
+        code = _code(project, args.code) if args.code else None
+        if mode == WORD:
             _ensure_with_progress(project)
-        result = search(project, args.query, mode=args.mode, whole_word=not args.anywhere,
-                        limit=args.limit or None, ensure=False)
+        result = search(project, args.query, mode=mode, limit=args.limit or None, ensure=False)
+        coded = None
+        if code is not None:
+            spans = spans_to_code(result.all_hits(), args.unit)
+            coded = (len(spans), len(code_spans(project, code.id, spans)))
     for hit in result.hits:
         unit = f" [{hit.unit_number}]" if hit.unit_number else ""
         print(
@@ -84,7 +115,20 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
     if result.index_stale:
         print("note: the term list changed since the index was built; "
               f"`annotator index {args.project} --rebuild` re-segments", file=out)
+    if coded is not None and code is not None:
+        spans_total, made = coded
+        what = {"match": "matches", "sentence": "sentences", "paragraph": "paragraphs"}
+        print(f"coded {code.path_text}: {made} passages from all {result.total} matches "
+              f"({spans_total} {what[args.unit]}; {spans_total - made} were coded so already)",
+              file=out)
     return 0
+
+
+def _code(project: Project, path: str) -> CodeInfo:
+    code = project.find_code(path)
+    if code is None:
+        raise AnnotatorError(f"{project.path}: no code {path!r}")
+    return code
 
 
 def _code_ids(project: Project, paths: list[str]) -> list[int]:

@@ -46,7 +46,7 @@ def spans(result) -> list[tuple[int, int, int]]:
 
 
 def test_word_mode_does_not_match_inside_longer_words(project: Project, two_docs) -> None:
-    result = search(project, "创新")
+    result = search(project, "创新", mode="word")
     # 创新券, 科技创新券, 创新能力 are words of their own; 首创新药 is 首创|新药.
     assert spans(result) == [(1, 1, 3), (1, 18, 20), (1, 38, 40), (2, 5, 7)]
     assert (result.total, result.document_count, result.truncated) == (4, 2, False)
@@ -58,29 +58,29 @@ def test_word_mode_anywhere_and_phrase_mode_find_every_occurrence(
 ) -> None:
     expected = [(1, 1, 3), (1, 11, 13), (1, 18, 20), (1, 24, 26), (1, 38, 40),
                 (2, 5, 7), (2, 11, 13), (2, 17, 19), (2, 26, 28)]
-    assert spans(search(project, "创新", whole_word=False)) == expected
+    assert spans(search(project, "创新", mode="word", whole_word=False)) == expected
     assert spans(search(project, "创新", mode="phrase")) == expected
 
 
 def test_word_search_for_the_longer_word(project: Project, two_docs) -> None:
     # 创新券 inside the term 科技创新券 is not the word 创新券.
-    assert spans(search(project, "创新券")) == [(1, 11, 14), (2, 26, 29)]
+    assert spans(search(project, "创新券", mode="word")) == [(1, 11, 14), (2, 26, 29)]
     assert spans(search(project, "创新券", mode="phrase")) == [(1, 11, 14), (1, 24, 27),
                                                                (2, 26, 29)]
 
 
 def test_word_sequences_and_punctuation_between_words(project: Project, two_docs) -> None:
-    assert spans(search(project, "区域创新")) == [(1, 36, 40)]
-    assert spans(search(project, "鼓励创新，支持")) == [(2, 3, 10)]
-    assert search(project, "鼓励创新支持").total == 0  # the text has a comma there
+    assert spans(search(project, "区域创新", mode="word")) == [(1, 36, 40)]
+    assert spans(search(project, "鼓励创新，支持", mode="word")) == [(2, 3, 10)]
+    assert search(project, "鼓励创新支持", mode="word").total == 0  # the text has a comma there
 
 
 def test_words_in_a_row_must_touch(project: Project) -> None:
     #      0 推动 2 科技 4 创新 6 。 7 加强 9 科技 11 ， 12 创新 14 合作 16 。 17 科技 19 ␠ 20 创新
     project.add_document("相邻", "推动科技创新。加强科技，创新合作。科技 创新")
-    assert spans(search(project, "科技创新")) == [(1, 2, 6)]
-    assert spans(search(project, "科技，创新")) == [(1, 9, 14)]
-    assert spans(search(project, "科技 创新")) == [(1, 17, 22)]
+    assert spans(search(project, "科技创新", mode="word")) == [(1, 2, 6)]
+    assert spans(search(project, "科技，创新", mode="word")) == [(1, 9, 14)]
+    assert spans(search(project, "科技 创新", mode="word")) == [(1, 17, 22)]
 
 
 def test_hits_follow_document_numbers_not_ids(project: Project) -> None:
@@ -95,14 +95,14 @@ def test_hits_follow_document_numbers_not_ids(project: Project) -> None:
         result = search(project, "创新", mode=mode)
         numbers = [h.document_number for h in result.hits]
         assert numbers == sorted(numbers) and numbers[0] == 1, mode
-    assert spans(search(project, "创新", limit=2)) == [(1, 5, 7), (2, 1, 3)]
-    assert spans(search(project, "区域创新")) == [(2, 36, 40)]
+    assert spans(search(project, "创新", limit=2, mode="word")) == [(1, 5, 7), (2, 1, 3)]
+    assert spans(search(project, "区域创新", mode="word")) == [(2, 36, 40)]
 
 
 def test_phrase_spanning_word_boundaries(project: Project, two_docs) -> None:
     # 企业|创新 (DOC1) and 企业|创新能力 (DOC2): 业创 cuts both words.
     assert spans(search(project, "业创", mode="phrase")) == [(1, 17, 19), (2, 16, 18)]
-    assert search(project, "业创").total == 0
+    assert search(project, "业创", mode="word").total == 0
     assert spans(search(project, "动力。发放", mode="phrase")) == [(1, 6, 11)]
 
 
@@ -116,7 +116,7 @@ def test_regex_mode(project: Project, two_docs) -> None:
 
 
 def test_astral_character_before_a_match(project: Project, two_docs) -> None:
-    first = search(project, "创新").hits[0]
+    first = search(project, "创新", mode="word").hits[0]
     assert (first.start, first.end, first.before, first.text) == (1, 3, "𠮷", "创新")
     assert project.document_text(first.document_id)[first.start : first.end] == "创新"
     regex_first = search(project, "创新", mode="regex").hits[0]
@@ -124,7 +124,7 @@ def test_astral_character_before_a_match(project: Project, two_docs) -> None:
 
 
 def test_hits_carry_context_sentence_and_paragraph(project: Project, two_docs) -> None:
-    hits = search(project, "创新").hits
+    hits = search(project, "创新", mode="word").hits
     assert [h.sentence for h in hits] == [(0, 9), (9, 21), (22, 43), (0, 15)]
     assert [h.paragraph for h in hits] == [(0, 21), (0, 21), (22, 43), (0, 35)]
     third = hits[2]
@@ -149,12 +149,12 @@ def test_limit_keeps_counts(project: Project, two_docs) -> None:
 
 def test_latin_letters_match_regardless_of_case(project: Project) -> None:
     project.add_document("英文", "发展AI产业，ai芯片和Ai应用。")
-    assert [h.text for h in search(project, "ai").hits] == ["AI", "ai", "Ai"]
+    assert [h.text for h in search(project, "ai", mode="word").hits] == ["AI", "ai", "Ai"]
 
 
 def test_documents_are_indexed_when_imported(project: Project, tmp_path: Path) -> None:
     project.add_document("第一篇", DOC1)
-    assert search(project, "创新").total == 3
+    assert search(project, "创新", mode="word").total == 3
     source = tmp_path / "second.txt"
     source.write_text("第二篇\n" + DOC2, encoding="utf-8")
     report = project.import_files([source])
@@ -163,7 +163,7 @@ def test_documents_are_indexed_when_imported(project: Project, tmp_path: Path) -
     status = index_status(project)
     assert (status.documents, status.indexed, status.stale_terms) == (2, 2, False)
     assert ensure_index(project) == 0
-    result = search(project, "创新")
+    result = search(project, "创新", mode="word")
     assert result.total == 4 and result.document_count == 2
 
 
@@ -176,9 +176,9 @@ def test_ensure_index_adds_missing_and_drops_deleted_documents(project: Project)
         }])
     assert index_status(project).indexed == 1
     assert ensure_index(project) == 1
-    assert search(project, "创新", ensure=False).total == 4
+    assert search(project, "创新", ensure=False, mode="word").total == 4
     project.delete_document(first.id)
-    assert spans(search(project, "创新")) == [(2, 5, 7)]
+    assert spans(search(project, "创新", mode="word")) == [(2, 5, 7)]
     assert index_status(project).indexed == 1
 
 
@@ -189,30 +189,30 @@ def test_changed_terms_reindex_only_the_documents_holding_them(
 
     add_terms(project, ["区域创新"])
     assert index_status(project).stale_terms
-    result = search(project, "创新", ensure=False)
+    result = search(project, "创新", ensure=False, mode="word")
     # Answered consistently with the old segmentation, and flagged.
     assert result.total == 4 and result.index_stale
     assert ensure_index(project) == 1  # only DOC1 holds 区域创新
-    result = search(project, "创新")
+    result = search(project, "创新", mode="word")
     assert spans(result) == [(1, 1, 3), (1, 18, 20), (2, 5, 7)]
     assert not result.index_stale
-    assert spans(search(project, "区域创新")) == [(1, 36, 40)]
+    assert spans(search(project, "区域创新", mode="word")) == [(1, 36, 40)]
     assert rebuild_index(project) == 2
-    assert spans(search(project, "创新")) == [(1, 1, 3), (1, 18, 20), (2, 5, 7)]
+    assert spans(search(project, "创新", mode="word")) == [(1, 1, 3), (1, 18, 20), (2, 5, 7)]
 
 
 def test_a_new_code_keyword_is_a_term(project: Project, two_docs) -> None:
     code = project.add_code("合作")
-    assert search(project, "创新").total == 4
+    assert search(project, "创新", mode="word").total == 4
     project.update_code(code.id, keywords=["创新合作"])
     # 区域|创新|合作 becomes 区域|创新合作: DOC1's last 创新 is no longer a word of its own.
-    assert spans(search(project, "创新")) == [(1, 1, 3), (1, 18, 20), (2, 5, 7)]
-    assert spans(search(project, "创新合作")) == [(1, 38, 42)]
+    assert spans(search(project, "创新", mode="word")) == [(1, 1, 3), (1, 18, 20), (2, 5, 7)]
+    assert spans(search(project, "创新合作", mode="word")) == [(1, 38, 42)]
 
 
 def test_code_all_results_and_undo(project: Project, two_docs) -> None:
     code = project.add_code("创新")
-    hits = search(project, "创新").hits
+    hits = search(project, "创新", mode="word").hits
     matches = spans_to_code(hits)
     assert [(s.start, s.end) for s in matches] == [(1, 3), (18, 20), (38, 40), (5, 7)]
     created = code_spans(project, code.id, matches)
@@ -224,7 +224,7 @@ def test_code_all_results_and_undo(project: Project, two_docs) -> None:
 
 def test_code_whole_sentences_and_paragraphs(project: Project, two_docs) -> None:
     code = project.add_code("创新")
-    hits = search(project, "创新").hits
+    hits = search(project, "创新", mode="word").hits
     sentences = spans_to_code(hits, SENTENCE)
     assert [(s.start, s.end) for s in sentences] == [(0, 9), (9, 21), (22, 43), (0, 15)]
     paragraphs = spans_to_code(hits, PARAGRAPH)  # two hits share DOC1's first paragraph
@@ -239,7 +239,7 @@ def test_code_whole_sentences_and_paragraphs(project: Project, two_docs) -> None
 
 def test_empty_or_unknown_queries_are_refused(project: Project, two_docs) -> None:
     with pytest.raises(InvalidOperation):
-        search(project, "   ")
+        search(project, "   ", mode="word")
     with pytest.raises(InvalidOperation):
         search(project, "创新", mode="fuzzy")
-    assert search(project, "区块链").total == 0
+    assert search(project, "区块链", mode="word").total == 0

@@ -1,5 +1,7 @@
-"""Search across all documents (word, phrase, regular expression) over an FTS5 index of the
-segmented text, and coding of search results. GUI-free; see :func:`search`."""
+"""Search across all documents — every occurrence of the query's characters (the default),
+whole words over an FTS5 index of the segmented text, or a regular expression — with
+simplified and traditional forms matching each other, and coding of search results.
+GUI-free; see :func:`search`."""
 
 from annotator.search.coding import (
     MATCH,
@@ -11,12 +13,12 @@ from annotator.search.coding import (
     spans_to_code,
 )
 from annotator.search.index import IndexStatus, ensure_index, index_status, rebuild_index
-from annotator.search.query import MODES, PHRASE, REGEX, WORD
+from annotator.search.query import DEFAULT_MODE, MODES, PHRASE, REGEX, WORD, effective_mode
 from annotator.search.results import SearchHit, SearchResult, search
 
 __all__ = [
-    "MATCH", "MODES", "PARAGRAPH", "PHRASE", "REGEX", "SENTENCE", "WORD",
+    "DEFAULT_MODE", "MATCH", "MODES", "PARAGRAPH", "PHRASE", "REGEX", "SENTENCE", "WORD",
     "CodingSpan", "IndexStatus", "SearchHit", "SearchResult",
-    "code_spans", "ensure_index", "index_status", "rebuild_index", "remove_passages", "search",
-    "spans_to_code",
+    "code_spans", "effective_mode", "ensure_index", "index_status", "rebuild_index",
+    "remove_passages", "search", "spans_to_code",
 ]

@@ -11,6 +11,10 @@ documents that contain an added or removed term — a user-dictionary word can o
 text holding it is segmented — and adopts the new list. Until then the index answers with the
 old list and says so (``IndexStatus.stale_terms``). :func:`rebuild_index` re-segments
 everything (after a jieba or segmenter upgrade, say).
+
+Texts are segmented in folded form (:func:`annotator.chinese.variants.fold`, one simplified
+character for each traditional one, offsets unchanged) with the folded term list, so a
+traditional text is segmented as its simplified twin and its words are indexed as such.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from annotator.chinese.segment import Segmenter, segmenter_for
 from annotator.chinese.terms import terms_in_session
+from annotator.chinese.variants import fold, same_words
 from annotator.db.models import Document
 from annotator.search import tables
 from annotator.search.tokens import compress_words, encode_spans, index_terms
@@ -58,6 +63,7 @@ class _Row:
     spans: bytes
     words: str
     packed: bytes
+    variants: bool  # the text has traditional characters
 
 
 def _index_terms(session: Session) -> frozenset[str]:
@@ -71,21 +77,31 @@ def _index_terms(session: Session) -> frozenset[str]:
     return terms
 
 
+def folded_segmenter(terms: frozenset[str]) -> Segmenter:
+    """The segmenter for folded text: the terms in folded form (the very segmenter of
+    ``terms`` when they have no traditional characters, as is usual)."""
+    return segmenter_for(same_words(terms))
+
+
 def index_segmenter(session: Session) -> Segmenter:
-    """The segmenter the index was built with (queries must be segmented with it too)."""
+    """The segmenter the index was built with (queries, folded, must be segmented with it
+    too)."""
     tables.create_tables(session)
-    return segmenter_for(_index_terms(session))
+    return folded_segmenter(_index_terms(session))
 
 
 def segment_document(
     segmenter: Segmenter, document_id: int, digest: str, text: str
 ) -> _Row:
-    forms, spans = index_terms((t.word, t.start, t.end) for t in segmenter.tokenize(text))
-    return _Row(document_id, digest, encode_spans(spans), " ".join(forms), compress_words(forms))
+    folded = fold(text)
+    forms, spans = index_terms((t.word, t.start, t.end) for t in segmenter.tokenize(folded))
+    return _Row(document_id, digest, encode_spans(spans), " ".join(forms), compress_words(forms),
+                folded is not text)
 
 
 def _store(session: Session, row: _Row) -> None:
-    tables.add_row(session, row.document_id, row.digest, row.spans, row.words, row.packed)
+    tables.add_row(session, row.document_id, row.digest, row.spans, row.words, row.packed,
+                   row.variants)
 
 
 def index_new_document(session: Session, document: Document) -> None:
@@ -111,12 +127,13 @@ MAX_TERM_SCANS = 40
 
 
 def _documents_containing(session: Session, terms: Sequence[str]) -> list[int] | None:
-    """Ids of documents whose text contains any of ``terms``; None when there are too many
-    terms to look for (then every document counts)."""
+    """Ids of documents whose folded text may contain any of ``terms``; None when there are
+    too many terms to look for (then every document counts). Texts with traditional
+    characters always count: instr() sees the stored characters only."""
     if len(terms) > MAX_TERM_SCANS:
         return None
-    found: set[int] = set()
-    for term in terms:  # instr() scans in C, without handing texts to Python
+    found: set[int] = set(tables.variant_documents(session))
+    for term in sorted({fold(t) for t in terms}):  # instr() scans in C, no texts in Python
         holding = select(Document.id).where(func.instr(Document.text, term) > 0)
         found.update(session.scalars(holding))
     return sorted(found)
@@ -167,7 +184,7 @@ def ensure_index(
         if not todo:
             return 0
         terms = _index_terms(s)
-    segmenter = segmenter_for(terms)
+    segmenter = folded_segmenter(terms)
     done = 0
     for i in range(0, len(todo), BATCH):
         if should_cancel is not None and should_cancel():

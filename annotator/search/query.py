@@ -1,19 +1,26 @@
-"""Find every match of a query across the corpus: word, phrase or regular-expression mode.
+"""Find every match of a query across the corpus: phrase (the default), word or regular
+expression mode.
 
-Word mode answers from the FTS5 index: the query is segmented with the index's segmenter and
-matches where the document has the same words in a row (so 创新 is not found inside the word
-创新券, nor in 首创|新的); text between the query's words (punctuation, spaces) must recur as
-is. Latin letters match regardless of case. Counts come from FTS5's term list, occurrences
-from its postings (document, word position), and code-point spans from the stored word
-spans — no document text is read to count or place word matches, and only the documents a
-page of hits needs are resolved.
+Phrase mode — the default, "every occurrence of the query's characters" — matches the
+characters anywhere, inside longer words too (成果转化 in 科技成果转化). Query and texts are
+compared in folded form (:func:`annotator.chinese.variants.fold`), so 实验室 finds 實驗室
+and 創新 finds 创新; spans are offsets into the stored text (folding keeps every offset).
+SQLite's ``instr()`` picks the documents holding the folded query, in C, before Python reads
+their texts; documents with traditional characters (flagged by the word index) and documents
+not yet indexed are always read. Texts stay in memory for the next search
+(:mod:`annotator.search.texts`), which then counts with ``str.count`` over all of them.
 
-Phrase mode matches the exact characters anywhere, also inside words. The word index cannot
-narrow it safely (how a phrase's edge characters are segmented depends on their context), so
-SQLite's ``instr()`` picks the documents holding it, in C, before Python reads their texts;
-texts stay in memory for the next search (:mod:`annotator.search.texts`), which then counts
-with ``str.count`` over all of them. Regular-expression mode runs Python's ``re`` over every
-document.
+Word mode (whole words only) answers from the FTS5 index of the folded, segmented texts: the
+folded query is segmented with the index's segmenter and matches where the document has the
+same words in a row (so 创新 is not found inside the word 创新券, nor in 首创|新的); text
+between the query's words (punctuation, spaces) must recur as is. Latin letters match
+regardless of case. Counts come from FTS5's term list, occurrences from its postings
+(document, word position), and code-point spans from the stored word spans — no document
+text is read to count or place word matches, and only the documents a page of hits needs are
+resolved.
+
+Regular-expression mode runs Python's ``re`` over every stored text as it is: no folding,
+which also makes it the way to find one script's form only.
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from annotator.chinese.segment import Segmenter
+from annotator.chinese.variants import fold
 from annotator.db.models import Document
 from annotator.errors import InvalidOperation
 from annotator.search import tables, texts
@@ -35,6 +43,7 @@ from annotator.search.tokens import BREAK, Span, decode_spans, index_terms, span
 
 WORD, PHRASE, REGEX = "word", "phrase", "regex"
 MODES = (WORD, PHRASE, REGEX)
+DEFAULT_MODE = PHRASE
 
 DocumentSpans = tuple[int, list[Span]]
 
@@ -47,6 +56,9 @@ class Matches:
     total: int
     document_count: int
     _documents: Callable[[], Iterator[DocumentSpans]]
+    # The stored texts of the matching documents, when the search read them (phrase and
+    # regex modes): the matches can then be listed again without the session.
+    texts: dict[int, str] | None = None
 
     def documents(self) -> Iterator[DocumentSpans]:
         return self._documents()
@@ -56,25 +68,34 @@ def _none() -> Iterator[DocumentSpans]:
     return iter(())
 
 
+def effective_mode(mode: str, whole_word: bool | None = None) -> str:
+    """The mode a search runs in: ``whole_word`` True makes phrase mode word mode, False makes
+    word mode phrase mode (characters anywhere); None keeps ``mode``. Regex ignores it."""
+    if mode not in MODES:
+        raise InvalidOperation(f"unknown search mode {mode!r} (use {', '.join(MODES)})")
+    if mode == REGEX or whole_word is None:
+        return mode
+    return WORD if whole_word else PHRASE
+
+
 def find_matches(
     session: Session,
     query: str,
     *,
-    mode: str = WORD,
-    whole_word: bool = True,
+    mode: str = DEFAULT_MODE,
+    whole_word: bool | None = None,
     segmenter: Segmenter | None = None,
 ) -> Matches:
-    """Every match of ``query`` in every document. In word mode ``segmenter`` must be the
-    index's (see :func:`annotator.search.index.index_segmenter`); ``whole_word=False``
-    makes word mode match the characters anywhere, as phrase mode does."""
-    if mode not in MODES:
-        raise InvalidOperation(f"unknown search mode {mode!r} (use {', '.join(MODES)})")
+    """Every match of ``query`` in every document (see the module docstring for the modes
+    and :func:`effective_mode` for ``whole_word``). In word mode ``segmenter`` must be the
+    index's (see :func:`annotator.search.index.index_segmenter`)."""
+    mode = effective_mode(mode, whole_word)
     if mode == REGEX:
         return _regex_matches(session, query)
-    query = query.strip()
+    query = fold(query.strip())
     if not query:
         raise InvalidOperation("empty search")
-    if mode == WORD and whole_word:
+    if mode == WORD:
         if segmenter is None:
             raise InvalidOperation("word search needs the index's segmenter")
         forms, spans = index_terms((t.word, t.start, t.end) for t in segmenter.tokenize(query))
@@ -85,7 +106,7 @@ def find_matches(
                                                                           strict=True))
                     if form == BREAK}
             return _word_sequence(session, forms, gaps)
-    # A phrase, a word searched anywhere, or a "word" of punctuation only (nothing indexed).
+    # A phrase, or a "word" of punctuation only (nothing indexed).
     return _phrase_matches(session, query)
 
 
@@ -131,10 +152,10 @@ def _word_sequence(session: Session, forms: list[str], gaps: dict[int, str]) -> 
     length = len(forms)
     if gaps:
         # Punctuation or spaces between the words must be the same characters.
-        found = texts.texts_for(session, list(by_doc))
+        found = texts.folded_texts_for(session, list(by_doc))
         for doc_id in list(by_doc):
             starts, ends = decode_spans(tables.spans_of(session, [doc_id])[doc_id])
-            text = found[doc_id]
+            text = found[doc_id][1]
             kept = [
                 o for o in by_doc[doc_id]
                 if o + length <= len(starts)
@@ -155,31 +176,46 @@ def _word_sequence(session: Session, forms: list[str], gaps: dict[int, str]) -> 
     return Matches(sum(len(o) for o in by_doc.values()), len(by_doc), stream)
 
 
+def _phrase_candidates(session: Session, phrase: str) -> list[int]:
+    """Documents that may hold the folded ``phrase``, by document number: those whose stored
+    text holds it, and every one whose text may differ from its folded form."""
+    order = session.execute(
+        select(Document.id, Document.content_hash).order_by(Document.number)
+    ).all()
+    plain = tables.plain_documents(session)
+    unsure = {doc_id for doc_id, digest in order if plain.get(doc_id) != digest}
+    if len(unsure) == len(order):
+        return [doc_id for doc_id, _ in order]
+    # instr() picks the documents in C, stopping at each one's first match, so only those
+    # texts are read into Python (and kept for the next search).
+    holding = set(session.scalars(
+        select(Document.id).where(func.instr(Document.text, phrase) > 0)
+    ))
+    return [doc_id for doc_id, _ in order if doc_id in holding or doc_id in unsure]
+
+
 def _phrase_matches(session: Session, phrase: str) -> Matches:
+    """Every occurrence of the folded ``phrase`` in the folded texts."""
     if texts.all_cached(session):
         candidates = number_order(session)
     else:
-        # instr() picks the documents in C, stopping at each one's first match, so only
-        # those texts are read into Python (and kept for the next search).
-        candidates = list(session.scalars(
-            select(Document.id).where(func.instr(Document.text, phrase) > 0)
-            .order_by(Document.number)
-        ))
-    found = texts.texts_for(session, candidates)
-    counts = {d: n for d in candidates if (n := found[d].count(phrase))}
+        candidates = _phrase_candidates(session, phrase)
+    found = texts.folded_texts_for(session, candidates)
+    counts = {d: n for d in candidates if (n := found[d][1].count(phrase))}
     size = len(phrase)
 
     def stream() -> Iterator[DocumentSpans]:
         for doc_id in counts:
-            text = found[doc_id]
+            folded = found[doc_id][1]
             spans: list[Span] = []
-            at = text.find(phrase)
+            at = folded.find(phrase)
             while at >= 0:  # non-overlapping, as str.count counts
                 spans.append((at, at + size))
-                at = text.find(phrase, at + size)
+                at = folded.find(phrase, at + size)
             yield doc_id, spans
 
-    return Matches(sum(counts.values()), len(counts), stream)
+    stored = {d: found[d][0] for d in counts}
+    return Matches(sum(counts.values()), len(counts), stream, stored)
 
 
 def compile_regex(pattern: str) -> re.Pattern[str]:
@@ -200,4 +236,5 @@ def _regex_matches(session: Session, pattern: str) -> Matches:
         spans = [m.span() for m in regex.finditer(found[doc_id]) if m.end() > m.start()]
         if spans:
             matched.append((doc_id, spans))
-    return Matches(sum(len(s) for _, s in matched), len(matched), lambda: iter(matched))
+    stored = {doc_id: found[doc_id] for doc_id, _ in matched}
+    return Matches(sum(len(s) for _, s in matched), len(matched), lambda: iter(matched), stored)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -10,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from annotator.chinese.terms import terms_in_session
 from annotator.db.models import Document
+from annotator.errors import InvalidOperation
 from annotator.search import query as q
 from annotator.search import tables, texts
 from annotator.search.index import ensure_index, index_segmenter, unindexed_ids
@@ -61,17 +63,31 @@ class SearchHit:
 @dataclass(frozen=True)
 class SearchResult:
     query: str
-    mode: str
-    whole_word: bool
+    mode: str  # the mode the search ran in: "phrase", "word" (whole words) or "regex"
+    whole_word: bool  # mode == "word"
     hits: list[SearchHit]  # by document number, then position; at most the limit asked
     total: int  # every match in the corpus
     document_count: int  # documents with at least one match
     unindexed: int = 0  # word mode: documents not in the index yet (not searched)
     index_stale: bool = False  # word mode: the index was segmented with an older term list
+    _rest: Callable[[], list[SearchHit]] | None = field(default=None, repr=False,
+                                                        compare=False)
 
     @property
     def truncated(self) -> bool:
         return len(self.hits) < self.total
+
+    def all_hits(self) -> list[SearchHit]:
+        """Every match of this search — the listed hits first, then the ones past the limit —
+        exactly as this search found them: ``total`` hits. Raises InvalidOperation when the
+        rest cannot be the same any more (documents added or removed, or the word index
+        re-segmented since); then search again."""
+        if not self.truncated or self._rest is None:
+            return list(self.hits)
+        every = self._rest()
+        if len(every) != self.total or every[: len(self.hits)] != self.hits:
+            raise InvalidOperation("the documents changed since this search; search again")
+        return every
 
 
 def make_hits(
@@ -79,19 +95,31 @@ def make_hits(
 ) -> list[SearchHit]:
     """The first ``limit`` matches (all when None) as hits, in document-number order; only
     the documents these hits come from are resolved and read."""
-    hits: list[SearchHit] = []
     if (limit is not None and limit <= 0) or not matches.total:
-        return hits
+        return []
     heads = {
         doc_id: (number, title)
         for doc_id, number, title in session.execute(
             select(Document.id, Document.number, Document.title)
         )
     }
-    every = texts.texts_for(session) if limit is None else None
+    stored = matches.texts
+    if stored is None and limit is None:
+        stored = texts.texts_for(session)
+    return _hits(matches, heads, lambda d: stored[d] if stored is not None
+                 else texts.text(session, d), limit)
+
+
+def _hits(
+    matches: q.Matches,
+    heads: dict[int, tuple[int, str]],
+    text_of: Callable[[int], str],
+    limit: int | None,
+) -> list[SearchHit]:
+    hits: list[SearchHit] = []
     for doc_id, spans in matches.documents():
         number, title = heads[doc_id]
-        text = every[doc_id] if every is not None else texts.text(session, doc_id)
+        text = text_of(doc_id)
         units = UnitLocator(number, text)
         for start, end in spans:
             hits.append(
@@ -112,36 +140,81 @@ def make_hits(
     return hits
 
 
+def _documents_now(session: Session) -> frozenset[tuple[int, str]]:
+    rows = session.execute(select(Document.id, Document.content_hash))
+    return frozenset((doc_id, digest) for doc_id, digest in rows)
+
+
 def search(
     project: Project,
     query: str,
     *,
-    mode: str = q.WORD,
-    whole_word: bool = True,
+    mode: str = q.DEFAULT_MODE,
+    whole_word: bool | None = None,
     limit: int | None = None,
     ensure: bool = True,
 ) -> SearchResult:
-    """Search every document. ``mode``: "word" (segmented words; ``whole_word=False`` also
-    finds the characters inside longer words), "phrase" (exact characters) or "regex"
-    (Python ``re``). Returns at most ``limit`` hits (all when None) and the full counts.
+    """Search every document.
+
+    ``mode``: "phrase" (the default: every occurrence of the query's characters, inside
+    longer words too), "word" (whole segmented words only) or "regex" (Python ``re`` over
+    the stored text). Phrase and word modes match simplified and traditional forms alike
+    (实验室 finds 實驗室); regex matches the characters as written. ``whole_word=True``
+    turns phrase mode into word mode, ``whole_word=False`` word mode into phrase mode.
+    Returns at most ``limit`` hits (all when None) and the full counts;
+    :meth:`SearchResult.all_hits` gives every hit of this very search.
 
     Word mode first indexes any document not yet indexed (``ensure``; pass False from a
     thread that must not wait for that, and read ``unindexed`` on the result)."""
-    word = mode == q.WORD and whole_word
+    mode = q.effective_mode(mode, whole_word)
+    word = mode == q.WORD
     if word and ensure:
         ensure_index(project)
     with project.session_scope() as s:
         segmenter = index_segmenter(s) if word else None
-        stale = word and tables.read_terms(s) != terms_in_session(s)
-        matches = q.find_matches(s, query, mode=mode, whole_word=whole_word, segmenter=segmenter)
+        index_terms = tables.read_terms(s) if word else None
+        stale = word and index_terms != terms_in_session(s)
+        matches = q.find_matches(s, query, mode=mode, segmenter=segmenter)
         hits = make_hits(s, matches, limit)
+        rest = None
+        if len(hits) < matches.total:
+            rest = _rest_of(project, query, mode, matches, index_terms, _documents_now(s))
         return SearchResult(
             query=query,
             mode=mode,
-            whole_word=whole_word,
+            whole_word=word,
             hits=hits,
             total=matches.total,
             document_count=matches.document_count,
             unindexed=len(unindexed_ids(s)) if word else 0,
             index_stale=stale,
+            _rest=rest,
         )
+
+
+def _rest_of(
+    project: Project,
+    query: str,
+    mode: str,
+    matches: q.Matches,
+    index_terms: frozenset[str] | None,
+    documents: frozenset[tuple[int, str]],
+) -> Callable[[], list[SearchHit]]:
+    """How to list every hit of a search later: from the texts it read (phrase, regex), or
+    by running it again on the same documents and index (word mode)."""
+
+    def rest() -> list[SearchHit]:
+        with project.session_scope() as s:
+            if _documents_now(s) != documents:
+                raise InvalidOperation("the documents changed since this search; search again")
+            if matches.texts is not None:
+                heads = {d: (n, t) for d, n, t in s.execute(
+                    select(Document.id, Document.number, Document.title))}
+                stored = matches.texts
+                return _hits(matches, heads, stored.__getitem__, None)
+            if tables.read_terms(s) != index_terms:
+                raise InvalidOperation("the word index changed since this search; search again")
+            again = q.find_matches(s, query, mode=mode, segmenter=index_segmenter(s))
+            return make_hits(s, again, None)
+
+    return rest

@@ -6,8 +6,14 @@
                      by term, which gives every occurrence of a word without reading texts;
 ``search_term_counts`` fts5vocab "row" view: per term, documents and occurrences (fast);
 ``search_documents`` per indexed document: its content hash, the code-point spans of its
-                     indexed words and the compressed FTS row (needed to delete the row);
-``search_info``      key/value: the index format and the term list it was segmented with.
+                     indexed words, the compressed FTS row (needed to delete the row) and
+                     whether its text has traditional characters (``variants``: only those
+                     texts can hold a folded form the stored characters do not show);
+``search_info``      key/value: the index format, the variant table and the term list it
+                     was segmented with.
+
+Documents are indexed in folded form (:mod:`annotator.chinese.variants`): 實驗室 is indexed
+as 实验室, at the same offsets.
 
 None of these functions commits.
 """
@@ -22,11 +28,13 @@ from sqlalchemy import Result, Row, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from annotator.chinese.variants import fingerprint
 from annotator.errors import AnnotatorError
 from annotator.search.tokens import decompress_words
 
 # Bump when the layout or the index forms change: an index of another format is rebuilt.
-FORMAT = "3"
+# Version 4: words folded to simplified characters, with the variants flag.
+FORMAT = "4"
 
 _CREATE = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
@@ -35,10 +43,11 @@ _CREATE = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS search_term_counts USING fts5vocab(search_fts, 'row')",
     "CREATE TABLE IF NOT EXISTS search_documents ("
     "document_id INTEGER PRIMARY KEY, content_hash TEXT NOT NULL, "
-    "spans BLOB NOT NULL, words BLOB NOT NULL)",
+    "spans BLOB NOT NULL, words BLOB NOT NULL, variants INTEGER NOT NULL DEFAULT 0)",
     # Every search compares these hashes with the documents': a covering index keeps that
     # from stepping through the (page-sized) rows holding the blobs.
-    "CREATE INDEX IF NOT EXISTS search_documents_hash ON search_documents (content_hash)",
+    "CREATE INDEX IF NOT EXISTS search_documents_hash "
+    "ON search_documents (content_hash, variants)",
     "CREATE TABLE IF NOT EXISTS search_info (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
 )
 _DROP = ("search_terms", "search_term_counts", "search_fts", "search_documents", "search_info")
@@ -56,9 +65,10 @@ def tables_exist(session: Session) -> bool:
 
 
 def create_tables(session: Session) -> None:
-    """Create the index tables if missing; drop and recreate an index of another format."""
+    """Create the index tables if missing; drop and recreate an index of another format or
+    folded with another variant table (an OpenCC upgrade may change it)."""
     if tables_exist(session):
-        if read_info(session, "format") == FORMAT:
+        if read_info(session, "format") == FORMAT and read_info(session, "fold") == fingerprint():
             return  # the common case: nothing to write
         drop_tables(session)
     try:
@@ -67,6 +77,7 @@ def create_tables(session: Session) -> None:
     except OperationalError as exc:  # an SQLite built without FTS5
         raise AnnotatorError(f"word search needs SQLite with FTS5: {exc.orig}") from exc
     write_info(session, "format", FORMAT)
+    write_info(session, "fold", fingerprint())
 
 
 def drop_tables(session: Session) -> None:
@@ -107,15 +118,31 @@ def indexed_hashes(session: Session) -> dict[int, str]:
 
 
 def add_row(session: Session, document_id: int, digest: str, spans: bytes, words: str,
-            packed_words: bytes) -> None:
+            packed_words: bytes, variants: bool) -> None:
     _exec(session, "INSERT INTO search_fts (rowid, words) VALUES (:id, :w)",
           {"id": document_id, "w": words})
     _exec(
         session,
-        "INSERT INTO search_documents (document_id, content_hash, spans, words) "
-        "VALUES (:id, :h, :s, :w)",
-        {"id": document_id, "h": digest, "s": spans, "w": packed_words},
+        "INSERT INTO search_documents (document_id, content_hash, spans, words, variants) "
+        "VALUES (:id, :h, :s, :w, :v)",
+        {"id": document_id, "h": digest, "s": spans, "w": packed_words, "v": int(variants)},
     )
+
+
+def plain_documents(session: Session) -> dict[int, str]:
+    """Indexed documents without traditional characters: document id → content hash (for
+    these the stored text and its folded form are the same)."""
+    if not tables_exist(session):
+        return {}
+    rows = _exec(session, "SELECT document_id, content_hash FROM search_documents "
+                 "WHERE variants = 0")
+    return {doc_id: digest for doc_id, digest in rows}
+
+
+def variant_documents(session: Session) -> list[int]:
+    """Indexed documents whose text has traditional characters."""
+    rows = _exec(session, "SELECT document_id FROM search_documents WHERE variants = 1")
+    return [doc_id for (doc_id,) in rows]
 
 
 def remove_row(session: Session, document_id: int) -> None:

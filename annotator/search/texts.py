@@ -5,6 +5,10 @@ Phrase and regular-expression searches read every text; from SQLite that is the 
 memory take ≈30 ms. Texts never change after import and are checked against their content
 hash, so a cached text is always the stored one. One project is kept (the last searched), up
 to :data:`MAX_CHARS` characters; beyond that texts are read from the file each time.
+
+Each text's folded form (:func:`annotator.chinese.variants.fold`: traditional characters in
+their simplified form) is kept beside it once asked for; for a text without traditional
+characters that is the text itself, so it costs no memory.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from annotator.chinese.variants import fold
 from annotator.db.models import Document
 
 # ≈ 2–4 bytes a character in memory: 50 million characters is 100–200 MB at most.
@@ -27,11 +32,12 @@ class _Cache:
         self.lock = threading.Lock()
         self.key: str | None = None
         self.texts: dict[int, tuple[str, str]] = {}  # document id → (content hash, text)
+        self.folded: dict[int, str] = {}  # document id → folded text (of the cached text)
         self.size = 0
 
     def use(self, key: str) -> None:
         if key != self.key:
-            self.key, self.texts, self.size = key, {}, 0
+            self.key, self.texts, self.folded, self.size = key, {}, {}, 0
 
     def get(self, doc_id: int, digest: str) -> str | None:
         cached = self.texts.get(doc_id)
@@ -40,15 +46,31 @@ class _Cache:
     def put(self, key: str, doc_id: int, digest: str, text: str) -> None:
         if self.key != key:
             return
-        old = self.texts.pop(doc_id, None)
-        if old is not None:
-            self.size -= len(old[1])
+        if doc_id in self.texts:
+            self._drop_folded(doc_id)
+            self.size -= len(self.texts.pop(doc_id)[1])
         if self.size + len(text) <= MAX_CHARS:
             self.texts[doc_id] = (digest, text)
             self.size += len(text)
 
+    def put_folded(self, doc_id: int, text: str, folded: str) -> None:
+        cached = self.texts.get(doc_id)
+        if cached is None or cached[1] is not text or doc_id in self.folded:
+            return
+        extra = 0 if folded is text else len(folded)
+        if self.size + extra <= MAX_CHARS:
+            self.folded[doc_id] = folded
+            self.size += extra
+
+    def _drop_folded(self, doc_id: int) -> None:
+        folded = self.folded.pop(doc_id, None)
+        text = self.texts.get(doc_id)
+        if folded is not None and (text is None or folded is not text[1]):
+            self.size -= len(folded)
+
     def prune(self, live: Iterable[int]) -> None:
         for doc_id in set(self.texts) - set(live):
+            self._drop_folded(doc_id)
             self.size -= len(self.texts.pop(doc_id)[1])
 
 
@@ -90,6 +112,31 @@ def texts_for(session: Session, document_ids: Iterable[int] | None = None) -> di
                 out[doc_id] = text
     _load(session, key, missing, out)
     return out
+
+
+def folded_texts_for(
+    session: Session, document_ids: Iterable[int] | None = None
+) -> dict[int, tuple[str, str]]:
+    """(text, folded text) of these documents (default: every document), by id. The folded
+    text is the text itself when it has no traditional characters."""
+    found = texts_for(session, document_ids)
+    out: dict[int, tuple[str, str]] = {}
+    todo: list[int] = []
+    with _cache.lock:
+        live = dict.fromkeys(found)
+        for doc_id in live:
+            cached = _cache.folded.get(doc_id)
+            entry = _cache.texts.get(doc_id)
+            if cached is not None and entry is not None and entry[1] is found[doc_id]:
+                out[doc_id] = (found[doc_id], cached)
+            else:
+                todo.append(doc_id)
+    made = {doc_id: fold(found[doc_id]) for doc_id in todo}  # outside the lock: ≈50 µs each
+    with _cache.lock:
+        for doc_id, folded in made.items():
+            _cache.put_folded(doc_id, found[doc_id], folded)
+            out[doc_id] = (found[doc_id], folded)
+    return {doc_id: out[doc_id] for doc_id in found}
 
 
 def all_cached(session: Session) -> bool:
