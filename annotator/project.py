@@ -221,6 +221,12 @@ class Project:
             return chosen, chosen
         return chosen, detect_numbering(text)
 
+    def numbering_detected(self, document_id: int) -> str:
+        """The numbering that fits the document's text, whatever was chosen."""
+        from annotator.chinese.structure import detect_numbering
+
+        return detect_numbering(self.document_text(document_id))
+
     def delete_document(self, document_id: int, *, confirm: bool = False) -> int:
         """Delete a document; with passages it needs ``confirm``. Returns passages removed."""
         with self.session_scope() as s:

@@ -56,6 +56,7 @@ _GENRE_END = re.compile(
     r"|计划|指南|清单|章程|准则|规则|标准|制度|守则|决议|公报|目录|名单)"
     r"(?:[（(][^（）()]{1,12}[)）])?$")
 _GOES_ON = ("关于", "的", "《", "和", "及", "与", "、", "暨", "进一步", "加快", "推进")
+_COLON_END = ("：", ":")
 _NOT_TITLE = re.compile(r"[：:>＞»|【】\[\]]|^\d")
 # Styles of items inside an article (项, 目): anything that is not 第X章/节/条.
 _STATUTE_LEVELS = ("part", "chapter", "section")
@@ -224,12 +225,17 @@ class _Node:
 def _outline(prefix: str, lines: Sequence[_Line], out: Structure) -> None:
     decimal = any(line.heading is not None and line.heading.style == "decimal"
                   for line in lines)
-    titles = [i for i, line in enumerate(lines)
-              if line.heading is not None and line.heading.is_title and line.heading.value
-              is not None]
-    numbered = [i for i, line in enumerate(lines)
-                if line.heading is not None and line.heading.value is not None]
-    begin = titles[0] if titles else (numbered[0] if numbered else len(lines))
+    heads = [line.heading if line.heading is not None and line.heading.value is not None
+             else None for line in lines]
+    titles = _titles(heads)
+    numbered = [i for i, h in enumerate(heads) if h is not None]
+    first_title = next((i for i, t in enumerate(titles) if t), None)
+    if first_title is not None:
+        begin = first_title  # numbered lines above the first heading are front matter
+    else:
+        begin = numbered[0] if numbered else len(lines)
+        if begin and lines[begin - 1].text.endswith(_COLON_END):
+            begin -= 1  # the line introducing the first list leads its items
     counter = _front(prefix, lines[:begin], out)
 
     root = _Node("root")
@@ -249,17 +255,14 @@ def _outline(prefix: str, lines: Sequence[_Line], out: Structure) -> None:
     run: list[_Node] = []  # open items of an introduction: [intro, item, sub-item …]
     n, i = len(lines), begin
     while i < n:
-        line = lines[i]
+        line, h, is_title = lines[i], heads[i], titles[i]
         i += 1
-        h = line.heading
-        if h is not None and h.value is None:
-            h = None
-        if h is not None and run and not h.is_title:
+        if h is not None and run and not is_title:
             placed = _place_item(run, h, rank, line)
             if placed is not None:
                 last = placed
                 continue
-        if h is not None and h.is_title:
+        if h is not None and is_title:
             run = []
             level = rank(h)
             while len(stack) > 1 and (stack[-1].kind == "clause" or stack[-1].level >= level):
@@ -290,15 +293,35 @@ def _outline(prefix: str, lines: Sequence[_Line], out: Structure) -> None:
             stack.append(node)
             last = node
             continue
-        # a plain paragraph belongs to the innermost section
-        run = []
-        section = next(s for s in reversed(stack) if s.kind in ("root", "section"))
         para = _Node("para", start=line.start, end=line.end,
-                     intro=line.text.endswith(("：", ":")))
+                     intro=line.text.endswith(_COLON_END))
+        if run:
+            # inside a list its plain paragraphs belong to the line introducing it (the list
+            # goes on: 但…除外。 after the items of 含有下列物质：, or an item explained)
+            run[0].children.append(para)
+            continue
+        # a plain paragraph belongs to the innermost section
+        section = next(s for s in reversed(stack) if s.kind in ("root", "section"))
         section.children.append(para)
         last = para
 
     _number_children(root, prefix, out, root_counter=counter)
+
+
+def _titles(heads: Sequence[Heading | None]) -> list[bool]:
+    """Which numbered lines are headings: titles, unless they are items of a list (a run
+    of numbered lines of one style with nothing between them, such as the names of five
+    regulations, 1.…条例 2.…办法, is a list, not five headings)."""
+    out = []
+    for i, h in enumerate(heads):
+        if h is None or not h.is_title:
+            out.append(False)
+            continue
+        before = heads[i - 1] if i else None
+        after = heads[i + 1] if i + 1 < len(heads) else None
+        listed = any(o is not None and o.style == h.style and o.rest for o in (before, after))
+        out.append(not (listed and h.rest))
+    return out
 
 
 def _place_item(run: list[_Node], h: Heading, rank, line: _Line) -> _Node | None:

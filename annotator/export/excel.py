@@ -297,13 +297,20 @@ class _UnitFinder:
         self.starts = [u.start for u in self.units]
 
     def number(self, start: int, end: int) -> str:
-        """The innermost unit containing ``start``; for a start in the gap between units
-        (a passage beginning on a line break), the first unit that begins inside the
-        passage; "" when there is none."""
+        """The innermost unit holding the whole passage (a 款 inside an article), else the
+        innermost one containing ``start``; for a start in the gap between units (a passage
+        beginning on a line break), the first unit that begins inside the passage; "" when
+        there is none."""
         i = bisect_right(self.starts, start) - 1
-        for j in range(i, max(i - 50, -1), -1):  # nested units (sentences in paragraphs)
-            if self.units[j].end > start:
-                return self.units[j].number
+        first = ""
+        for j in range(i, max(i - 50, -1), -1):  # nested units (款 in articles)
+            unit = self.units[j]
+            if unit.end > start:
+                if unit.end >= end:
+                    return unit.number
+                first = first or unit.number
+        if first:
+            return first
         if i + 1 < len(self.units) and self.starts[i + 1] < end:
             return self.units[i + 1].number
         return ""

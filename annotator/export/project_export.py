@@ -38,12 +38,15 @@ def export_project_workbook(
     write_workbook(target, data, progress=progress)
 
 
-def split_units(number: int, text: str) -> list[Unit]:
-    """A document's paragraph units, numbered by its section structure (the function the
-    tables and agreement split documents with)."""
+def split_units(number: int, text: str, numbering: str = "auto") -> list[Unit]:
+    """A document's paragraph units, numbered by its own numbering (the function the tables
+    and agreement split documents with), and the 款 and 项 of its articles, so that a
+    passage inside one paragraph of an article is cited by that paragraph's number."""
     from annotator.analysis.unit_index import compute_units
+    from annotator.chinese.units import subunits
 
-    return compute_units(number, text, "paragraph")
+    units = compute_units(number, text, "paragraph", numbering)
+    return units + subunits(number, text, numbering)
 
 
 class _PassageStream:
@@ -71,7 +74,7 @@ class _PassageStream:
             text = self._project.document_text(document.id)
         else:
             text = get_document(self._session, document.id).text
-        return split_units(document.number, text)
+        return split_units(document.number, text, document.numbering)
 
 
 def _agreement_sheets(project: Project) -> list[ExtraSheet]:

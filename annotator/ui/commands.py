@@ -199,6 +199,26 @@ class SetAttributes(QUndoCommand):
         self._set(self.before)
 
 
+class SetNumbering(QUndoCommand):
+    """Choose how a document's units are numbered (auto, statute, outline, paragraphs)."""
+
+    def __init__(self, hub: ProjectHub, document_id: int, numbering: str) -> None:
+        super().__init__(tr("Change unit numbering"))
+        self.hub, self.document_id = hub, document_id
+        self.before = hub.require().document(document_id).numbering
+        self.after = numbering
+
+    def _set(self, numbering: str) -> None:
+        self.hub.require().set_numbering(self.document_id, numbering)
+        self.hub.notify_documents()
+
+    def redo(self) -> None:
+        self._set(self.after)
+
+    def undo(self) -> None:
+        self._set(self.before)
+
+
 def apply_many(hub: ProjectHub, spans: Sequence[tuple[int, int, int, int]], text: str) -> None:
     """Several codings as one undoable step (bulk coding)."""
     stack = hub.undo_stack

@@ -80,11 +80,17 @@ class CodingMargin(QWidget):
         self.update()
 
     def set_units(self, units: Sequence[Unit], offsets: OffsetMap) -> None:
-        """Show these units' numbers (sorted, not overlapping); the column grows to fit the
-        longest number and disappears without units."""
+        """Show these units' numbers (sorted by start, each starting on its own line; a
+        statute's 款 and 项 lie inside their article); the column grows to fit the longest
+        number and disappears without units."""
         self.units = list(units)
         self._unit_starts = [offsets.to_utf16(u.start) for u in self.units]
-        self._unit_ends = [offsets.to_utf16(u.end) for u in self.units]
+        # For finding the visible numbers each unit reaches only to the next one's start.
+        self._unit_ends = [
+            min(offsets.to_utf16(u.end), self._unit_starts[k + 1])
+            if k + 1 < len(self.units) else offsets.to_utf16(u.end)
+            for k, u in enumerate(self.units)
+        ]
         width = 0
         if self.units:
             metrics = QFontMetrics(self.number_font)

@@ -132,8 +132,7 @@ class ArticleView(QWidget):
         self._document_id = document_id
         self._text = text
         self._offsets = OffsetMap(text)
-        self._units = units_of(project, document_id) if project and document_id is not None else []
-        self._margin.set_units(self._units, self._offsets)
+        self._load_units()
         self.title_label.setText(title)
         self._window = None
         self._editor.setExtraSelections([])
@@ -299,8 +298,25 @@ class ArticleView(QWidget):
     def _new_turn(self) -> None:
         self._refreshed_this_turn = False
 
+    def _load_units(self) -> None:
+        """The shown document's units, and in the margin also the 款 and 项 of its articles
+        (each numbered on its first line; clicking one selects it)."""
+        project, document_id = self.hub.project, self._document_id
+        if project is None or document_id is None:
+            self._units, shown = [], []
+        else:
+            self._units = units_of(project, document_id)
+            starts = {u.start for u in self._units}
+            # A 款 starting where its article starts is numbered by the article.
+            shown = sorted([*self._units, *(u for u in units_of(project, document_id, "clause")
+                                            if u.start not in starts)],
+                           key=lambda u: u.start)
+            starts_seen: set[int] = set()
+            shown = [u for u in shown if not (u.start in starts_seen or starts_seen.add(u.start))]
+        self._margin.set_units(shown, self._offsets)
+
     def _documents_changed(self) -> None:
-        """Follow a new title; let go of a document that was deleted."""
+        """Follow a new title or numbering; let go of a document that was deleted."""
         project = self.hub.project
         if project is None or self._document_id is None:
             return
@@ -308,6 +324,8 @@ class ArticleView(QWidget):
             self.title_label.setText(project.document(self._document_id).title)
         except NotFoundError:
             self.show_document(None)
+            return
+        self._load_units()
 
     def _refresh_stale(self) -> None:
         project = self.hub.project

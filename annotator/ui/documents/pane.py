@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.errors import ConfirmationRequired
-from annotator.ui.commands import SetAttributes
+from annotator.ui.commands import SetAttributes, SetNumbering
 from annotator.ui.documents.attributes_dialog import AttributesDialog
 from annotator.ui.documents.model import DOCUMENT_ID_ROLE, SEARCH_TEXT_ROLE, DocumentTableModel
 from annotator.ui.hub import ProjectHub
@@ -113,8 +114,44 @@ class DocumentsPane(QWidget):
             return
         menu = QMenu(self)
         menu.addAction(self.tr("Edit attributes…"), self.edit_attributes)
+        self.add_numbering_menu(menu)
         menu.addAction(self.tr("Delete document…"), self.delete_document)
         menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    def numbering_labels(self) -> dict[str, str]:
+        return {
+            "statute": self.tr("Statute: chapter-article-paragraph (章-条-款)"),
+            "outline": self.tr("Notice or article: its heading numbers"),
+            "paragraphs": self.tr("Paragraphs only"),
+        }
+
+    def add_numbering_menu(self, menu: QMenu) -> QMenu:
+        """Unit numbering ▸ detected / statute / notice or article / paragraphs: the choice
+        for the current document, undoable."""
+        project = self.hub.project
+        sub = menu.addMenu(self.tr("Unit numbering"))
+        if project is None or self._current is None:
+            return sub
+        chosen, used = project.numbering(self._current)
+        labels = self.numbering_labels()
+        detected = used if chosen == "auto" else project.numbering_detected(self._current)
+        group = QActionGroup(sub)
+        options = [("auto", self.tr("Detected from the text (%1)").replace(
+            "%1", labels.get(detected or "", "…")))] + list(labels.items())
+        for value, label in options:
+            action = sub.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(value == chosen)
+            action.setData(value)
+            group.addAction(action)
+            action.triggered.connect(lambda _checked=False, v=value: self.set_numbering(v))
+        return sub
+
+    def set_numbering(self, numbering: str) -> None:
+        if self._current is None or self.hub.project is None:
+            return
+        if self.hub.project.document(self._current).numbering != numbering:
+            self.hub.undo_stack.push(SetNumbering(self.hub, self._current, numbering))
 
     def edit_attributes(self) -> None:
         if self._current is None or self.hub.project is None:
