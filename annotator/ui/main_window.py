@@ -107,6 +107,9 @@ class MainWindow(QMainWindow):
         self.code_menu.addAction(a[ActionId.ADD_CODE])
         self.document_menu = bar.addMenu("")
         self.document_menu.addAction(a[ActionId.EDIT_ATTRIBUTES])
+        self.numbering_menu = self.document_menu.addMenu("")
+        self.numbering_menu.aboutToShow.connect(
+            lambda: self.documents.fill_numbering_menu(self.numbering_menu))
         self.document_menu.addAction(a[ActionId.DELETE_DOCUMENT])
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(a[ActionId.ABOUT])
@@ -148,6 +151,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.code_menu.setTitle(self.tr("&Code"))
         self.document_menu.setTitle(self.tr("&Document"))
+        self.numbering_menu.setTitle(self.tr("Unit &numbering"))
         self.help_menu.setTitle(self.tr("&Help"))
         self._update_title()
         self._update_status()

@@ -128,10 +128,16 @@ class DocumentsPane(QWidget):
     def add_numbering_menu(self, menu: QMenu) -> QMenu:
         """Unit numbering ▸ detected / statute / notice or article / paragraphs: the choice
         for the current document, undoable."""
-        project = self.hub.project
         sub = menu.addMenu(self.tr("Unit numbering"))
+        self.fill_numbering_menu(sub)
+        return sub
+
+    def fill_numbering_menu(self, sub: QMenu) -> None:
+        sub.clear()
+        project = self.hub.project
         if project is None or self._current is None:
-            return sub
+            sub.addAction(self.tr("(no document chosen)")).setEnabled(False)
+            return
         chosen, used = project.numbering(self._current)
         labels = self.numbering_labels()
         detected = used if chosen == "auto" else project.numbering_detected(self._current)
@@ -145,7 +151,6 @@ class DocumentsPane(QWidget):
             action.setData(value)
             group.addAction(action)
             action.triggered.connect(lambda _checked=False, v=value: self.set_numbering(v))
-        return sub
 
     def set_numbering(self, numbering: str) -> None:
         if self._current is None or self.hub.project is None:
