@@ -312,7 +312,7 @@ def assert_same(text: str, number: int = 7) -> None:
 
 
 _ADDED_ON_PURPOSE = re.compile(
-    r"^[\s\u3000]*\d{1,2}(?:[.．]\d{1,2})*[.．]?[\u4e00-\u9fff]|[？?：:][\s\u3000]*$")
+    r"^[\s\u3000]*\d{1,2}(?:[.．]\d{1,2})*[.．]?[\u4e00-\u9fff]|[？?：:，,、][\s\u3000]*$|千")
 
 
 def same_marker(line_text: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_CN = "[一二三四五六七八九十百零〇]"
+_CN = "[一二三四五六七八九十百千零〇]"
 _SP = r"[\s\u3000]*"
 # Right after a bare number, a CJK character that starts a title rather than counting
 # something (3家企业, 2023年, 1.5亿元, 5个方面 are amounts, not headings).
@@ -70,12 +70,14 @@ class Heading:
 
 _TRAILING_QUESTION = re.compile("[？?]+$")
 _COLON_END = ("：", ":")
+# A line ending in one of these goes on (a list follows, or the sentence does).
+_GOES_ON = (*_COLON_END, "，", ",", "、")
 
 
 def is_title_text(text: str) -> bool:
     """Short, without sentence punctuation (but for a closing question mark, as in
     "（一）为什么要改革？"), not ending in a colon: reads as a title, not as body text."""
-    if len(text) > TITLE_MAX or text.endswith(_COLON_END):
+    if len(text) > TITLE_MAX or text.endswith(_GOES_ON):
         return False
     return not _SENTENCE_PUNCT.search(_TRAILING_QUESTION.sub("", text))
 

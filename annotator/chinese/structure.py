@@ -15,7 +15,7 @@ Three numberings (see the README's "Units of analysis" for examples):
 
 In every numbering, what comes before the first heading (title, byline, salutation) is
 ``D-0-k``; a title broken over two lines is one unit; a line ending in ：introduces a list,
-whose numbered lines are its items, not headings; 附件 (annexes) are parts of their own,
+whose numbered lines are its items, not headings; 附件 and 附录 (annexes) are parts of their own,
 ``D-附1-…``, each numbered by the rule that fits it. A marker that repeats or goes back (三、
 after 三、) takes the number after its previous sibling, so numbers never repeat.
 
@@ -47,9 +47,9 @@ _SPACE = " \t\u3000\u00a0\u200b\ufeff"
 # A non-empty line trimmed of _SPACE: from its first to its last character outside _SPACE.
 _LINE = re.compile(f"[^\n{_SPACE}](?:[^\n]*[^\n{_SPACE}])?")
 
-_ANNEX = re.compile(r"附\s*件\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?")
+_ANNEX = re.compile(r"附\s*[件录]\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?")
 _ANNEX_TITLED = re.compile(
-    r"附\s*件\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})(?:\s*[:：]\s*|\s+)(?P<title>.{1,40})")
+    r"附\s*[件录]\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})(?:\s*[:：]\s*|\s+)(?P<title>.{1,40})")
 # What ends a title (its genre), and what shows a title line goes on.
 _GENRE_END = re.compile(
     r"(?:通知|意见|方案|办法|条例|规定|决定|细则|规划|纲要|公告|通告|批复|报告|函|法|措施|指引|要点"
@@ -58,7 +58,9 @@ _GENRE_END = re.compile(
 _GOES_ON = ("关于", "的", "《", "和", "及", "与", "、", "暨", "进一步", "加快", "推进")
 _COLON_END = ("：", ":")
 _NOT_TITLE = re.compile(r"[：:>＞»|【】\[\]]|^\d")
-# Styles of items inside an article (项, 目): anything that is not 第X章/节/条.
+# Title styles that divide a text into sections (一、 1.1 1 引言, a lone number): between
+# articles they show an article about a statute, not a statute.
+_SECTION_STYLES = frozenset({"cn", "decimal", "ar_space", "bare_cn", "bare_ar"})
 _STATUTE_LEVELS = ("part", "chapter", "section")
 _STATUTE_DIVISION = re.compile(r"[编章节]$")
 
@@ -90,8 +92,11 @@ def _read_lines(text: str) -> list[_Line]:
 
 
 def detect_numbering(text: str) -> str:
-    """The numbering that fits ``text``: "statute", "outline" or "paragraphs"."""
-    return _detect(_read_lines(text))
+    """The numbering that fits ``text`` (its main part, before any annex): "statute",
+    "outline" or "paragraphs"."""
+    lines = _read_lines(text)
+    _, first, stop = _parts(lines)[0]
+    return _detect(lines[first:stop])
 
 
 def _is_division(h: Heading | None) -> bool:
@@ -109,9 +114,11 @@ def _detect(lines: Sequence[_Line]) -> str:
         return STATUTE
     if len(articles) >= 3:
         # Articles quoted under an article's own headings (一、出台背景 … 第一条 … 三、亮点)
-        # make no statute: no title of another style may follow the first article.
+        # make no statute: no section title may follow the first article (an article's
+        # items, （一）… 1.…, may be short enough to read as titles; 附件 and 附录 are parts
+        # of their own, with headings of their own).
         later = (line.heading for line in lines[articles[0]:] if line.heading is not None)
-        if not any(h.is_title and h.style != "article" for h in later):
+        if not any(h.is_title and h.style in _SECTION_STYLES for h in later):
             return STATUTE
     if any(h.value is not None for h in heads):
         return OUTLINE
