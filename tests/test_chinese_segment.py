@@ -72,13 +72,46 @@ def test_tokens_tile_the_text_with_code_point_offsets() -> None:
     assert default_segmenter().words("") == []
 
 
-def test_punctuated_terms_match_leftmost_longest() -> None:
-    matcher = TermMatcher(["ab", "abc", "b c", "x"])
-    assert list(matcher.find("zabcab c x")) == [(1, 4), (4, 6), (9, 10)]
-    assert list(matcher.pieces("zabcab c x")) == [
-        (False, 0, 1), (True, 1, 4), (True, 4, 6), (False, 6, 9), (True, 9, 10)
-    ]
+def test_where_terms_overlap_the_longer_one_is_cut_out() -> None:
+    matcher = TermMatcher(["ab", "abc", "b c", "x"], protected=["b c"])
+    # "ab" at 4 and "b c" at 5 overlap: the longer "b c" wins although it starts later.
+    # Terms that cross nothing shorter are left to jieba (abc, x), protected ones never are.
+    assert list(matcher.find("zabcab c x")) == [(5, 8)]
+    assert list(matcher.pieces("zabcab c x")) == [(False, 0, 5), (True, 5, 8), (False, 8, 10)]
+    assert matcher.occurrences("zabcab c x") == [(1, 4), (4, 6), (5, 8), (9, 10)]
     assert not TermMatcher([""])
+
+
+# 北京市促进科技成果转化条例 (2019), 第二十七条.
+BEIJING_27 = (
+    "研发机构、高等院校可以通过建设产学研合作平台、实施科技成果转化项目等方式，吸引企业科技人才兼职。"
+)
+
+
+def test_a_listed_term_beats_a_shorter_code_keyword_inside_it() -> None:
+    seg = Segmenter([*starter_terms(), "合作平台"])  # 合作平台: a code keyword
+    words = seg.words(BEIJING_27)
+    assert "产学研合作" in words and words[words.index("产学研合作") + 1] == "平台"
+    assert "合作平台" not in words and "科技成果转化" in words
+    assert "".join(words) == BEIJING_27.replace(" ", "")
+    # posseg follows the same rule.
+    assert [w for w, *_ in seg.posseg(BEIJING_27)][:9] == words[:9]
+    # Where nothing longer crosses it, the keyword is a word as before.
+    assert "合作平台" in seg.words("建设国际创新合作平台和基地")
+
+
+def test_the_shipped_codebook_keyword_no_longer_splits_the_term(project: Project) -> None:
+    from annotator.autocoding import autocode, list_proposals
+
+    project.import_codebook("regional-innovation")
+    assert "合作平台" in project_terms(project)
+    words = project_segmenter(project).words(BEIJING_27)
+    assert "产学研合作" in words and "合作平台" not in words
+    project.add_document("北京市促进科技成果转化条例（节选）", BEIJING_27)
+    autocode(project)
+    proposed = {p.keyword for p in list_proposals(project)}
+    assert "合作平台" not in proposed  # no 国际科技合作 for domestic cooperation
+    assert "研发机构" in proposed  # the codebook's keywords still propose
 
 
 def test_a_term_with_space_is_one_token() -> None:

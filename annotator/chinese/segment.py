@@ -123,7 +123,7 @@ class Segmenter:
     def __init__(self, terms: Iterable[str] = ()) -> None:
         self.terms = clean_terms(terms)
         self.protected = frozenset(t for t in self.terms if not is_jieba_word(t))
-        self._matcher = TermMatcher(self.protected)
+        self._matcher = TermMatcher(self.terms, protected=self.protected)
         self._lock = threading.Lock()
         self._tokenizer: Any = None
         self._pos: Any = None
