@@ -56,9 +56,10 @@ def merge_documents(st: MergeState) -> None:
     our_attrs, their_attrs = _attributes(st.ours), _attributes(st.theirs)
     query = select(
         Document.id, Document.guid, Document.title, Document.source_name,
-        Document.content_hash, Document.imported_at,
+        Document.content_hash, Document.imported_at, Document.numbering,
     ).order_by(Document.number)
-    for their_id, guid, title, source_name, digest, imported in st.theirs.execute(query).all():
+    for their_id, guid, title, source_name, digest, imported, numbering in st.theirs.execute(
+            query).all():
         hit = ours.get(digest)
         if hit is not None:
             our_id, our_title = hit
@@ -77,6 +78,7 @@ def merge_documents(st: MergeState) -> None:
         doc = Document(
             guid=guid if guid not in our_guids else new_guid(), number=number, title=title,
             text=text, source_name=source_name, content_hash=digest, imported_at=imported,
+            numbering=numbering,  # a document new here keeps the numbering chosen there
         )
         st.ours.add(doc)
         st.ours.flush()
