@@ -10,6 +10,7 @@ from annotator.chinese import stopwords as sw
 from annotator.chinese.stopwords import (
     add_stopwords,
     default_stopwords,
+    english_stopwords,
     is_stopword_token,
     project_stopwords,
     remove_stopwords,
@@ -28,15 +29,46 @@ from annotator.db import word_lists
 from annotator.project import Project
 
 
+DATA = Path(__file__).parent / "data" / "wordlists"
+
+
 def test_shipped_stopwords_are_a_real_list() -> None:
     words = default_stopwords()
-    assert 300 <= len(words) <= 800
+    assert 500 <= len(words) <= 900
     for w in ("的", "了", "和", "与", "我们", "因此", "但是", "关于", "一是", "第一", "，", "（"):
         assert w in words, w
     for w in ("创新", "改革", "科技", "发展", "机制", "试点"):  # content words of the field
         assert w not in words, w
     assert is_stopword_token("的", words) and is_stopword_token("2023", words)
     assert not is_stopword_token("创新券", words)
+
+
+def test_english_stopwords_join_the_chinese_ones() -> None:
+    words = default_stopwords()
+    english = english_stopwords()
+    assert english <= words and 150 <= len(english) <= 250
+    for w in ("and", "of", "the", "in", "for", "is", "to", "with", "shall"):
+        assert w in english, w
+    for w in ("innovation", "policy", "technology", "science", "research", "system"):
+        assert w not in words, w
+    for w in ("The", "AND", "Of"):  # whatever the case
+        assert is_stopword_token(w, words), w
+    assert not is_stopword_token("Innovation", words)
+
+
+def test_english_function_words_never_reach_a_top_30_word_list(project: Project) -> None:
+    from annotator.analysis.wordfreq import word_frequencies
+
+    # A journal abstract in Chinese and English (范柏乃 等, 中国科技论坛 2013).
+    text = (DATA / "mixed_abstract.txt").read_text("utf-8")
+    doc = project.add_document("中国自主创新政策：演进、效应与优化", text)
+    top = [row.word for row in word_frequencies(project, document_id=doc.id, top=30)]
+    assert len(top) == 30
+    assert "innovation" in top and "policy" in top and "创新" in top
+    leaked = [w for w in top if w.lower() in english_stopwords()]
+    assert leaked == []
+    # Without the list they would lead it: "the" alone is the abstract's commonest word.
+    assert text.lower().split().count("the") > text.lower().split().count("innovation")
 
 
 def test_stopword_edits(project: Project, tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
-"""Stopwords: a shipped Chinese list (data/stopwords.txt), adjusted per project.
+"""Stopwords: shipped Chinese and English lists (data/stopwords.txt, data/stopwords_en.txt),
+adjusted per project. English words are matched whatever their case (The, AND).
 
 A project's stopwords = shipped list + the project's additions ("stopwords+") − its removals
 ("stopwords-"). Adding a shipped word the project had removed just cancels the removal, and
@@ -20,16 +21,24 @@ if TYPE_CHECKING:
 
 
 @lru_cache(maxsize=1)
+def english_stopwords() -> frozenset[str]:
+    """The shipped English list (Snowball's, lower case), see data/stopwords_en.txt."""
+    return frozenset(w.lower() for w in read_list("stopwords_en.txt"))
+
+
+@lru_cache(maxsize=1)
 def default_stopwords() -> frozenset[str]:
-    """The shipped list: function words, pronouns, conjunctions, particles, numbering words,
-    punctuation."""
-    return frozenset(read_list("stopwords.txt"))
+    """The shipped lists: Chinese function words, pronouns, conjunctions, particles, numbering
+    words, punctuation, and English function words."""
+    return frozenset(read_list("stopwords.txt")) | english_stopwords()
 
 
 def is_stopword_token(word: str, stopwords: frozenset[str] | set[str]) -> bool:
-    """Stopwords, punctuation, whitespace and bare numbers never count as words."""
+    """Stopwords, punctuation, whitespace and bare numbers never count as words; Latin words
+    are looked up in lower case too (The, AND)."""
     w = word.strip()
-    return not w or w in stopwords or not any(ch.isalpha() for ch in w)
+    return (not w or w in stopwords or not any(ch.isalpha() for ch in w)
+            or (w.isascii() and w.lower() in stopwords))
 
 
 def _clean(words: Iterable[str]) -> list[str]:
