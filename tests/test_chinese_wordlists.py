@@ -28,7 +28,6 @@ from annotator.chinese.terms import (
 from annotator.db import word_lists
 from annotator.project import Project
 
-
 DATA = Path(__file__).parent / "data" / "wordlists"
 
 
