@@ -11,6 +11,7 @@ from pypdf.errors import DependencyError, FileNotDecryptedError
 
 from annotator.errors import ReadError
 from annotator.importing.extracted import ExtractedText, finish
+from annotator.importing.pdf_lines import page_lines, paragraphs
 
 _CORRUPT = "corrupt or unreadable PDF"
 # Word/WPS export titles like "Microsoft Word - 通知.docx" name the file, not the article.
@@ -29,17 +30,17 @@ def read_pdf_file(path: Path, data: bytes) -> ExtractedText:
         raise ReadError(path, _CORRUPT) from None
     if page_count == 0:
         raise ReadError(path, _CORRUPT)
-    texts, failures = [], 0
-    for page in pages:
+    lines, failures = [], 0
+    for index, page in enumerate(pages):
         try:
-            texts.append(page.extract_text() or "")
+            lines.append(page_lines(page, index))
         except Exception:  # noqa: BLE001 - one damaged page should not lose the rest
             failures += 1
     if failures == page_count:
         raise ReadError(path, _CORRUPT)
     title, author = _metadata(reader)
     return finish(
-        path, "\n".join(texts), title=title, attributes={"作者": author},
+        path, paragraphs(lines), title=title, attributes={"作者": author},
         empty_reason="no text layer (scanned PDF?)",
     )
 
@@ -66,4 +67,7 @@ def _metadata(reader: PdfReader) -> tuple[str, str]:
     if info is None:
         return "", ""
     title = _EXPORT_TITLE.sub("", str(info.title or "")).strip()
-    return title, str(info.author or "").strip()
+    author = str(info.author or "").strip()
+    # Generators that put their own name in every field (reportlab: Author = Creator).
+    software = {str(info.creator or "").strip(), str(info.producer or "").strip()} - {""}
+    return title, "" if author in software else author
