@@ -18,9 +18,13 @@ _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 # Invisible format characters that web editors sprinkle into Chinese text; they break searching
 # and make offsets differ from what the user sees.
 _INVISIBLE = re.compile(
-    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180e\u200b-\u200f"
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180e\u200b\u200c\u200e\u200f"
     "\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0]"
 )
+# U+200D (zero-width joiner) is invisible too, except between two emoji, where it makes one
+# picture of them (👩‍🔬 is 👩 + ZWJ + 🔬); removing it there changes what the reader sees.
+_EMOJI = "\U0001f000-\U0001faff\u2190-\u21ff\u2300-\u23ff\u2460-\u24ff\u2600-\u27bf\u2b00-\u2bff"
+_STRAY_ZWJ = re.compile(f"(?<![{_EMOJI}\ufe0f])\u200d|\u200d(?![{_EMOJI}])")
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
 
 
@@ -29,6 +33,7 @@ def normalise_text(text: str) -> str:
     text = _LINE_BREAKS.sub("\n", text)
     text = _CONTROLS.sub("", text)
     text = _INVISIBLE.sub("", text)
+    text = _STRAY_ZWJ.sub("", text)
     # str.rstrip() also removes U+3000 and NBSP, which pasted web text leaves at line ends.
     text = "\n".join(line.rstrip() for line in text.split("\n"))
     text = _MANY_BLANK_LINES.sub("\n\n", text)
