@@ -131,6 +131,8 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
                 print(f"duplicate  {o.path}  ({o.reason})", file=out)
             else:
                 print(f"failed     {o.path}: {o.reason}", file=out)
+            for warning in o.warnings:
+                print(f"  warning: {warning}", file=out)
         print(
             f"{report.count('imported')} imported, {report.count('duplicate')} duplicate, "
             f"{report.count('failed')} failed",

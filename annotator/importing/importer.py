@@ -58,7 +58,7 @@ def import_one(project: Project, path: Path) -> FileOutcome:
         if twin is not None:
             return FileOutcome(
                 str(path), "duplicate", f"same text as document {twin.number} «{twin.title}»",
-                document_id=twin.id, title=twin.title,
+                document_id=twin.id, title=twin.title, warnings=tuple(extracted.warnings),
             )
         doc = doc_repo.add_document(
             s,
@@ -68,7 +68,10 @@ def import_one(project: Project, path: Path) -> FileOutcome:
             attributes=extracted.attributes,
         )
         index_new_document(s, doc)  # in this transaction: indexed exactly when imported
-        return FileOutcome(str(path), "imported", document_id=doc.id, title=doc.title)
+        return FileOutcome(
+            str(path), "imported", document_id=doc.id, title=doc.title,
+            warnings=tuple(extracted.warnings),
+        )
 
 
 def import_paths(

@@ -101,6 +101,7 @@ class ImportReportDialog(QDialog):
         lines = [f"✗ {o.path}: {o.reason}" for o in report.outcomes if o.status == "failed"]
         lines += [f"= {o.path}: {o.reason}" for o in report.outcomes if o.status == "duplicate"]
         lines += [f"✓ {o.path}" for o in report.outcomes if o.status == "imported"]
+        lines += [f"! {o.path}: {w}" for o in report.outcomes for w in o.warnings]
         self.details = QPlainTextEdit("\n".join(lines))
         self.details.setReadOnly(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
