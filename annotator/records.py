@@ -86,6 +86,9 @@ class FileOutcome:
     reason: str = ""
     document_id: int | None = None
     title: str = ""
+    # Things the user should check although the file was read, e.g. an encoding guessed
+    # from a few characters. One sentence each.
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass

@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from itertools import islice
 
 from charset_normalizer import from_bytes
@@ -18,6 +19,12 @@ from charset_normalizer import from_bytes
 
 class NotTextError(ValueError):
     """The bytes are not text in any plausible encoding."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    warning: str = ""  # set when the encoding was chosen on very little evidence
 
 
 _BOMS = (
@@ -49,6 +56,8 @@ _TOP_SIMPLIFIED = frozenset(
     "观鱼精办像帝八复影告远群包整构料随划算象容示投势热值夫网望源息语股铁断派速怎需片爱律纪支早况病境证编"
 )
 _CJK_PUNCT = set("，。、；：？！“”‘’（）《》〈〉【】〔〕—…·「」『』　％＋－．／：～")
+# Below this many non-ASCII characters a GB-or-Big5 decision rests on a word or two.
+_FEW_CHARACTERS = 30
 _BAD_CHARS = re.compile("[\x00-\x08\x0e-\x19\x1b-\x1f\x7f-\x9f\ufffd]")
 
 
@@ -57,6 +66,34 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
 
     Raises NotTextError when no encoding gives plausible text.
     """
+    return decode(data, declared).text
+
+
+def decode(data: bytes, declared: str | None = None) -> Decoded:
+    """Like decode_bytes, with a warning when a short text's GB/Big5 reading is a guess."""
+    text = _decode(data, declared)
+    if declared or text.isascii() or not _scored_guess(data, text):
+        return Decoded(text)
+    wide = sum(1 for c in text if ord(c) > 0x7F)
+    if wide >= _FEW_CHARACTERS:
+        return Decoded(text)
+    name = "Big5" if text == _decode_first(data, _BIG5) and text != _decode_first(data, _GB) \
+        else "GBK/GB18030"
+    return Decoded(text, f"encoding guessed as {name} from only {wide} non-ASCII characters; "
+                         "check that the text reads right")
+
+
+def _scored_guess(data: bytes, text: str) -> bool:
+    """True when ``text`` is the legacy Chinese reading rather than UTF-8 or a BOM's."""
+    if data.startswith(tuple(bom for bom, _ in _BOMS)) or b"\x00" in data:
+        return False
+    try:
+        return data.decode("utf-8") != text
+    except UnicodeDecodeError:
+        return text in (_decode_first(data, _GB), _decode_first(data, _BIG5))
+
+
+def _decode(data: bytes, declared: str | None) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotator.errors import ReadError
-from annotator.importing.encoding import NotTextError, decode_bytes
+from annotator.importing.encoding import NotTextError, decode
 from annotator.importing.extracted import ExtractedText, finish
 
 # Files renamed to .txt: an uncompressed PDF is mostly ASCII and decodes.
@@ -20,7 +20,8 @@ def read_text_file(path: Path, data: bytes) -> ExtractedText:
     if data.startswith(_BINARY_SIGNATURES):
         raise ReadError(path, _BINARY)
     try:
-        text = decode_bytes(data)
+        decoded = decode(data)
     except NotTextError:
         raise ReadError(path, _BINARY) from None
-    return finish(path, text, empty_reason="empty file")
+    warnings = [decoded.warning] if decoded.warning else []
+    return finish(path, decoded.text, empty_reason="empty file", warnings=warnings)
