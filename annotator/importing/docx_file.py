@@ -19,6 +19,8 @@ _P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT = (
     qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:sdt"), qn("w:sdtContent"),
 )
 _T, _TAB = qn("w:t"), qn("w:tab")
+# python-docx's default template was created then; documents it makes keep the date.
+_TEMPLATE_CREATED = datetime(2013, 12, 23, 23, 15)
 # Run content in reading order. Unlike python-docx's Paragraph.text this keeps tracked
 # insertions (runs inside w:ins) and skips deleted text and text boxes anchored in the line.
 _RUN_CONTENT = etree.XPath(
@@ -35,11 +37,14 @@ def read_docx_file(path: Path, data: bytes) -> ExtractedText:
         raise ReadError(path, _CORRUPT) from None
     lines = list(_block_lines(document.element.body))
     props = document.core_properties
+    from_template = props.author == "python-docx" or props.created == _TEMPLATE_CREATED
     attributes = {
         "作者": props.author or "",
         "主题": props.subject or "",
         "关键词": props.keywords or "",
-        "日期": _date(props.created),
+        # The created date only dates the document when nothing in it does (attributes.py),
+        # and python-docx's template carries its own from 2013.
+        "日期": "" if from_template else _date(props.created),
     }
     return finish(path, "\n".join(lines), title=props.title, attributes=attributes)
 
@@ -87,4 +92,6 @@ def _continues_vertical_merge(cell: etree._Element) -> bool:
 
 
 def _date(value: datetime | None) -> str:
+    if value is not None and value.replace(tzinfo=None) == _TEMPLATE_CREATED:
+        return ""
     return value.strftime("%Y-%m-%d") if value else ""

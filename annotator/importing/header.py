@@ -13,6 +13,8 @@ import re
 # Longest first so 发布时间 is not taken as 时间; web pages often space labels out (作  者).
 KNOWN_LABELS = (
     "发稿时间", "发布时间", "发布日期", "成文日期", "发文字号", "发文机关", "发布机构",
+    "发文标题", "发文文号", "发文部门", "发文单位", "发文时间", "发文日期", "公开日期",
+    "公布日期", "印发日期", "实施日期", "施行日期", "实施时间", "主题分类", "主题词",
     "责任编辑", "索引号", "来源", "作者", "日期", "时间", "文号", "出处", "记者",
 )
 HEADER_SCAN_LINES = 10  # non-empty lines searched for labels

@@ -9,9 +9,11 @@ import lxml.html
 from lxml import etree
 
 from annotator.errors import ReadError
-from annotator.importing.encoding import NotTextError, decode_bytes
+from annotator.importing.attributes import TITLE_LABELS
+from annotator.importing.encoding import NotTextError, decode
 from annotator.importing.extracted import ExtractedText, finish
 from annotator.importing.html_clean import fallback_text, strip_furniture
+from annotator.importing.page_metadata import take_metadata_box
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([a-z0-9_.:-]+)""", re.IGNORECASE)
@@ -26,17 +28,18 @@ _META_KEYS = {
 
 def read_html_file(path: Path, data: bytes) -> ExtractedText:
     try:
-        markup = decode_bytes(data, _declared_charset(data[:4096]))
+        decoded = decode(data, _declared_charset(data[:4096]))
     except NotTextError:
         raise ReadError(path, "not an HTML file (binary content)") from None
     # lxml refuses str input that still names a byte encoding.
-    markup = _XML_DECLARATION.sub("", markup, count=1)
+    markup = _XML_DECLARATION.sub("", decoded.text, count=1)
     try:
         tree = lxml.html.document_fromstring(markup)
     except (etree.ParserError, ValueError):
         raise ReadError(path, "no readable text") from None
     meta = _meta_attributes(tree)
     page_title = page_title_of(tree)
+    labels = take_metadata_box(tree)  # 索引号/发布机构/文号 …: attributes, not body text
     strip_furniture(tree)
     cleaned = lxml.html.tostring(tree, encoding="unicode")
     text, found = _trafilatura(cleaned)
@@ -44,10 +47,15 @@ def read_html_file(path: Path, data: bytes) -> ExtractedText:
         text = fallback_text(tree)
     # Government sites name the bare article in <meta name="ArticleTitle">; <title> usually
     # carries a "_栏目_网站" suffix but is what every other page has.
-    title = meta.pop("_title", "") or page_title.strip() or found.pop("_title", "")
+    boxed_title = next((labels[label] for label in TITLE_LABELS if labels.get(label)), "")
+    title = (
+        meta.pop("_title", "") or boxed_title or page_title.strip() or found.pop("_title", "")
+    )
     found.pop("_title", None)
     attributes = {**found, **meta}  # the page's own <meta> tags beat trafilatura's guesses
-    return finish(path, text, title=title, attributes=attributes)
+    warnings = [decoded.warning] if decoded.warning else []
+    return finish(path, text, title=title, attributes=attributes, labels=labels,
+                  warnings=warnings)
 
 
 _TITLE_SEPARATORS = re.compile(r"\s*(?:_|\s\|\s|\s-\s|\s–\s)\s*")
