@@ -9,6 +9,9 @@ ln((1 + N) / (1 + df)) + 1, so a word found in every document still weighs a lit
 TextRank runs over the same words the frequency tables count (project terms kept whole and
 tagged ``nz``), linking words that occur within five words of each other, inside one passage
 or document only.
+
+Both weigh simplified and traditional forms as one word and name it in the form written most
+often in what they weigh (see :mod:`annotator.analysis.wordfreq`).
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from annotator.analysis.wordfreq import (
     corpus_tally,
     scope_tally,
     scope_texts,
+    written_forms,
+    written_otherwise,
 )
 from annotator.errors import InvalidOperation
 
@@ -66,14 +71,24 @@ def keywords(
             include_subcodes=include_subcodes,
         )
         return tfidf(target, corpus_tally(project, analyser), top)
-    runs = [
-        run
-        for _doc, text, spans in scope_texts(
-            project, code_id=code_id, document_id=document_id, include_subcodes=include_subcodes
-        )
-        for run in analyser.segments(text, spans)
-    ]
-    return textrank(runs, analyser, top)
+    runs: list[list[Tagged]] = []
+    forms: Counter[tuple[str, str]] = Counter()
+    for _doc, text, spans in scope_texts(
+        project, code_id=code_id, document_id=document_id, include_subcodes=include_subcodes
+    ):
+        folded, token_runs = analyser.folded_runs(text, spans)
+        tag = analyser.tagger.tag
+        for run in token_runs:
+            runs.append([(t.word, tag(t.word), t.start, t.end) for t in run])
+            forms.update(written_otherwise(text, folded, run))
+    ranked = textrank(runs, analyser, top)
+    if not forms:
+        return ranked
+    counts = Counter(w for run in runs for w, *_ in run)
+    other: dict[str, dict[str, int]] = {}
+    for (word, form), n in forms.items():
+        other.setdefault(word, {})[form] = n
+    return [(written_forms(w, counts[w], other.get(w))[0], weight) for w, weight in ranked]
 
 
 def idf(document_frequency: int, documents: int) -> float:
@@ -90,7 +105,7 @@ def tfidf(target: WordTally, corpus: WordTally, top: int = 20) -> list[tuple[str
         word: count / total * idf(max(corpus.documents[word], 1), n)
         for word, count in target.counts.items()
     }
-    return _ranked(weights, top)
+    return [(target.display(w), weight) for w, weight in _ranked(weights, top)]
 
 
 def textrank(

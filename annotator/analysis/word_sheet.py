@@ -133,6 +133,7 @@ def _code_sheet(
 
 
 def _most_frequent(tally: WordTally, top: int) -> list[tuple[str, int]]:
-    """The first ``top`` of :meth:`WordTally.rows` as (word, count), without tagging them
-    (the sheet shows no tags here)."""
-    return heapq.nsmallest(top, tally.counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    """The first ``top`` of :meth:`WordTally.rows` as (word as written most often, count),
+    without tagging them (the sheet shows no tags here)."""
+    first = heapq.nsmallest(top, tally.counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [(tally.display(w), n) for w, n in first]

@@ -16,6 +16,13 @@ wholly inside a merged span, segmented as in the whole document (the lines aroun
 are segmented: jieba never joins words across a line break). So a code's counts are a part
 of the corpus counts, and a selection that cuts a word in half does not count the half.
 
+Simplified and traditional forms are one word: texts are segmented in folded form
+(:func:`annotator.chinese.variants.fold`, one simplified character for each traditional one,
+offsets unchanged) with the folded terms and stopwords, so 創新 and 创新 are counted
+together. A word is shown in the form written most often among the occurrences a table
+counts (the simplified form on a tie): a traditional-script corpus reads in its own script,
+a mixed one in the majority's. :attr:`WordCount.forms` names every form counted.
+
 Speed: segmentation is most of the cost (jieba, a few µs per character); the corpus counts
 are remembered per project state, so keywords and repeated tables do not segment it again.
 """
@@ -43,6 +50,7 @@ from weakref import WeakKeyDictionary
 
 from annotator.chinese.segment import Segmenter, Token
 from annotator.chinese.stopwords import is_stopword_token
+from annotator.chinese.variants import fold, same_words
 from annotator.errors import NotFoundError
 from annotator.records import DocumentInfo
 
@@ -77,11 +85,28 @@ def pos_name(tag: str) -> str:
 
 @dataclass(frozen=True)
 class WordCount:
-    word: str
+    word: str  # as written most often in the scope (simplified and traditional are one word)
     pos: str  # the word's most frequent part-of-speech tag (jieba/ICTCLAS: n, vn, nz …)
     count: int
     share: float  # of all counted words in the same scope
     documents: int  # documents in which the word occurs (within the scope)
+    # Every form counted, most frequent first, when there is more than one (创新, 創新).
+    forms: tuple[str, ...] = ()
+
+
+Forms = Counter[tuple[str, str]]  # (folded word, form as written) -> occurrences, forms ≠ word
+
+
+def written_forms(word: str, count: int, forms: Mapping[str, int] | None) -> list[str]:
+    """The forms of a folded ``word`` counted ``count`` times, ``forms`` being the
+    occurrences written otherwise: most frequent first, the folded form first on a tie."""
+    if not forms:
+        return [word]
+    own = count - sum(forms.values())
+    ranked = sorted(forms.items(), key=lambda kv: (-kv[1], kv[0]))
+    every = ([(word, own)] if own > 0 else []) + ranked
+    every.sort(key=lambda kv: -kv[1])  # stable: the folded form stays first on a tie
+    return [form for form, _ in every]
 
 
 # -- tagging -----------------------------------------------------------------------------
@@ -162,17 +187,18 @@ _taggers_lock = threading.Lock()
 
 
 def _project_words(project: Project) -> tuple[WordTagger, frozenset[str]]:
-    """The project's tagger (over its segmenter: shipped, own and code-keyword terms) and
-    stopwords (shipped list with the project's changes)."""
+    """The project's tagger (over the segmenter of its shipped, own and code-keyword terms,
+    folded) and stopwords (shipped list with the project's changes, folded)."""
+    from annotator.chinese.segment import segmenter_for
     from annotator.chinese.stopwords import project_stopwords
-    from annotator.chinese.terms import project_segmenter
+    from annotator.chinese.terms import project_terms
 
-    segmenter = project_segmenter(project)
+    segmenter = segmenter_for(same_words(project_terms(project)))
     with _taggers_lock:
         tagger = _taggers.get(segmenter)
         if tagger is None:
             tagger = _taggers[segmenter] = WordTagger(segmenter.tokenize, segmenter.terms)
-    return tagger, project_stopwords(project)
+    return tagger, same_words(project_stopwords(project))
 
 
 # -- counting ------------------------------------------------------------------------------
@@ -215,7 +241,19 @@ class WordAnalyser:
     def runs(self, text: str, spans: Sequence[Span] | None = None) -> list[list[Token]]:
         """The tokens of ``text`` (counted or not) as one run, or with ``spans`` one run per
         merged span holding the tokens wholly inside it. For spans only the lines around them
-        are segmented: jieba never joins words across a line break, nor do terms."""
+        are segmented: jieba never joins words across a line break, nor do terms. Tokens
+        are those of the folded text: their words are folded, their offsets the text's."""
+        return self.folded_runs(text, spans)[1]
+
+    def folded_runs(
+        self, text: str, spans: Sequence[Span] | None = None
+    ) -> tuple[str, list[list[Token]]]:
+        """:meth:`runs` with the folded text (``text`` itself when it has no traditional
+        characters)."""
+        folded = fold(text)
+        return folded, self._runs(folded, spans)
+
+    def _runs(self, text: str, spans: Sequence[Span] | None) -> list[list[Token]]:
         tokenize = self.tagger.tokenize
         if spans is None:
             return [tokenize(text)]
@@ -242,7 +280,17 @@ class WordAnalyser:
         return out
 
     def count_text(self, text: str, spans: Sequence[Span] | None = None) -> WordTags:
-        return self.tally(t for run in self.runs(text, spans) for t in run)
+        return self.count_document(text, spans)[0]
+
+    def count_document(
+        self, text: str, spans: Sequence[Span] | None = None
+    ) -> tuple[WordTags, Forms]:
+        """The counted words of ``text`` (or of its ``spans``) and the forms they are written
+        in where that is not the folded form."""
+        folded, runs = self.folded_runs(text, spans)
+        tokens = [t for run in runs for t in run]
+        words = self.tally(tokens)
+        return words, written_otherwise(text, folded, tokens, {w for w, _ in words})
 
     def segments(self, text: str, spans: Sequence[Span] | None = None) -> list[list[Tagged]]:
         """As :meth:`runs`, each token tagged (for TextRank, which needs the word order)."""
@@ -254,6 +302,22 @@ class WordAnalyser:
 def analyser_for(project: Project, *, min_length: int = 2) -> WordAnalyser:
     tagger, stopwords = _project_words(project)
     return WordAnalyser(tagger, stopwords, min_length)
+
+
+def written_otherwise(
+    text: str, folded: str, tokens: Iterable[Token], counted: Iterable[str] | None = None
+) -> Forms:
+    """(word, form) of the tokens (of ``counted`` words, when given) whose characters in
+    ``text`` differ from their folded form; nothing to look at when ``folded`` is ``text``."""
+    out: Forms = Counter()
+    if folded is text:
+        return out
+    keep = None if counted is None else set(counted)
+    for t in tokens:
+        form = text[t.start : t.end]
+        if form != t.word and (keep is None or t.word in keep):
+            out[t.word, form] += 1
+    return out
 
 
 def merge_spans(spans: Iterable[Span]) -> list[Span]:
@@ -305,9 +369,14 @@ class WordTally:
     documents: Counter[str] = field(default_factory=Counter)
     tags: MutableMapping[str, Counter[str]] = field(default_factory=dict)
     document_total: int = 0  # documents added, with or without counted words
+    # Word -> forms written otherwise than the (folded) word -> occurrences.
+    forms: dict[str, Counter[str]] = field(default_factory=dict)
 
-    def add_document(self, words: WordTags) -> None:
-        """One document's (or one code's part of a document's) counted words."""
+    def add_document(self, words: WordTags, forms: Forms | None = None) -> None:
+        """One document's (or one code's part of a document's) counted words, with the
+        forms written otherwise (:meth:`WordAnalyser.count_document`)."""
+        if forms:
+            self.add_forms(forms)
         counts, tags = self.counts, self.tags
         seen = set()
         for (word, tag), n in words.items():
@@ -320,9 +389,21 @@ class WordTally:
         self.documents.update(seen)
         self.document_total += 1
 
+    def add_forms(self, forms: Forms) -> None:
+        for (word, form), n in forms.items():
+            self.forms.setdefault(word, Counter())[form] += n
+
     @property
     def total(self) -> int:
         return sum(self.counts.values())
+
+    def written(self, word: str) -> list[str]:
+        """The forms ``word`` is written in here, most frequent first."""
+        return written_forms(word, self.counts[word], self.forms.get(word))
+
+    def display(self, word: str) -> str:
+        """The form to show ``word`` in: the one written most often here."""
+        return self.written(word)[0] if word in self.forms else word
 
     def pos(self, word: str) -> str:
         tags = self.tags.get(word)
@@ -334,10 +415,12 @@ class WordTally:
         ranked = sorted(self.counts.items(), key=lambda kv: (-kv[1], kv[0]))
         if top is not None:
             ranked = ranked[: max(0, top)]
-        return [
-            WordCount(w, self.pos(w), n, n / total if total else 0.0, self.documents[w])
-            for w, n in ranked
-        ]
+        rows = []
+        for w, n in ranked:
+            forms = self.written(w) if w in self.forms else [w]
+            rows.append(WordCount(forms[0], self.pos(w), n, n / total if total else 0.0,
+                                  self.documents[w], tuple(forms) if len(forms) > 1 else ()))
+        return rows
 
 
 class TagsOnDemand(MutableMapping[str, Counter[str]]):
@@ -420,7 +503,7 @@ def corpus_tally(project: Project, analyser: WordAnalyser) -> WordTally:
             return _CORPUS_CACHE[key]
     tally = WordTally()
     for doc in documents:
-        tally.add_document(analyser.count_text(project.document_text(doc.id)))
+        tally.add_document(*analyser.count_document(project.document_text(doc.id)))
     remember_corpus_tally(key, tally)
     return tally
 
@@ -454,7 +537,7 @@ def scope_tally(
     for _doc, text, spans in scope_texts(
         project, document_id=document_id, code_id=code_id, include_subcodes=include_subcodes
     ):
-        tally.add_document(analyser.count_text(text, spans))
+        tally.add_document(*analyser.count_document(text, spans))
     return tally
 
 

@@ -145,8 +145,10 @@ def fold_words(words: Iterable[str]) -> frozenset[str]:
     return frozenset(fold(w) for w in words)
 
 
+@lru_cache(maxsize=8)
 def same_words(words: frozenset[str]) -> frozenset[str]:
     """``words`` folded, or ``words`` itself when folding changes none of them (so that
-    caches keyed by the set, such as segmenters, are shared)."""
+    caches keyed by the set, such as segmenters, are shared). Remembered for the last few
+    sets: a project's terms are folded on every search."""
     folded = fold_words(words)
     return words if folded == words else folded

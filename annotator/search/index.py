@@ -31,7 +31,7 @@ from annotator.chinese.segment import Segmenter, segmenter_for
 from annotator.chinese.terms import terms_in_session
 from annotator.chinese.variants import fold, same_words
 from annotator.db.models import Document
-from annotator.search import tables
+from annotator.search import tables, texts
 from annotator.search.tokens import compress_words, encode_spans, index_terms
 
 if TYPE_CHECKING:
@@ -139,13 +139,14 @@ def _documents_containing(session: Session, terms: Sequence[str]) -> list[int] |
     return sorted(found)
 
 
-def _adopt_current_terms(session: Session) -> None:
+def _adopt_current_terms(session: Session) -> bool:
     """If the project's terms changed, drop the index rows of the documents the change
-    touches (they are then indexed again as missing) and store the new list."""
+    touches (they are then indexed again as missing) and store the new list; whether they
+    changed."""
     stored = tables.read_terms(session)
     current = terms_in_session(session)
     if stored == current:
-        return
+        return False
     if stored is not None:
         touched = _documents_containing(session, sorted(stored ^ current))
         if touched is None:
@@ -154,20 +155,21 @@ def _adopt_current_terms(session: Session) -> None:
             for doc_id in touched:
                 tables.remove_row(session, doc_id)
     tables.write_terms(session, current)
+    return True
 
 
 def _plan(session: Session) -> list[int]:
     """Bring the index's rows and terms up to date; return the ids still to index, by
     document number."""
     tables.create_tables(session)
-    live = dict(session.execute(select(Document.id, Document.content_hash)).all())
-    for doc_id, digest in tables.indexed_hashes(session).items():
-        if live.get(doc_id) != digest:
-            tables.remove_row(session, doc_id)
-    _adopt_current_terms(session)
+    live = texts.snapshot(session)
     indexed = tables.indexed_hashes(session)
-    order = session.scalars(select(Document.id).order_by(Document.number))
-    return [doc_id for doc_id in order if indexed.get(doc_id) != live[doc_id]]
+    stale = [doc_id for doc_id, digest in indexed.items() if live.hashes.get(doc_id) != digest]
+    for doc_id in stale:
+        tables.remove_row(session, doc_id)
+    if _adopt_current_terms(session) or stale:
+        indexed = tables.indexed_hashes(session)
+    return [doc_id for doc_id in live.order if indexed.get(doc_id) != live.hashes[doc_id]]
 
 
 def ensure_index(
@@ -246,11 +248,8 @@ def index_status(project: Project) -> IndexStatus:
 
 def unindexed_ids(session: Session) -> Sequence[int]:
     """Documents not (or not correctly) in the index, without changing anything."""
+    live = texts.snapshot(session).hashes
     if not tables.tables_exist(session):
-        return list(session.scalars(select(Document.id)))
+        return list(live)
     indexed = tables.indexed_hashes(session)
-    return [
-        doc_id
-        for doc_id, digest in session.execute(select(Document.id, Document.content_hash))
-        if indexed.get(doc_id) != digest
-    ]
+    return [doc_id for doc_id, digest in live.items() if indexed.get(doc_id) != digest]

@@ -26,7 +26,7 @@ which also makes it the way to find one script's form only.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
@@ -39,6 +39,7 @@ from annotator.chinese.variants import fold
 from annotator.db.models import Document
 from annotator.errors import InvalidOperation
 from annotator.search import tables, texts
+from annotator.search.texts import Snapshot
 from annotator.search.tokens import BREAK, Span, decode_spans, index_terms, span_runs
 
 WORD, PHRASE, REGEX = "word", "phrase", "regex"
@@ -58,7 +59,8 @@ class Matches:
     _documents: Callable[[], Iterator[DocumentSpans]]
     # The stored texts of the matching documents, when the search read them (phrase and
     # regex modes): the matches can then be listed again without the session.
-    texts: dict[int, str] | None = None
+    texts: Mapping[int, str] | None = None
+    live: Snapshot | None = None  # the documents searched, when known
 
     def documents(self) -> Iterator[DocumentSpans]:
         return self._documents()
@@ -112,7 +114,7 @@ def find_matches(
 
 def number_order(session: Session) -> list[int]:
     """Document ids in document-number order."""
-    return list(session.scalars(select(Document.id).order_by(Document.number)))
+    return texts.snapshot(session).order
 
 
 def _resolve(session: Session, doc_id: int, offsets: list[int], length: int) -> list[Span]:
@@ -176,31 +178,46 @@ def _word_sequence(session: Session, forms: list[str], gaps: dict[int, str]) -> 
     return Matches(sum(len(o) for o in by_doc.values()), len(by_doc), stream)
 
 
-def _phrase_candidates(session: Session, phrase: str) -> list[int]:
+class _StoredTexts(Mapping[int, str]):
+    """The stored texts of (text, folded text) pairs, read through without a copy."""
+
+    def __init__(self, pairs: Mapping[int, tuple[str, str]]) -> None:
+        self._pairs = pairs
+
+    def __getitem__(self, doc_id: int) -> str:
+        return self._pairs[doc_id][0]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._pairs)
+
+    def __len__(self) -> int:
+        return len(self._pairs)
+
+
+def _phrase_candidates(session: Session, phrase: str, live: Snapshot) -> list[int]:
     """Documents that may hold the folded ``phrase``, by document number: those whose stored
     text holds it, and every one whose text may differ from its folded form."""
-    order = session.execute(
-        select(Document.id, Document.content_hash).order_by(Document.number)
-    ).all()
     plain = tables.plain_documents(session)
-    unsure = {doc_id for doc_id, digest in order if plain.get(doc_id) != digest}
-    if len(unsure) == len(order):
-        return [doc_id for doc_id, _ in order]
+    unsure = {doc_id for doc_id, digest in live.hashes.items() if plain.get(doc_id) != digest}
+    if len(unsure) == len(live.order):
+        return list(live.order)
     # instr() picks the documents in C, stopping at each one's first match, so only those
     # texts are read into Python (and kept for the next search).
     holding = set(session.scalars(
         select(Document.id).where(func.instr(Document.text, phrase) > 0)
     ))
-    return [doc_id for doc_id, _ in order if doc_id in holding or doc_id in unsure]
+    return [doc_id for doc_id in live.order if doc_id in holding or doc_id in unsure]
 
 
 def _phrase_matches(session: Session, phrase: str) -> Matches:
     """Every occurrence of the folded ``phrase`` in the folded texts."""
-    if texts.all_cached(session):
-        candidates = number_order(session)
+    live = texts.snapshot(session)
+    if texts.all_cached(session, live):
+        candidates = live.order
+        found = texts.folded_corpus(session, live)
     else:
-        candidates = _phrase_candidates(session, phrase)
-    found = texts.folded_texts_for(session, candidates)
+        candidates = _phrase_candidates(session, phrase, live)
+        found = texts.folded_texts_for(session, candidates, live=live)
     counts = {d: n for d in candidates if (n := found[d][1].count(phrase))}
     size = len(phrase)
 
@@ -214,8 +231,7 @@ def _phrase_matches(session: Session, phrase: str) -> Matches:
                 at = folded.find(phrase, at + size)
             yield doc_id, spans
 
-    stored = {d: found[d][0] for d in counts}
-    return Matches(sum(counts.values()), len(counts), stream, stored)
+    return Matches(sum(counts.values()), len(counts), stream, _StoredTexts(found), live)
 
 
 def compile_regex(pattern: str) -> re.Pattern[str]:
@@ -229,12 +245,14 @@ def compile_regex(pattern: str) -> re.Pattern[str]:
 
 def _regex_matches(session: Session, pattern: str) -> Matches:
     regex = compile_regex(pattern)
-    found = texts.texts_for(session)
+    live = texts.snapshot(session)
+    found = texts.texts_for(session, live=live)
     matched: list[DocumentSpans] = []
-    for doc_id in number_order(session):
+    for doc_id in live.order:
         # Empty matches (a*, ^) cannot be coded or shown: skipped.
         spans = [m.span() for m in regex.finditer(found[doc_id]) if m.end() > m.start()]
         if spans:
             matched.append((doc_id, spans))
     stored = {doc_id: found[doc_id] for doc_id, _ in matched}
-    return Matches(sum(len(s) for _, s in matched), len(matched), lambda: iter(matched), stored)
+    return Matches(sum(len(s) for _, s in matched), len(matched), lambda: iter(matched), stored,
+                   live)

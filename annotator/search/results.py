@@ -6,11 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from annotator.chinese.terms import terms_in_session
-from annotator.db.models import Document
 from annotator.errors import InvalidOperation
 from annotator.search import query as q
 from annotator.search import tables, texts
@@ -97,22 +95,41 @@ def make_hits(
     the documents these hits come from are resolved and read."""
     if (limit is not None and limit <= 0) or not matches.total:
         return []
-    heads = {
-        doc_id: (number, title)
-        for doc_id, number, title in session.execute(
-            select(Document.id, Document.number, Document.title)
-        )
-    }
     stored = matches.texts
-    if stored is None and limit is None:
-        stored = texts.texts_for(session)
+    if limit is None:
+        heads = _Heads(session, every=True)
+        if stored is None:
+            stored = texts.texts_for(session)
+    else:
+        heads = _Heads(session, every=False)
     return _hits(matches, heads, lambda d: stored[d] if stored is not None
                  else texts.text(session, d), limit)
 
 
+class _Heads:
+    """Documents' numbers and titles: all at once, or one by one as hits need them (a page
+    of hits comes from a few documents)."""
+
+    def __init__(self, session: Session, *, every: bool) -> None:
+        self._session = session
+        self._known: dict[int, tuple[int, str]] = {}
+        if every:
+            rows = session.connection().exec_driver_sql(
+                "SELECT id, number, title FROM documents")
+            self._known = {doc_id: (number, title) for doc_id, number, title in rows}
+
+    def __getitem__(self, doc_id: int) -> tuple[int, str]:
+        found = self._known.get(doc_id)
+        if found is None:
+            row = self._session.connection().exec_driver_sql(
+                "SELECT number, title FROM documents WHERE id = ?", (doc_id,)).one()
+            found = self._known[doc_id] = (row[0], row[1])
+        return found
+
+
 def _hits(
     matches: q.Matches,
-    heads: dict[int, tuple[int, str]],
+    heads: _Heads,
     text_of: Callable[[int], str],
     limit: int | None,
 ) -> list[SearchHit]:
@@ -138,11 +155,6 @@ def _hits(
             if limit is not None and len(hits) >= limit:
                 return hits
     return hits
-
-
-def _documents_now(session: Session) -> frozenset[tuple[int, str]]:
-    rows = session.execute(select(Document.id, Document.content_hash))
-    return frozenset((doc_id, digest) for doc_id, digest in rows)
 
 
 def search(
@@ -178,7 +190,8 @@ def search(
         hits = make_hits(s, matches, limit)
         rest = None
         if len(hits) < matches.total:
-            rest = _rest_of(project, query, mode, matches, index_terms, _documents_now(s))
+            live = matches.live or texts.snapshot(s)
+            rest = _rest_of(project, query, mode, matches, index_terms, live.hashes)
         return SearchResult(
             query=query,
             mode=mode,
@@ -198,20 +211,17 @@ def _rest_of(
     mode: str,
     matches: q.Matches,
     index_terms: frozenset[str] | None,
-    documents: frozenset[tuple[int, str]],
+    documents: dict[int, str],
 ) -> Callable[[], list[SearchHit]]:
     """How to list every hit of a search later: from the texts it read (phrase, regex), or
     by running it again on the same documents and index (word mode)."""
 
     def rest() -> list[SearchHit]:
         with project.session_scope() as s:
-            if _documents_now(s) != documents:
+            if texts.snapshot(s).hashes != documents:
                 raise InvalidOperation("the documents changed since this search; search again")
             if matches.texts is not None:
-                heads = {d: (n, t) for d, n, t in s.execute(
-                    select(Document.id, Document.number, Document.title))}
-                stored = matches.texts
-                return _hits(matches, heads, stored.__getitem__, None)
+                return _hits(matches, _Heads(s, every=True), matches.texts.__getitem__, None)
             if tables.read_terms(s) != index_terms:
                 raise InvalidOperation("the word index changed since this search; search again")
             again = q.find_matches(s, query, mode=mode, segmenter=index_segmenter(s))

@@ -113,8 +113,14 @@ def is_empty(session: Session) -> bool:
 
 
 def indexed_hashes(session: Session) -> dict[int, str]:
-    rows = _exec(session, "SELECT document_id, content_hash FROM search_documents")
-    return {doc_id: digest for doc_id, digest in rows}
+    """Document id → content hash of every indexed document (through the driver's cursor:
+    every search asks, and SQLAlchemy's rows would cost more than the query)."""
+    cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        return dict(cursor.execute(
+            "SELECT document_id, content_hash FROM search_documents").fetchall())
+    finally:
+        cursor.close()
 
 
 def add_row(session: Session, document_id: int, digest: str, spans: bytes, words: str,
