@@ -195,3 +195,47 @@ def test_pending_proposals_sheet(setup, tmp_path: Path) -> None:
     ]
     assert {r["编码路径"] for r in body} == {"区域协同创新 / 资源协同"}
     assert body[1]["关键词"] == "通用通兑、科技创新券" and body[0]["单位"] == "句子"
+
+
+# -- simplified and traditional forms ----------------------------------------------------------
+
+DATA = Path(__file__).parent / "data" / "search"
+
+
+def proposed_texts(project: Project, code_id: int) -> list[str]:
+    return sorted(
+        project.document_text(p.document_id)[p.start : p.end]
+        for p in list_proposals(project) if p.code_id == code_id
+    )
+
+
+def test_keywords_match_both_scripts(project: Project) -> None:
+    for name in ("hk-budget-2019-innovation.txt", "tw-jingjibu-chengguo-guishu-banfa.txt"):
+        text = (DATA / name).read_text(encoding="utf-8")
+        project.add_document(name, text)
+    project.add_document("内地", "依法保护知识产权。鼓励产学研合作。")
+    ip = project.add_code("知识产权", keywords=["知識產權"])  # a traditional keyword
+    cooperation = project.add_code("产学研合作", keywords=["产学研合作"])
+    autocode(project)
+    assert proposed_texts(project, ip.id) == sorted([
+        "依法保护知识产权。",
+        "64.　發展創科能為香港帶來龐大經濟效益，其產生的知識產權，能轉化成商業產品，"
+        "並帶動周邊經濟活動，創造優質就業機會，市民更可利用新科技享受舒適的生活。",
+    ])
+    assert proposed_texts(project, cooperation.id) == sorted([
+        "鼓励产学研合作。",
+        "執行單位與其他產業、學術或研究機構合作（以下簡稱產學研合作）執行科技計畫，"
+        "其所產生之研發成果除第七條或本部於計畫公告文件另有規定者外，"
+        "應參酌雙方提供經費及專業能力之貢獻，以契約約定其歸屬。",
+    ])
+
+
+def test_a_keyword_inside_a_longer_listed_term_is_no_match_in_either_script(
+    project: Project,
+) -> None:
+    # 科技成果转化 is a shipped term: the keyword 成果转化 inside it proposes nothing.
+    project.add_document("繁體", "推動科技成果轉化。加快成果轉化。")
+    project.add_document("简体", "推动科技成果转化。加快成果转化。")
+    code = project.add_code("成果转化", keywords=["成果转化"])
+    autocode(project)
+    assert proposed_texts(project, code.id) == sorted(["加快成果转化。", "加快成果轉化。"])

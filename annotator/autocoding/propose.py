@@ -1,6 +1,11 @@
 """Auto-coding by dictionary: every code's keywords propose the sentences (or paragraphs)
 that contain them, across the corpus.
 
+Keywords match as whole words of the word index (a keyword inside a longer listed term, such
+as 成果转化 inside 科技成果转化, is no match), simplified and traditional forms alike: the
+index and the keywords are folded (:mod:`annotator.chinese.variants`), so 知識產權 proposes
+sentences that write 知识产权 and the other way round.
+
 Proposals are stored as machine-made, pending review (:mod:`annotator.db.proposals`); nothing
 becomes a passage until a researcher accepts it (:mod:`annotator.autocoding.review`). Running
 again adds only new proposals: a unit already pending or rejected for that code, or already
@@ -101,7 +106,8 @@ def autocode(
     whole_word: bool = True,
 ) -> AutocodeReport:
     """Propose ``unit``s for every code with keywords (or only ``code_ids``), in one
-    transaction. Keywords match as whole words (segmented) unless ``whole_word`` is False.
+    transaction. Keywords match as whole words (segmented) unless ``whole_word`` is False,
+    in either script.
     Returns counts per code; the proposals are read with ``review.list_proposals``."""
     if unit not in UNITS:
         raise InvalidOperation(f"unknown unit {unit!r} (use {', '.join(UNITS)})")
