@@ -46,8 +46,8 @@ SEED_UNITS = [
     ("1-2-0", "二、 地方科技体制改革面临的挑战"),
     ("1-2-1", "一是协同不足；二是评价偏重数量。"),
 ]
-# Word search for 创新 (counted by hand from the segmentation): 科技|创新, 创新|驱动, 鼓励|创新
-# — not inside the words 创新券 or 科技创新券.
+# 创新 occurs five times: as a whole word (counted by hand from the segmentation) in 科技|创新,
+# 创新|驱动 and 鼓励|创新, and inside the words 创新券 and 科技创新券.
 SEARCH_A = "推动科技创新。坚持创新驱动。\n创新券通用通兑，鼓励创新。"
 SEARCH_B = "推广科技创新券通用通兑。"
 
@@ -243,18 +243,18 @@ def search_window(qtbot, tmp_path: Path) -> MainWindow:
     return make_window(qtbot, tmp_path, path)
 
 
-def run(win: MainWindow, query: str, mode: str = "word", anywhere: bool = False):
+def run(win: MainWindow, query: str, mode: str = "phrase", whole_words: bool = False):
     panel = win.chinese_tools.search_panel
     win.chinese_tools.actions["search"].trigger()
     panel.query.setText(query)
     panel.mode.setCurrentIndex(panel.mode.findData(mode))
-    panel.anywhere.setChecked(anywhere)
+    panel.whole_words.setChecked(whole_words)
     return panel.run_search()
 
 
 def test_search_modes_list_results_with_units_and_context(search_window: MainWindow) -> None:
     panel = search_window.chinese_tools.search_panel
-    result = run(search_window, "创新")
+    result = run(search_window, "创新", whole_words=True)
     assert panel.isVisible()
     assert (result.total, result.document_count) == (3, 1)
     model = panel.model
@@ -262,15 +262,43 @@ def test_search_modes_list_results_with_units_and_context(search_window: MainWin
     assert [model.index(r, UNIT).data() for r in range(3)] == ["1-0-1", "1-0-1", "1-0-2"]
     assert model.index(0, 2).data(CONTEXT_PARTS_ROLE) == (
         "推动科技", "创新", "。坚持创新驱动。 ⏎ 创新券通用通兑，鼓励创新。")
-    assert run(search_window, "创新", anywhere=True).total == 5  # also in 创新券, 科技创新券
-    assert run(search_window, "创新券", mode="phrase").total == 2
+    assert run(search_window, "创新券", whole_words=True).total == 1  # not in 科技创新券
     assert run(search_window, "创新[券驱]", mode="regex").total == 3
     assert run(search_window, "(", mode="regex") is None  # a broken pattern is reported
     assert panel.model.rowCount() == 0 and panel.status.text()
 
 
+def test_search_finds_every_occurrence_by_default(search_window: MainWindow) -> None:
+    panel = search_window.chinese_tools.search_panel
+    result = run(search_window, "创新")
+    assert (result.total, result.document_count) == (5, 2)  # also in 创新券, 科技创新券
+    contexts = [panel.model.index(r, 2).data(CONTEXT_PARTS_ROLE) for r in range(5)]
+    assert [c[1] for c in contexts] == ["创新"] * 5
+    assert contexts[2][2].startswith("券通用通兑")  # inside 创新券
+    assert run(search_window, "创新券").total == 2
+    # The whole-words box is for text search; a regular expression has its own rules.
+    panel.mode.setCurrentIndex(panel.mode.findData("regex"))
+    assert not panel.whole_words.isEnabled()
+    panel.mode.setCurrentIndex(panel.mode.findData("phrase"))
+    assert panel.whole_words.isEnabled()
+
+
+def test_simplified_queries_find_traditional_text(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "hk.annot"
+    with Project.create(path, coder="甲") as project:
+        project.add_document("香港", "InnoHK督導委員會甄選出28間研發實驗室。")
+        project.add_document("内地", "发挥实验室作用。")
+    win = make_window(qtbot, tmp_path, path)
+    result = run(win, "实验室")
+    assert result.total == 2
+    panel = win.chinese_tools.search_panel
+    assert [panel.model.index(r, 2).data(CONTEXT_PARTS_ROLE)[1] for r in range(2)] == [
+        "實驗室", "实验室"]
+    assert run(win, "實驗室", whole_words=True).total == 2
+
+
 def test_double_click_on_a_result_jumps_to_it(search_window: MainWindow) -> None:
-    run(search_window, "创新")
+    run(search_window, "创新", whole_words=True)
     panel = search_window.chinese_tools.search_panel
     hit = panel.model.hit(2)
     panel.view.doubleClicked.emit(panel.model.index(2, 2))
@@ -281,7 +309,7 @@ def test_double_click_on_a_result_jumps_to_it(search_window: MainWindow) -> None
 def test_code_all_results_is_one_undo_step(search_window: MainWindow) -> None:
     project = search_window.hub.require()
     panel = search_window.chinese_tools.search_panel
-    run(search_window, "创新")
+    run(search_window, "创新", whole_words=True)
     code = project.find_code("创新驱动").id
     panel.set_code(code)
     stack = search_window.hub.undo_stack
@@ -301,10 +329,33 @@ def test_code_all_results_is_one_undo_step(search_window: MainWindow) -> None:
     assert tombstones(project) == set()
 
 
+def test_code_all_results_codes_every_match_found_not_only_those_listed(
+    search_window: MainWindow, monkeypatch
+) -> None:
+    from annotator.ui.chinese_tools import search_panel
+
+    monkeypatch.setattr(search_panel, "DISPLAY_LIMIT", 2)
+    project = search_window.hub.require()
+    panel = search_window.chinese_tools.search_panel
+    result = run(search_window, "创新")
+    assert panel.model.rowCount() == 2 and result.total == 5
+    assert "coding takes all" in panel.status.text()
+    panel.set_code(project.find_code("创新驱动").id)
+    stack = search_window.hub.undo_stack
+    before = stack.count()
+    assert panel.code_results("match") == 5
+    coded = {(p.document_id, p.start, p.end) for p in project.passages()}
+    assert coded == {(h.document_id, h.start, h.end) for h in result.all_hits()}
+    assert {p.text for p in project.passages()} == {"创新"}
+    assert stack.count() == before + 1
+    search_window.undo_action.trigger()
+    assert project.passages() == []
+
+
 def test_code_results_sentences_and_paragraphs(search_window: MainWindow) -> None:
     project = search_window.hub.require()
     panel = search_window.chinese_tools.search_panel
-    run(search_window, "创新")
+    run(search_window, "创新", whole_words=True)
     panel.set_code(project.find_code("创新驱动").id)
     assert panel.code_results("sentence") == 3
     assert sorted(p.text for p in project.passages()) == [

@@ -37,7 +37,8 @@ class AutocodeDialog(QDialog):
         self.setWindowTitle(self.tr("Auto-code by keywords"))
         intro = QLabel(self.tr(
             "Each code's keywords propose the sentences or paragraphs that contain them, in "
-            "every document. Nothing is coded until you accept a proposal."))
+            "every document, written in simplified or traditional characters. Nothing is "
+            "coded until you accept a proposal."))
         intro.setWordWrap(True)
         with_keywords = sum(1 for c in codes if c.keywords)
         self.sentence = QRadioButton(self.tr("Sentence"))

@@ -1,8 +1,11 @@
-"""The search tab: find words, phrases or patterns across all documents and code the results.
+"""The search tab: find text or patterns across all documents and code the results.
 
-Word mode matches segmented words (创新 is not found inside 创新券 unless "match inside longer
-words" is on); see :func:`annotator.search.search`. Coding the results — the matches, their
-sentences or their paragraphs — is one step on the undo stack (:class:`CodeSpans`).
+By default every occurrence of the query's characters is found, inside longer words too and
+in simplified and traditional script alike; "Whole words only" restricts it to segmented
+words (创新 is then not found inside 创新券); a regular expression matches the text as
+written. See :func:`annotator.search.search`. Coding the results — the matches, their
+sentences or their paragraphs — codes every match the search found, listed or not, as one
+step on the undo stack (:class:`CodeSpans`).
 """
 
 from __future__ import annotations
@@ -61,10 +64,10 @@ class SearchPanel(QWidget):
         self.query.setClearButtonEnabled(True)
         self.query.returnPressed.connect(self.run_search)
         self.mode = QComboBox()
-        for mode in (WORD, PHRASE, REGEX):
+        for mode in (PHRASE, REGEX):
             self.mode.addItem("", mode)
         self.mode.currentIndexChanged.connect(lambda _i: self._update_enabled())
-        self.anywhere = QCheckBox()
+        self.whole_words = QCheckBox()
         self.search_button = QPushButton()
         self.search_button.clicked.connect(self.run_search)
         self.status = QLabel()
@@ -92,7 +95,7 @@ class SearchPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.query, 1)
         top.addWidget(self.mode)
-        top.addWidget(self.anywhere)
+        top.addWidget(self.whole_words)
         top.addWidget(self.search_button)
         coding = QHBoxLayout()
         coding.addWidget(self.code_label)
@@ -116,14 +119,16 @@ class SearchPanel(QWidget):
 
     def retranslate_ui(self) -> None:
         self.query.setPlaceholderText(self.tr("Search all documents"))
-        names = {WORD: self.tr("Words"), PHRASE: self.tr("Exact phrase"),
-                 REGEX: self.tr("Regular expression")}
+        names = {PHRASE: self.tr("Text"), REGEX: self.tr("Regular expression")}
         for i in range(self.mode.count()):
             self.mode.setItemText(i, names[self.mode.itemData(i)])
         self.mode.setToolTip(self.tr(
-            "Words: whole words as segmented (创新 does not match 创新券). Exact phrase: the "
-            "characters anywhere. Regular expression: a Python pattern."))
-        self.anywhere.setText(self.tr("Match inside longer words"))
+            "Text: every occurrence of the characters, inside longer words too, simplified "
+            "and traditional alike (实验室 finds 實驗室). Regular expression: a Python pattern "
+            "over the text as written."))
+        self.whole_words.setText(self.tr("Whole words only"))
+        self.whole_words.setToolTip(self.tr(
+            "Only whole words as segmented: 创新 then does not match 创新券 or 科技创新."))
         self.search_button.setText(self.tr("Search"))
         self.code_label.setText(self.tr("Code:"))
         self.code_buttons[MATCH].setText(self.tr("Code all results"))
@@ -148,17 +153,18 @@ class SearchPanel(QWidget):
 
     def run_search(self) -> SearchResult | None:
         """Search with what the query box and options say; lists the results."""
-        return self._search(self.query.text(), self.mode.currentData(),
-                            not self.anywhere.isChecked())
+        mode = self.mode.currentData()
+        if mode == PHRASE and self.whole_words.isChecked():
+            mode = WORD
+        return self._search(self.query.text(), mode)
 
-    def _search(self, text: str, mode: str, whole_word: bool) -> SearchResult | None:
+    def _search(self, text: str, mode: str) -> SearchResult | None:
         project = self.hub.project
         if project is None or not text.strip():
             return None
         try:
             with wait_cursor():
-                self.result = search(project, text, mode=mode, whole_word=whole_word,
-                                     limit=DISPLAY_LIMIT)
+                self.result = search(project, text, mode=mode, limit=DISPLAY_LIMIT)
         except AnnotatorError as exc:
             self.result = None
             self.model.set_hits([])
@@ -172,7 +178,8 @@ class SearchPanel(QWidget):
 
     def code_results(self, unit: str = MATCH) -> int | None:
         """Code every result of the last search (or its sentence or paragraph) with the
-        chosen code, as one undoable step; returns the passages made (None: nothing done)."""
+        chosen code, as one undoable step: the matches listed and those past the list, exactly
+        as the search found them. Returns the passages made (None: nothing done)."""
         project, result = self.hub.project, self.result
         if project is None or result is None or not result.hits:
             return None
@@ -182,11 +189,13 @@ class SearchPanel(QWidget):
                                       self.tr("Code the search results as:"))
             if code_id is None:
                 return None
-        hits = result.hits
+        try:
+            with wait_cursor():
+                hits = result.all_hits()  # only a page may be listed: code every match
+        except AnnotatorError as exc:
+            Messages.error(self, self.tr("Cannot code the results"), str(exc))
+            return None
         with wait_cursor():
-            if result.truncated:  # only a page is listed: code every match
-                hits = search(project, result.query, mode=result.mode,
-                              whole_word=result.whole_word).hits
             spans = spans_to_code(hits, unit)
             name = project.code(code_id).path_text
             command = CodeSpans(
@@ -224,7 +233,7 @@ class SearchPanel(QWidget):
         self.status.setText(text)
 
     def _update_enabled(self) -> None:
-        self.anywhere.setEnabled(self.mode.currentData() == WORD)
+        self.whole_words.setEnabled(self.mode.currentData() == PHRASE)
         has = self.result is not None and bool(self.result.hits)
         for button in self.code_buttons.values():
             button.setEnabled(has)
@@ -245,7 +254,7 @@ class SearchPanel(QWidget):
         # Documents came or went: the listed results may name a deleted one.
         last = self.result
         if last is not None:
-            self._search(last.query, last.mode, last.whole_word)
+            self._search(last.query, last.mode)
 
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -54,6 +54,9 @@ class WordFrequencyModel(QAbstractTableModel):
                 f"{row.share:.2%}",
                 str(row.documents),
             )[col]
+        if role == Qt.ItemDataRole.ToolTipRole and col == WORD and row.forms:
+            # Simplified and traditional forms are counted as one word.
+            return self.tr("Counted together: %1").replace("%1", "、".join(row.forms))
         if role == SORT_ROLE:
             return (index.row(), row.word, row.pos, row.count, row.share, row.documents)[col]
         if role == Qt.ItemDataRole.TextAlignmentRole and col not in (WORD, POS):

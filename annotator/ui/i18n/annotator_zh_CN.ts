@@ -375,8 +375,8 @@
       <translation>编码</translation>
     </message>
     <message>
-      <source>Each code's keywords propose the sentences or paragraphs that contain them, in every document. Nothing is coded until you accept a proposal.</source>
-      <translation>每个编码的关键词会在所有文档中建议包含它们的句子或段落。在您接受建议之前，不会编码任何内容。</translation>
+      <source>Each code's keywords propose the sentences or paragraphs that contain them, in every document, written in simplified or traditional characters. Nothing is coded until you accept a proposal.</source>
+      <translation>每个编码的关键词会在所有文档中建议包含它们的句子或段落，简体、繁体写法均可匹配。在您接受建议之前，不会编码任何内容。</translation>
     </message>
     <message>
       <source>Keywords also match inside longer words</source>
@@ -777,6 +777,10 @@
       <translation>添加编码“%1”</translation>
     </message>
     <message>
+      <source>Change unit numbering</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Code as “%1”</source>
       <translation>编码为“%1”</translation>
     </message>
@@ -862,6 +866,10 @@
   <context>
     <name>DocumentsPane</name>
     <message>
+      <source>(no document chosen)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Delete document</source>
       <translation>删除文档</translation>
     </message>
@@ -874,12 +882,32 @@
       <translation>删除文档“%1”及其 %2 个编码片段？此操作无法撤销。</translation>
     </message>
     <message>
+      <source>Detected from the text (%1)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Edit attributes…</source>
       <translation>编辑属性…</translation>
     </message>
     <message>
       <source>Filter documents (title, attributes)</source>
       <translation>筛选文档（标题、属性）</translation>
+    </message>
+    <message>
+      <source>Notice or article: its heading numbers</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Paragraphs only</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Statute: chapter-article-paragraph (章-条-款)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Unit numbering</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -1278,6 +1306,10 @@
     <message>
       <source>Select text in the article first</source>
       <translation>请先在文章中选中文字</translation>
+    </message>
+    <message>
+      <source>Unit &amp;numbering</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -1689,12 +1721,8 @@ When the coder is done, bring the copy back with Team ▸ Merge a coder's copy.<
       <translation>编码：</translation>
     </message>
     <message>
-      <source>Exact phrase</source>
-      <translation>精确短语</translation>
-    </message>
-    <message>
-      <source>Match inside longer words</source>
-      <translation>匹配较长词语的内部</translation>
+      <source>Only whole words as segmented: 创新 then does not match 创新券 or 科技创新.</source>
+      <translation>只匹配分词结果中的完整词语：此时“创新”不匹配“创新券”或“科技创新”。</translation>
     </message>
     <message>
       <source>Regular expression</source>
@@ -1709,6 +1737,14 @@ When the coder is done, bring the copy back with Team ▸ Merge a coder's copy.<
       <translation>搜索全部文档</translation>
     </message>
     <message>
+      <source>Text</source>
+      <translation>文本</translation>
+    </message>
+    <message>
+      <source>Text: every occurrence of the characters, inside longer words too, simplified and traditional alike (实验室 finds 實驗室). Regular expression: a Python pattern over the text as written.</source>
+      <translation>文本：查找这些字符的每一处出现，包括较长词语内部，简繁通用（“实验室”也能找到“實驗室”）。正则表达式：按原文字符匹配的 Python 正则模式。</translation>
+    </message>
+    <message>
       <source>The word list changed since the index was built.</source>
       <translation>建立索引后词表已有变化。</translation>
     </message>
@@ -1717,12 +1753,8 @@ When the coder is done, bring the copy back with Team ▸ Merge a coder's copy.<
       <translation>输入词语、短语或模式后按回车。</translation>
     </message>
     <message>
-      <source>Words</source>
-      <translation>词语</translation>
-    </message>
-    <message>
-      <source>Words: whole words as segmented (创新 does not match 创新券). Exact phrase: the characters anywhere. Regular expression: a Python pattern.</source>
-      <translation>词语：按分词结果匹配完整词语（“创新”不匹配“创新券”）。精确短语：在任意位置匹配这些字符。正则表达式：Python 正则模式。</translation>
+      <source>Whole words only</source>
+      <translation>仅完整词语</translation>
     </message>
   </context>
   <context>
@@ -1977,6 +2009,10 @@ When the coder is done, bring the copy back with Team ▸ Merge a coder's copy.<
     <message>
       <source>Count</source>
       <translation>频次</translation>
+    </message>
+    <message>
+      <source>Counted together: %1</source>
+      <translation>合并计数：%1</translation>
     </message>
     <message>
       <source>Documents</source>
