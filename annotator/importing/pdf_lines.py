@@ -46,11 +46,16 @@ _PAGE_NUMBER = re.compile(
 _HISTORY_END = ("通过", "修正", "修订", "公布", "发布", "施行")
 _DATED = re.compile(r"^\s*(?:\d{4}|[一二三四五六七八九〇○零]{4})\s*年")
 _DIGITS = re.compile(r"\d+")
+_FIRST_WORD = re.compile(r"[A-Za-z0-9'’-]+|.")
 _SPACE = re.compile(r"\s+")
 _FURNITURE_LINES = 2  # lines at the top and at the bottom of a page examined
 _INDENT_EM = 0.8
-_SHORT_EM = 1.5
+# Room at a line's end that means it was ended on purpose. Over one character because line
+# widths are estimated and punctuation may hang past the margin; a paragraph's last line that
+# falls short by less mostly ends a sentence, which the other rules see.
+_SHORT_EM = 2.5
 _FEW_LINES = 8
+_NARROW = frozenset("iljtfr.,;:'!|()[] -")
 
 
 @dataclass
@@ -143,8 +148,20 @@ def _text_only(text: str, page: int) -> list[PdfLine]:
 
 
 def _width(text: str) -> float:
-    """Width in em: CJK and full-width forms are one em, other characters about half."""
-    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
+    """Width in em: CJK and full-width forms are one em, Latin letters as in Helvetica/Times."""
+    # Quotes and dashes (“” — …) are full width in a CJK font, narrow in a Latin one.
+    wide = "WFA" if any(unicodedata.east_asian_width(c) == "W" for c in text) else "WF"
+    return sum(_char_width(c, wide) for c in text)
+
+
+def _char_width(char: str, wide: str) -> float:
+    if unicodedata.east_asian_width(char) in wide:
+        return 1.0
+    if char in _NARROW:
+        return 0.28
+    if char in "mwMW":
+        return 0.83
+    return 0.66 if char.isupper() else 0.52
 
 
 def _latin_edge(left: str, right: str) -> bool:
@@ -204,8 +221,8 @@ class _Margins:
         width = max(line.page_width for line in lines)
         for left, values in ends.items():
             if len(values) < _FEW_LINES and width > left:
-                # Too few lines to see the right margin: assume it mirrors the left one.
-                self.rights[left] = max(self.rights[left], width - left)
+                # Too few lines to see the right margin: about as wide as the left one.
+                self.rights[left] = max(max(values), width - 1.6 * left)
 
     def left_of(self, line: PdfLine) -> float:
         fitting = [x for x in self.lefts if x <= line.x0 + 0.5 * line.size]
@@ -215,8 +232,11 @@ class _Margins:
         return line.x0 - self.left_of(line) >= _INDENT_EM * line.size
 
     def short(self, line: PdfLine) -> bool:
-        right = self.rights.get(self.left_of(line), line.x1)
-        return line.x1 < right - _SHORT_EM * line.size
+        return self.room(line) > _SHORT_EM * line.size
+
+    def room(self, line: PdfLine) -> float:
+        """Space left between the end of ``line`` and the right margin."""
+        return self.rights.get(self.left_of(line), line.x1) - line.x1
 
     def uses_indent(self, lines: list[PdfLine]) -> bool:
         """True when lines after a short line mostly start indented (paragraphs marked so)."""
@@ -237,7 +257,13 @@ def _percentile(values: list[float], share: float) -> float:
 
 
 def _ends_paragraph(before: PdfLine, line: PdfLine, margins: _Margins, indent_style: bool) -> bool:
-    if _HEADING.match(line.text) or margins.indented(line) or margins.short(before):
+    if _HEADING.match(line.text) or margins.indented(line):
+        return True
+    # The next line's first word would have fitted here (with room for estimated widths):
+    # this line was ended on purpose.
+    first_word = _FIRST_WORD.match(line.text.strip())
+    needed = _width(first_word.group()) if first_word else 1.0
+    if margins.room(before) > max(1.15 * needed + 0.5, _SHORT_EM) * before.size:
         return True
     if abs(line.size - before.size) > 0.15 * before.size:
         return True  # a title or heading in a larger font
