@@ -148,15 +148,16 @@ def test_headings_without_a_space_after_the_number() -> None:
     assert found["4-1-2-5"].startswith("- 产权界定模糊")
 
 
-def test_a_line_ending_in_a_colon_introduces_its_items() -> None:
+def test_a_lead_in_ending_in_a_colon_at_the_top_leads_the_body_not_a_list() -> None:
+    # "…通知如下：" or "…方可申请:" before the numbered body: the body's numbers stay its own
     text = read("guide_conditions_items.txt")
     units = document_units(6, text)
     assert_tiles(units, text)
     found = by_number(units, text)
     assert found["6-0-4"].startswith("成立省一级社会团体") and found["6-0-4"].endswith("方可申请:")
-    assert found["6-0-4-1"] == "(1)有明确的业务主管单位。"
-    assert found["6-0-4-0-1"].startswith("全省性社会团体业务主管单位的范围")
-    assert found["6-0-4-5"] == "(5)有独立承担民事责任的能力。"
+    assert found["6-1"] == "(1)有明确的业务主管单位。"
+    assert found["6-0-5"].startswith("全省性社会团体业务主管单位的范围")
+    assert found["6-5"] == "(5)有独立承担民事责任的能力。"
     assert not any(u.heading for u in units)
 
 

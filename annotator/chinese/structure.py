@@ -58,6 +58,7 @@ _GENRE_END = re.compile(
 _GOES_ON = ("关于", "的", "《", "和", "及", "与", "、", "暨", "进一步", "加快", "推进")
 _COLON_END = ("：", ":")
 _NOT_TITLE = re.compile(r"[：:>＞»|【】\[\]]|^\d")
+_ALWAYS_HEADINGS = frozenset({"decimal", "ar_space", "chapter", "section"})
 # Title styles that divide a text into sections (一、 1.1 1 引言, a lone number): between
 # articles they show an article about a statute, not a statute.
 _SECTION_STYLES = frozenset({"cn", "decimal", "ar_space", "bare_cn", "bare_ar"})
@@ -241,8 +242,6 @@ def _outline(prefix: str, lines: Sequence[_Line], out: Structure) -> None:
         begin = first_title  # numbered lines above the first heading are front matter
     else:
         begin = numbered[0] if numbered else len(lines)
-        if begin and lines[begin - 1].text.endswith(_COLON_END):
-            begin -= 1  # the line introducing the first list leads its items
     counter = _front(prefix, lines[:begin], out)
 
     root = _Node("root")
@@ -307,10 +306,12 @@ def _outline(prefix: str, lines: Sequence[_Line], out: Structure) -> None:
             # goes on: 但…除外。 after the items of 含有下列物质：, or an item explained)
             run[0].children.append(para)
             continue
-        # a plain paragraph belongs to the innermost section
+        # a plain paragraph belongs to the innermost section; one ending in ：introduces a
+        # list inside a section, but not at the top, where "现将有关事项通知如下：" leads the
+        # whole body
         section = next(s for s in reversed(stack) if s.kind in ("root", "section"))
         section.children.append(para)
-        last = para
+        last = para if section.kind == "section" else None
 
     _number_children(root, prefix, out, root_counter=counter)
 
@@ -327,7 +328,8 @@ def _titles(heads: Sequence[Heading | None]) -> list[bool]:
         before = heads[i - 1] if i else None
         after = heads[i + 1] if i + 1 < len(heads) else None
         listed = any(o is not None and o.style == h.style and o.rest for o in (before, after))
-        out.append(not (listed and h.rest))
+        # 1.1 / 1 引言 / 第一章 lines are headings even with nothing between them
+        out.append(not (listed and h.rest and h.style not in _ALWAYS_HEADINGS))
     return out
 
 
