@@ -93,3 +93,44 @@ def test_interrupt_inside_a_file_leaves_nothing_half_imported(
     # and the next import picks up where it stopped
     report = project.import_files([folder])
     assert [o.status for o in report.outcomes] == ["duplicate", "imported", "imported"]
+
+
+def test_short_gbk_file_is_imported_with_a_warning_the_cli_prints(tmp_path: Path, capsys) -> None:
+    from annotator.cli import run
+
+    study = tmp_path / "study.annot"
+    assert run(["init", str(study)]) == 0
+    short = tmp_path / "通知.txt"
+    short.write_bytes("关于印发通知".encode("gbk"))
+    long = tmp_path / "意见.txt"
+    long.write_bytes((TEXTS["a.txt"] * 4).encode("gbk"))
+    capsys.readouterr()
+    assert run(["import", str(study), str(short), str(long)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("imported") and "通知" in line)
+    assert lines[first].startswith(f"imported   {short}  «")  # the line scripts parse
+    assert lines[first + 1].startswith("  warning: encoding guessed as GBK")
+    assert sum("warning" in line for line in lines) == 1  # the long file decided clearly
+    with Project.open(study) as project:
+        assert [d.title for d in project.documents()] == ["关于印发通知", "关于科技成果转化的意见"]
+
+
+def test_import_report_lists_warnings(project: Project, tmp_path: Path) -> None:
+    short = tmp_path / "意見.txt"
+    short.write_bytes("意見".encode("big5"))
+    report = project.import_files([short])
+    assert report.ok
+    [outcome] = report.outcomes
+    assert outcome.status == "imported" and "Big5" in outcome.warnings[0]
+
+
+def test_window_import_report_shows_warnings(qtbot, project: Project, tmp_path: Path) -> None:
+    from annotator.ui.transfer import ImportReportDialog
+
+    short = tmp_path / "通知.txt"
+    short.write_bytes("通知".encode("gbk"))
+    dialog = ImportReportDialog(project.import_files([short]))
+    qtbot.addWidget(dialog)
+    text = dialog.details.toPlainText()
+    assert f"✓ {short}" in text
+    assert f"! {short}: encoding guessed as GBK" in text

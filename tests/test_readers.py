@@ -80,6 +80,12 @@ def test_normalise_drops_invisible_and_control_characters() -> None:
     assert normalise_text(raw) == "科技创新政策\t完"
 
 
+def test_normalise_keeps_zero_width_joiner_inside_emoji() -> None:
+    scientist, coder, flag = "👩\u200d🔬", "👨🏽\u200d💻", "🏳\ufe0f\u200d🌈"
+    raw = f"科研人员{scientist}与程序员{coder}{flag}，技\u200d术\u200d"
+    assert normalise_text(raw) == f"科研人员{scientist}与程序员{coder}{flag}，技术"
+
+
 def test_normalise_trailing_whitespace_and_blank_lines() -> None:
     raw = "\n\n \n标题  \t\n\n\n\n\n正文\u3000\u3000\n下一行\u00a0\n\n\n"
     assert normalise_text(raw) == "标题\n\n正文\n下一行"
@@ -136,6 +142,28 @@ def test_txt_encodings(tmp_path: Path, encoding: str, bom: bytes, content: str) 
 def test_txt_very_short_chinese(tmp_path: Path, content: str, encoding: str) -> None:
     path = write(tmp_path, "short.txt", content.encode(encoding))
     assert read_file(path).text == content
+
+
+@pytest.mark.parametrize(
+    ("content", "encoding", "named"),
+    [("通知", "gbk", "GBK"), ("来源：新华社", "gbk", "GBK"), ("來源：新華社", "big5", "Big5")],
+)
+def test_txt_short_legacy_encoding_guess_is_a_warning(
+    tmp_path: Path, content: str, encoding: str, named: str
+) -> None:
+    result = read_file(write(tmp_path, "short.txt", content.encode(encoding)))
+    assert result.text == content
+    assert len(result.warnings) == 1
+    assert named in result.warnings[0] and "check" in result.warnings[0]
+
+
+@pytest.mark.parametrize(
+    ("content", "encoding"), [(SIMPLIFIED * 3, "gbk"), (TRADITIONAL * 3, "big5"), ("通知", "utf-8")]
+)
+def test_txt_encoding_with_enough_evidence_has_no_warning(
+    tmp_path: Path, content: str, encoding: str
+) -> None:
+    assert read_file(write(tmp_path, "long.txt", content.encode(encoding))).warnings == []
 
 
 def test_txt_gb18030_four_byte_characters(tmp_path: Path) -> None:

@@ -37,7 +37,7 @@ DATE_LABELS = (
 )
 TITLE_LABELS = ("标题", "发文标题", "文件名称", "名称")
 # Labels that are never attributes: what a page shows around the text, or said by another name.
-_DROPPED = frozenset(TITLE_LABELS) | {"实施日期", "施行日期", "实施时间"}
+_DROPPED = frozenset(TITLE_LABELS) | {"实施日期", "施行日期", "实施时间", "所属区域"}
 _SITE = re.compile(r"(?:门户)?网站$|网$")
 
 
@@ -78,7 +78,9 @@ def document_attributes(
         result[DATE] = date
     if facts.genre:
         result[GENRE] = facts.genre
-    region = region_for(issuer, title, result.get(NUMBER, ""))
+    region = region_for(issuer, title, result.get(NUMBER, "")) or region_of(
+        labelled.get("所属区域", "")
+    )
     if region:
         result[REGION] = region
     return result

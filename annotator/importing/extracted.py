@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.errors import ReadError
-from annotator.importing.attributes import document_attributes
+from annotator.importing.attributes import TITLE_LABELS, document_attributes
 from annotator.importing.header import parse_header
 from annotator.importing.normalise import normalise_text
 from annotator.importing.title import clean_title, pick_title
@@ -66,7 +66,8 @@ def finish(
     labelled = {key: value for key, value in parse_header(text).items()}
     labelled.update({key: value for key, value in (labels or {}).items() if meaningful(value)})
     chosen = clean_title(title) if meaningful(title) else ""
-    chosen = chosen or pick_title(text, path.stem)
+    labelled_title = next((labelled[label] for label in TITLE_LABELS if labelled.get(label)), "")
+    chosen = chosen or clean_title(labelled_title) or pick_title(text, path.stem)
     found = document_attributes(text, chosen, labelled=labelled, file_meta=file_meta)
     return ExtractedText(text=text, title=chosen, attributes=found, warnings=list(warnings or []))
 

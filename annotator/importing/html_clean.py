@@ -13,13 +13,15 @@ _DROP_TAGS = (
     "object", "embed", "svg", "canvas", "button", "select", "input", "textarea",
 )
 _FURNITURE = re.compile(
-    r"(?:^|[-_])(?:nav|navbar|menu|footer|breadcrumbs?|crumbs?|sidebar|copyright|bdshare)(?:[-_]|$)",
+    r"(?:^|[-_])(?:nav|navbar|menu|footer|breadcrumbs?|crumbs?|sidebar|copyright|bdshare)(?:[-_]|$)"
+    r"|breadcrumb",  # also BreadcrumbNav, crumb-less camel case
     re.IGNORECASE,
 )
 _BLOCKS = frozenset(
     "address article blockquote br caption dd div dl dt figcaption h1 h2 h3 h4 h5 h6 hr li "
     "main ol p pre section table td th tr ul".split()
 )
+_LAYOUT_PARAGRAPH = 80  # characters: a paragraph of text, not a cell value
 _ASCII_SPACE = re.compile(r"[ \t\r\n\f]+")
 
 
@@ -42,6 +44,20 @@ def strip_furniture(tree: lxml.html.HtmlElement) -> None:
             # A "sidebar-left" layout class can sit on the content column itself.
             if len(element.text_content()) * 2 < page_size:
                 _drop(element)
+
+
+def unwrap_layout_tables(tree: lxml.html.HtmlElement) -> None:
+    """Turn tables used for page layout into plain blocks.
+
+    Government sites put the whole article in one <td> (id="UCAP-CONTENT"); read as a table,
+    its paragraphs would become one cell, one line. A table whose cells hold paragraphs is
+    layout, not data.
+    """
+    for table in list(tree.iter("table")):
+        if any(len((p.text_content() or "").strip()) > _LAYOUT_PARAGRAPH
+               for p in table.iter("p", "div")):
+            for element in [table, *table.iter("thead", "tbody", "tfoot", "tr", "td", "th")]:
+                element.tag = "div"
 
 
 def fallback_text(tree: lxml.html.HtmlElement) -> str:

@@ -12,7 +12,7 @@ from annotator.errors import ReadError
 from annotator.importing.attributes import TITLE_LABELS
 from annotator.importing.encoding import NotTextError, decode
 from annotator.importing.extracted import ExtractedText, finish
-from annotator.importing.html_clean import fallback_text, strip_furniture
+from annotator.importing.html_clean import fallback_text, strip_furniture, unwrap_layout_tables
 from annotator.importing.page_metadata import take_metadata_box
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_.:-]+)""", re.IGNORECASE)
@@ -41,6 +41,7 @@ def read_html_file(path: Path, data: bytes) -> ExtractedText:
     page_title = page_title_of(tree)
     labels = take_metadata_box(tree)  # 索引号/发布机构/文号 …: attributes, not body text
     strip_furniture(tree)
+    unwrap_layout_tables(tree)
     cleaned = lxml.html.tostring(tree, encoding="unicode")
     text, found = _trafilatura(cleaned)
     if not text.strip():

@@ -19,6 +19,7 @@ _BOX_LABELS = (
 )
 _CONTAINERS = ("table", "tbody", "div", "ul", "ol", "dl", "section")
 _MAX_BOX_CHARS = 800  # a box holds labels and short values, never the article
+_MAX_VALUE_CHARS = 120  # the longest value is the title
 _SPACES = "[ \u3000\u00a0\t\r\n]*"
 # A label starts a text piece (or follows a space) and may be spaced out: 索 引 号：
 _LABEL = re.compile(r"(?<![^\n \u3000])(?P<label>(?:[\u4e00-\u9fff][ \u3000\u00a0]*){2,6}?)[:：]")
@@ -45,7 +46,14 @@ def _boxes(tree: lxml.html.HtmlElement) -> list[etree._Element]:
         text = _squeezed(element.text_content())
         if len(text) > _MAX_BOX_CHARS:
             continue
-        if sum(1 for label in _BOX_LABELS if f"{label}:" in text or f"{label}：" in text) >= 2:
+        if sum(1 for label in _BOX_LABELS if f"{label}:" in text or f"{label}：" in text) < 2:
+            continue
+        # Only labels and short values: a container that also holds paragraphs of the
+        # article (a short notice fits in 800 characters) is not the box.
+        pieces = [piece.strip() for piece in element.itertext() if piece.strip()]
+        labels = len(_LABEL.findall("\n".join(pieces)))
+        short = max(len(piece) for piece in pieces) <= _MAX_VALUE_CHARS
+        if short and len(pieces) <= 2 * labels + 2:
             boxes.append(element)
     return boxes
 

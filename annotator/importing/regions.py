@@ -76,6 +76,7 @@ def region_of(name: str, *, short_forms: bool = True) -> str:
         stem = _longest_prefix(name, short)
         if stem and name[len(stem):].startswith(_NOT_PLACES):
             stem = ""  # 中山大学 is a university, not 中山市
+        if stem:
             found = short[stem]
             rest = name[len(stem):]
             if found.endswith("市") and rest.startswith("市"):

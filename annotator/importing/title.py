@@ -47,10 +47,16 @@ def pick_title(text: str, fallback: str) -> str:
     return clean_title(fallback) or "untitled"
 
 
+def _is_breadcrumb(line: str) -> bool:
+    # 首页 > 政策 is a trail; 《…<国务院关于…规定>…》 (ASCII for 〈〉) is a title.
+    marks = [mark for mark in _BREADCRUMB_MARKS if mark in line]
+    return bool(marks) and not (marks == [">"] and line.count("<") == line.count(">"))
+
+
 def _is_furniture(line: str) -> bool:
     return (
         line.startswith(_BREADCRUMB_STARTS)
-        or any(mark in line for mark in _BREADCRUMB_MARKS)
+        or _is_breadcrumb(line)
         or is_header_line(line)
         or line in _NOT_TITLES
         or bool(_TAG_LINE.match(line))
