@@ -28,7 +28,8 @@ def fixture_text(name: str) -> str:
     [
         (  # adopted by the city's people's congress itself: no 常务委员会
             "beijing-kechuang-zhongxin-tiaoli-2024.txt",
-            {"发文机关": "北京市人民代表大会", "日期": "2024-01-25", "文种": "条例", "地区": "北京市"},
+            {"发文机关": "北京市人民代表大会", "日期": "2024-01-25", "文种": "条例",
+             "地区": "北京市"},
         ),
         (  # four history lines: the second revision of 2024 is the version in force
             "shanghai-keji-jinbu-tiaoli-2024.txt",
@@ -118,8 +119,9 @@ def test_number_quoted_in_the_body_is_never_the_documents() -> None:
     ],
 )
 def test_document_number_variants_under_the_title(head: str, number: str) -> None:
-    text = f"关于进一步完善研发费用税前加计扣除政策的通知\n{head}\n各有关单位：\n现将有关事项通知如下。"
-    assert read_policy_facts(text, text.split("\n")[0]).number == number
+    title = "关于进一步完善研发费用税前加计扣除政策的通知"
+    text = f"{title}\n{head}\n各有关单位：\n现将有关事项通知如下。"
+    assert read_policy_facts(text, title).number == number
 
 
 def test_history_dates_latest_revision_and_not_the_date_in_force() -> None:
@@ -137,8 +139,41 @@ def test_history_dates_latest_revision_and_not_the_date_in_force() -> None:
     assert attributes["地区"] == "全国"
 
 
+def test_city_revision_approved_by_the_province_stays_the_citys() -> None:
+    text = (  # 洛阳市城市绿化条例 (LawRefBook/Laws)
+        "洛阳市城市绿化条例\n"
+        "2014年6月27日 洛阳市第十四届人民代表大会常务委员会第四次会议通过\n"
+        "2014年7月30日 河南省第十二届人民代表大会常务委员会第九次会议批准\n"
+        "2018年8月29日 洛阳市第十四届人民代表大会常务委员会第四十一次会议通过\n"
+        "2018年11月29日 河南省第十三届人民代表大会常务委员会第七次会议批准的"
+        "《洛阳市人民代表大会常务委员会关于修改部分地方性法规的决定》修正\n"
+        "第一章　总则\n第一条 为了促进城市绿化事业的发展，制定本条例。"
+    )
+    attributes = document_attributes(text, "洛阳市城市绿化条例")
+    assert attributes["发文机关"] == "洛阳市人民代表大会常务委员会"
+    assert attributes["日期"] == "2018-11-29"  # the revision in force since its approval
+    assert attributes["地区"] == "洛阳市"
+
+
+def test_regulation_issued_jointly_and_by_a_former_ministry() -> None:
+    text = "征兵工作条例\n1985年10月24日 国务院、中央军委发布\n第一章　总则"
+    assert document_attributes(text, "征兵工作条例")["发文机关"] == "国务院、中央军委"
+    text = (
+        "城市节约用水管理规定\n1988年11月30日 国务院批准\n"
+        "1988年12月20日 中华人民共和国建设部令第1号发布\n"
+        "第一条 为加强城市节约用水管理，制定本规定。"
+    )
+    attributes = document_attributes(text, "城市节约用水管理规定")
+    assert attributes["发文机关"] == "建设部"
+    assert attributes["文号"] == "中华人民共和国建设部令第1号"
+    assert attributes["地区"] == "全国"
+
+
 def test_effective_date_on_the_adoption_line_is_not_the_adoption() -> None:
-    text = "某条例\n2023年11月24日 北京市第十六届人民代表大会常务委员会第六次会议通过，自2024年3月1日起施行\n第一条 内容。"
+    text = (
+        "某条例\n2023年11月24日 北京市第十六届人民代表大会常务委员会第六次会议通过，"
+        "自2024年3月1日起施行\n第一条 内容。"
+    )
     assert read_policy_facts(text, "某条例").date == "2023-11-24"
 
 

@@ -35,6 +35,9 @@ _WRAPPERS = "（）()[]【】 \u3000"
 _SESSION = re.compile(r"^(.{2,40}?)第[〇零一二三四五六七八九十百\d]+次")
 _DECREE = re.compile(r"^(.{2,30}?)令\s*第")
 _QUOTED_ISSUER = re.compile(r"^《(.{2,30}?)关于")
+_QUOTED_ANYWHERE = re.compile(r"《([^《》〈〉]{2,30}?)关于")
+_ISSUED_BY = re.compile(r"^(.{2,30}?)(?:联合)?(?:发布|公布|印发|颁布)")
+_SHORT_BODIES = frozenset({"中央军委", "国务院", "中共中央", "全国人大", "全国人大常委会"})
 _TERM = re.compile(r"第[一二三四五六七八九十百\d]+届")
 _SENTENCE_PUNCT = re.compile(r"[，。；：？！,;:?!、“”《》]")
 _ORG_END = tuple("院部委局厅署办会室处府行所心司组团校馆社盟站") + ("政府", "委员会")
@@ -172,14 +175,30 @@ def _history(head: list[str]) -> tuple[str, str]:
 
 def _event_body(segment: str) -> str:
     segment = segment.strip(" \u3000，,（(")
-    for pattern in (_SESSION, _DECREE, _QUOTED_ISSUER):
+    if "批准" in segment:
+        # …批准的《郑州市人民代表大会常务委员会关于修改…的决定》修正: the city revised its own
+        # regulation; the province only approved it.
+        quoted = _QUOTED_ANYWHERE.search(segment)
+        return _clean_body(quoted.group(1)) if quoted else ""
+    for pattern in (_SESSION, _DECREE, _QUOTED_ISSUER, _ISSUED_BY):
         match = pattern.match(segment)
         if match:
-            body = _TERM.sub("", match.group(1)).strip()
-            if body.startswith("中华人民共和国") and len(body) > 7:
-                body = body[len("中华人民共和国"):]
-            return body if is_org(body) else ""
+            body = _clean_body(match.group(1))
+            if body:
+                return body
     return ""
+
+
+def _clean_body(raw: str) -> str:
+    """One body name, or several joined by 、 (国务院、中央军委发布); "" if not a body."""
+    bodies = []
+    for body in split_bodies(_TERM.sub("", raw)):
+        if body.startswith("中华人民共和国") and len(body) > 7:
+            body = body[len("中华人民共和国"):]
+        if not is_org(body) and body not in _SHORT_BODIES:
+            return ""
+        bodies.append(body)
+    return "、".join(bodies)
 
 
 def _signature(lines: list[str], skip: int) -> tuple[list[str], str]:

@@ -91,9 +91,18 @@ def region_of(name: str, *, short_forms: bool = True) -> str:
 
 
 def is_national(name: str) -> bool:
-    name = name.strip()
-    return name.startswith(_NATIONAL_STARTS) or name in _MINISTRIES or any(
-        name.startswith(ministry) for ministry in _MINISTRIES if len(ministry) >= 3
+    """国务院, 全国人民代表大会, ministries (科学技术部, 建设部), 国家…局, 海关总署 …"""
+    name = _PARTY.sub("", name.strip()) if name.startswith("中共中央") else name.strip()
+    if name.startswith(_NATIONAL_STARTS) or name in _MINISTRIES:
+        return True
+    if any(name.startswith(ministry) for ministry in _MINISTRIES if len(ministry) >= 3):
+        return True
+    # A ministry or national administration named without a place: 建设部, 税务总局.
+    return (
+        name.endswith(("部", "总局", "总署"))
+        and len(name) <= 12
+        and not name.startswith(("省", "市", "区", "县", "自治"))
+        and not region_of(name)
     )
 
 
