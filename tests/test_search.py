@@ -243,3 +243,29 @@ def test_empty_or_unknown_queries_are_refused(project: Project, two_docs) -> Non
     with pytest.raises(InvalidOperation):
         search(project, "创新", mode="fuzzy")
     assert search(project, "区块链", mode="word").total == 0
+
+
+def test_a_first_search_reads_the_traditional_texts_instr_cannot_see(project: Project) -> None:
+    from annotator.search import texts
+
+    project.add_document("香港", "InnoHK督導委員會甄選出28間研發實驗室。")
+    project.add_document("内地", "发挥实验室作用。")
+    project.add_document("无关", "推动科技成果转化。")
+    texts.forget()  # as in a new process: SQLite's instr() picks the texts to read
+    result = search(project, "实验室")
+    assert [h.text for h in result.hits] == ["實驗室", "实验室"]
+    texts.forget()
+    assert search(project, "實驗室").total == 2
+
+
+def test_an_index_of_an_older_format_is_rebuilt_and_never_misleads(project: Project) -> None:
+    from sqlalchemy import text
+
+    project.add_document("香港", "研發實驗室。")
+    project.add_document("内地", "研发实验室。")
+    with project.session_scope() as s:  # as a project indexed by the previous release left it
+        s.execute(text("UPDATE search_info SET value = '3' WHERE key = 'format'"))
+        s.execute(text("DELETE FROM search_info WHERE key = 'fold'"))
+    assert search(project, "实验室").total == 2
+    assert search(project, "实验室", whole_word=True).total == 2
+    assert index_status(project).indexed == 2

@@ -138,8 +138,8 @@ def add_row(session: Session, document_id: int, digest: str, spans: bytes, words
 def plain_documents(session: Session) -> dict[int, str]:
     """Indexed documents without traditional characters: document id → content hash (for
     these the stored text and its folded form are the same)."""
-    if not tables_exist(session):
-        return {}
+    if not tables_exist(session) or read_info(session, "fold") != fingerprint():
+        return {}  # no index, or flags made with another variant table: no document is sure
     rows = _exec(session, "SELECT document_id, content_hash FROM search_documents "
                  "WHERE variants = 0")
     return {doc_id: digest for doc_id, digest in rows}
