@@ -137,6 +137,9 @@ def _is_salutation(line: str) -> bool:
 
 
 def _head_number(head: list[str]) -> str:
+    """A number alone on its line under the title, else the last decree number of the
+    history lines (宗教事务条例: 第426号 in 2004, 第686号 for the version in force)."""
+    decreed = ""
     for index, line in enumerate(head):
         following = head[index + 1] if index + 1 < len(head) else ""
         if line.endswith("令") and re.fullmatch(r"第\S{1,8}号", following):
@@ -145,25 +148,35 @@ def _head_number(head: list[str]) -> str:
         match = _NUMBER.search(undated)
         if match is None:
             continue
-        alone = match.group().strip() == undated.strip(_WRAPPERS)
-        if alone or (_EVENT.search(undated[match.end():match.end() + 4])):
-            return re.sub(r"\s+", "", match.group())
-    return ""
+        number = re.sub(r"\s+", "", match.group())
+        if match.group().strip() == undated.strip(_WRAPPERS):
+            return number
+        if _EVENT.search(undated[match.end():match.end() + 4]):
+            decreed = number
+    return decreed
 
 
 def _history(head: list[str]) -> tuple[str, str]:
     """(latest adoption/revision date, the body that adopted it) from a statute's head."""
     events: list[tuple[str, str]] = []
+    approvals: list[tuple[str, str]] = []
     for line in head:
         dates = find_dates(line)
-        if not dates or not _EVENT.search(line):
+        if not dates or not (_EVENT.search(line) or "批准" in line):
             continue
         for index, found in enumerate(dates):
             end = dates[index + 1].start if index + 1 < len(dates) else len(line)
             segment = line[found.end:end]
-            if line[max(0, found.start - 1):found.start] == "自" or not _EVENT.search(segment):
+            if line[max(0, found.start - 1):found.start] == "自":
                 continue  # 自2024年3月1日起施行: in force from, not adopted on
-            events.append((found.iso, _event_body(segment)))
+            # “…审判委员会第1193次会议、2001年6月18日…检察委员会…通过”: one 通过 for both.
+            shared = segment.rstrip().endswith("、") and _EVENT.search(line[end:])
+            if _EVENT.search(segment) or shared:
+                events.append((found.iso, _event_body(segment)))
+            elif "批准" in segment:
+                approvals.append((found.iso, _approving_body(segment)))
+    # A head that only says “国务院批准” is dated and issued by that approval.
+    events = events or approvals
     if not events:
         return "", ""
     latest = max(iso for iso, _ in events)
@@ -187,6 +200,11 @@ def _event_body(segment: str) -> str:
             if body:
                 return body
     return ""
+
+
+def _approving_body(segment: str) -> str:
+    match = re.match(r"^(.{2,30}?)(?:第[〇零一二三四五六七八九十百\d]+次.*)?批准", segment.strip())
+    return _clean_body(match.group(1)) if match else ""
 
 
 def _clean_body(raw: str) -> str:
