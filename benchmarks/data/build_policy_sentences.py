@@ -42,6 +42,9 @@ NUM1 = re.compile(r"^\d{1,2}\s+(\D.*)$")
 # A sentence ends at 。！？ (with any closing quote or bracket after it).
 SENTENCE = re.compile(r"[^。！？]*[。！？][”’」』）)]*")
 HAN = re.compile(r"[\u4e00-\u9fff]")
+# Statutes on science, technology and innovation: all their sentences are kept.
+SCIENCE = re.compile(r"科技|科学|创新|技术|专利|知识产权|人才|数据|研发|高新|成果|信息化|数字|"
+                     r"实验室|自主创新|促进中小企业|产学研")
 
 
 def clean(line: str) -> str:
@@ -102,6 +105,7 @@ class Collected:
         self.salutations: dict[str, None] = {}
         self.sentences: dict[str, None] = {}
         self.from_pages: set[str] = set()  # always kept: notices' and articles' prose is scarce
+        self.from_science: set[str] = set()  # and the sentences of S&T statutes
 
     def body_line(self, line: str) -> None:
         """One paragraph of body text: its sentences, or a list item, or a list's lead."""
@@ -133,6 +137,8 @@ def read_mirror(mirror: Path, exclude: set[str], col: Collected) -> None:
         text = subprocess.run(["git", "-C", str(mirror), "show", f"HEAD:{name}"],
                               capture_output=True, text=True, check=True).stdout
         col.sources.append(f"LawRefBook/Laws:{name}")
+        science = bool(SCIENCE.search(name.rsplit("/", 1)[-1]))
+        before = set(col.sentences) if science else None
         head, _, body = text.partition("<!-- INFO END -->")
         if not body:
             head, body = "", text
@@ -151,6 +157,8 @@ def read_mirror(mirror: Path, exclude: set[str], col: Collected) -> None:
                     col.headings[f"{found[0]}\t{found[1]}"] = None
                 continue
             col.body_line(line)
+        if before is not None:
+            col.from_science.update(s for s in col.sentences if s not in before)
 
 
 def read_pages(pages: Path, col: Collected) -> None:
@@ -197,7 +205,7 @@ def sample(rows: list[str], limit: int, always: set[str] = frozenset()) -> list[
 
 
 def write(col: Collected, limit: int) -> None:
-    sentences = sample(list(col.sentences), limit, col.from_pages)
+    sentences = sample(list(col.sentences), limit, col.from_pages | col.from_science)
     parts = [("sources", col.sources), ("titles", list(col.titles)),
              ("headings", list(col.headings)), ("items", sample(list(col.items), limit // 4)),
              ("leads", sample(list(col.leads), limit // 12)),
