@@ -4,8 +4,9 @@ PDF paragraphs and search recall, measured against a researcher's own reading.
     .venv/bin/python benchmarks/bench_documents.py FOLDER [--gold FOLDER/gold.json]
                                                   [--keep PROJECT.annot] [--details]
 
-Every file of FOLDER (not its subfolders) is imported into a new temporary project through the
-public API (``Project.create``, ``Project.import_files``), as a user would import it. Then:
+Every file of FOLDER (not its subfolders; with a gold file, every file it names) is imported
+into a new temporary project through the public API (``Project.create``,
+``Project.import_files``), as a user would import it. Then:
 
 - **statutes** — for every line of an imported statute that starts with 第X条, the paragraph
   unit holding it must carry X (Chinese numerals converted) as a ``-X`` component of its
@@ -249,6 +250,11 @@ def main() -> int:
         print(f"no gold file at {gold_path}: only search recall is measured")
     files = sorted(p for p in args.folder.iterdir()
                    if p.is_file() and p.suffix.lower() in SUFFIXES)
+    if gold:  # the folder's notes (README, a saved baseline) are not documents
+        skipped = [p.name for p in files if p.name not in gold]
+        files = [p for p in files if p.name in gold]
+        if skipped:
+            print(f"not in the gold file, not imported: {', '.join(skipped)}")
     show = (lambda rows: rows) if args.details else (lambda rows: rows[:3])
 
     with tempfile.TemporaryDirectory() as tmp:
