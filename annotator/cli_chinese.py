@@ -19,13 +19,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "terms",
         help="list or edit the words segmentation keeps whole: terms PROJECT "
-        "[list|add WORD…|remove WORD…|import FILE]",
+        "[list|add WORD…|remove WORD…|import FILE|suggest]",
     )
     p.add_argument("project", type=Path)
-    p.add_argument("action", nargs="?", default="list", choices=("list", "add", "remove", "import"))
+    p.add_argument("action", nargs="?", default="list",
+                   choices=("list", "add", "remove", "import", "suggest"))
     p.add_argument("words", nargs="*", help="terms to add or remove, or the file to import")
     p.add_argument("--all", action="store_true",
                    help="list every term in use: starter list, code keywords and the project's")
+    p.add_argument("--top", type=int, default=50, metavar="N",
+                   help="suggest: how many terms to propose (default 50)")
+    p.add_argument("--min-count", type=int, default=None, metavar="N",
+                   help="suggest: occurrences a term needs at least (default 3)")
     p.set_defaults(handler=cmd_terms)
 
     p = sub.add_parser(
@@ -70,6 +75,8 @@ def cmd_terms(args: argparse.Namespace, out: TextIO) -> int:
     from annotator.chinese import terms
 
     with Project.open(args.project) as project:
+        if args.action == "suggest":
+            return _suggest(project, args, out)
         if args.action == "list":
             if args.all:
                 for term in sorted(terms.project_terms(project)):
@@ -94,6 +101,26 @@ def cmd_terms(args: argparse.Namespace, out: TextIO) -> int:
         requested = terms.read_terms_file(args.words[0]) if args.action == "import" else args.words
         verb = "removed" if args.action == "remove" else "added"
         _report(out, "terms", verb, changed, requested)
+    return 0
+
+
+def _suggest(project: Project, args: argparse.Namespace, out: TextIO) -> int:
+    """New terms found in the project's documents, best first, as tab-separated lines that
+    `terms import` reads back (it takes the first column and skips the # header)."""
+    from annotator.chinese.term_discovery import MIN_COUNT, suggest_terms
+
+    if args.words:
+        raise AnnotatorError("terms suggest: takes no words (use --top N)")
+    if args.top < 1:
+        raise AnnotatorError("terms suggest: --top must be at least 1")
+    found = suggest_terms(project, top=args.top, min_count=args.min_count or MIN_COUNT)
+    if not found:
+        print("no new terms found (the documents are too few or too short, or every "
+              "recurring term is known already)", file=out)
+        return 0
+    print("# term\toccurrences\tdocuments\tsegmented now", file=out)
+    for c in found:
+        print(f"{c.term}\t{c.count}\t{c.documents}\t{' / '.join(c.split)}", file=out)
     return 0
 
 

@@ -1,0 +1,94 @@
+"""Term suggestion: terms that recur in the project's documents but that segmentation splits.
+
+Fixtures: articles of five real S&T statutes (tests/data/terms/README.md).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from annotator.chinese.segment import Segmenter
+from annotator.chinese.term_discovery import (
+    Cancelled,
+    discover_terms,
+    suggest_terms,
+    term_edges,
+)
+from annotator.chinese.terms import add_terms, project_segmenter, project_terms, remove_terms
+from annotator.project import Project
+
+DATA = Path(__file__).parent / "data" / "terms"
+TEXTS = {p.stem: p.read_text("utf-8") for p in sorted(DATA.glob("*.txt"))}
+_PUNCTUATION = re.compile(r"[，。、；：？！“”‘’（）《》〔〕【】\s,.;:()]")
+
+
+@pytest.fixture
+def statutes(project: Project) -> Project:
+    for name, text in TEXTS.items():
+        project.add_document(name, text)
+    # 科技伦理 is a starter term: switched off, the project's segmenter splits it again.
+    remove_terms(project, ["科技伦理"])
+    return project
+
+
+def occurrences(term: str) -> tuple[int, int]:
+    return (sum(t.count(term) for t in TEXTS.values()),
+            sum(term in t for t in TEXTS.values()))
+
+
+def test_a_recurring_split_term_is_proposed_best_first(statutes: Project) -> None:
+    assert project_segmenter(statutes).words("科技伦理") == ["科技", "伦理"]
+    found = suggest_terms(statutes, top=20)
+    terms = [c.term for c in found]
+    assert terms[0] == "科技伦理"
+    assert "原始创新" in terms  # 7 times in 2 documents, cut 原始 / 创新
+    best = found[0]
+    assert (best.count, best.documents) == occurrences("科技伦理") == (35, 5)
+    assert best.split == ("科技", "伦理")
+    scores = [c.score for c in found]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_phrases_numbers_and_known_terms_are_not_proposed(statutes: Project) -> None:
+    found = suggest_terms(statutes, top=50)
+    terms = {c.term for c in found}
+    known = project_terms(statutes)
+    edges = term_edges().characters
+    # Each of these recurs in the fixtures, so leaving them out is the filter's doing.
+    for junk in ("科研诚信和科技伦理", "人民政府应当", "第一条", "第二条"):
+        assert occurrences(junk)[0] >= 3, junk
+        assert junk not in terms, junk
+    for c in found:
+        assert not _PUNCTUATION.search(c.term), c.term  # never across punctuation
+        assert c.term[0] not in edges and c.term[-1] not in edges, c.term
+        assert c.term not in known, c.term
+        assert sum(ch.isdigit() or ch in "一二三四五六七八九十" for ch in c.term) * 2 <= len(c.term)
+        assert len(project_segmenter(statutes).words(c.term)) >= 2, c.term
+        assert c.count >= 3 and (c.count, c.documents) == occurrences(c.term), c.term
+
+
+def test_an_accepted_term_is_kept_whole_and_no_longer_proposed(statutes: Project) -> None:
+    assert add_terms(statutes, ["科技伦理"]) == ["科技伦理"]  # the starter term is back on
+    assert project_segmenter(statutes).words("加强科技伦理审查") == ["加强", "科技伦理", "审查"]
+    assert "科技伦理" not in {c.term for c in suggest_terms(statutes, top=50)}
+
+
+def test_discovery_reports_progress_and_can_be_cancelled() -> None:
+    texts = list(TEXTS.values())
+    seen: list[tuple[int, int]] = []
+    discover_terms(texts, segmenter=Segmenter(()), progress=lambda d, t: seen.append((d, t)))
+    assert seen[0][0] == 0 and seen[-1][0] == seen[-1][1] > 0
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+    with pytest.raises(Cancelled):
+        discover_terms(texts, segmenter=Segmenter(()), cancelled=lambda: True)
+
+
+def test_no_documents_or_too_little_text_gives_no_suggestions(project: Project) -> None:
+    assert suggest_terms(project) == []
+    project.add_document("短", "科技伦理。")
+    assert suggest_terms(project) == []
+    assert discover_terms([], segmenter=Segmenter(())) == []
+    assert discover_terms(["", "abc 123"], segmenter=Segmenter(())) == []
