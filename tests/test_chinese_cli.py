@@ -65,6 +65,38 @@ def test_terms_list_remove_import(study: Path, tmp_path: Path, capsys) -> None:
     assert code == 1 and "name at least one term" in err
 
 
+def test_terms_suggest_lists_new_terms_that_import_reads_back(
+    tmp_path: Path, capsys
+) -> None:
+    path = tmp_path / "statutes.annot"
+    with Project.create(path) as project:  # articles of five real S&T statutes
+        for file in sorted((Path(__file__).parent / "data" / "terms").glob("*.txt")):
+            project.add_document(file.stem, file.read_text("utf-8"))
+    cli(capsys, "terms", path, "remove", "科技伦理")  # a starter term: split again
+    code, out, _ = cli(capsys, "terms", path, "suggest", "--top", "5")
+    assert code == 0
+    header, *lines = out.splitlines()
+    assert header.startswith("# term") and len(lines) == 5
+    term, count, documents, split = lines[0].split("\t")
+    assert (term, count, documents, split) == ("科技伦理", "35", "5", "科技 / 伦理")
+    counts = [int(line.split("\t")[1]) for line in lines]
+    assert all(c >= 3 for c in counts)
+    # The list is a terms file: edited or not, `terms import` adds what it names.
+    file = tmp_path / "suggested.txt"
+    file.write_text(out, encoding="utf-8")
+    code, out, _ = cli(capsys, "terms", path, "import", file)
+    assert code == 0 and out.startswith("5 terms added: 科技伦理 ")
+    _, out, _ = cli(capsys, "terms", path, "suggest", "--top", "5")
+    assert "科技伦理" not in out
+    code, _, err = cli(capsys, "terms", path, "suggest", "--top", "0")
+    assert code == 1 and "--top" in err
+
+
+def test_terms_suggest_on_a_project_without_recurring_terms(study: Path, capsys) -> None:
+    code, out, _ = cli(capsys, "terms", study, "suggest")
+    assert code == 0 and out.startswith("no new terms found")
+
+
 def test_stopwords(study: Path, capsys) -> None:
     code, out, _ = cli(capsys, "stopwords", study, "add", "推进", "的")
     assert code == 0 and "1 stopwords added: 推进" in out and "already stopwords: 的" in out
