@@ -92,3 +92,93 @@ def test_no_documents_or_too_little_text_gives_no_suggestions(project: Project) 
     assert suggest_terms(project) == []
     assert discover_terms([], segmenter=Segmenter(())) == []
     assert discover_terms(["", "abc 123"], segmenter=Segmenter(())) == []
+
+
+# -- the review list in Words → Word lists ---------------------------------------------------
+@pytest.fixture
+def window(qtbot, tmp_path: Path):
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from window_support import open_window
+
+    path = tmp_path / "statutes.annot"
+    with Project.create(path, coder="甲") as project:
+        for name, text in TEXTS.items():
+            project.add_document(name, text)
+        remove_terms(project, ["科技伦理"])
+    return open_window(qtbot, tmp_path, path)
+
+
+def test_the_review_list_finds_in_a_worker_and_accepting_adds_terms(
+    window, qtbot, qtmodeltester
+) -> None:
+    from PySide6.QtCore import QItemSelectionModel
+
+    project = window.hub.require()
+    dialog = window.chinese_tools.word_lists()
+    page = dialog.suggestions
+    dialog.tabs.setCurrentWidget(page)
+    steps: list[tuple[int, int]] = []
+    page.finder.progressed.connect(lambda done, total: steps.append((done, total)))
+    with qtbot.waitSignal(page.finder.finished, timeout=60_000):
+        page.find_button.click()
+        assert not page.find_button.isEnabled() and page.stop_button.isEnabled()
+    assert steps and steps[-1][0] == steps[-1][1]  # progress reached its end
+    assert page.find_button.isEnabled() and not page.progress.isVisible()
+    model = page.model
+    qtmodeltester.check(model)
+    listed = [model.term(r) for r in range(model.rowCount())]
+    assert listed[0] == "科技伦理" and "原始创新" in listed
+    assert model.index(0, 1).data() == 35 and model.index(0, 3).data() == "科技 / 伦理"
+
+    selection = page.view.selectionModel()
+    for term in ("科技伦理", "原始创新"):
+        selection.select(model.index(listed.index(term), 0),
+                         QItemSelectionModel.SelectionFlag.Select
+                         | QItemSelectionModel.SelectionFlag.Rows)
+    page.accept_button.click()
+    assert "原始创新" in project_terms(project) and "科技伦理" in project_terms(project)
+    assert project_segmenter(project).words("科技伦理审查") == ["科技伦理", "审查"]
+    remaining = [model.term(r) for r in range(model.rowCount())]
+    assert "科技伦理" not in remaining and "原始创新" not in remaining
+    assert len(remaining) == len(listed) - 2
+    assert "原始创新" in dialog.own_model.stringList()  # the terms tab shows it too
+
+    window.undo_action.trigger()  # one undo step for the accepted terms
+    assert "原始创新" not in project_terms(project) and "科技伦理" not in project_terms(project)
+    assert [model.term(r) for r in range(model.rowCount())] == listed
+
+
+def test_stopping_a_search_reports_nothing(window, qtbot, monkeypatch) -> None:
+    import threading
+
+    from annotator.ui.chinese_tools import term_suggestions
+
+    released = threading.Event()
+    found = discover_terms(list(TEXTS.values()), segmenter=Segmenter(()))
+
+    def slow(texts, *, progress, cancelled, **_kwargs):  # noqa: ANN001, ANN202
+        progress(0, 1)
+        released.wait(30)  # until the test has pressed Stop
+        if cancelled():
+            raise Cancelled
+        return found
+
+    monkeypatch.setattr(term_suggestions, "discover_terms", slow)
+    page = window.chinese_tools.word_lists().suggestions
+    with qtbot.waitSignal(page.finder.progressed, timeout=30_000):
+        page.find_button.click()
+    page.stop_button.click()
+    released.set()
+    page.finder.wait(30)
+    with qtbot.assertNotEmitted(page.finder.finished, wait=100):
+        pass
+    assert page.model.rowCount() == 0 and page.find_button.isEnabled()
+    # Not stopped, the same run lists what it found.
+    released.clear()
+    with qtbot.waitSignal(page.finder.progressed, timeout=30_000):
+        page.find_button.click()
+    with qtbot.waitSignal(page.finder.finished, timeout=30_000):
+        released.set()
+    assert page.model.rowCount() == len(found) > 0

@@ -1,4 +1,5 @@
-"""Edit the project's word lists: terms kept whole by the segmenter, and stopwords.
+"""Edit the project's word lists: terms kept whole by the segmenter, and stopwords; review
+suggested terms found in the project's documents (:mod:`.term_suggestions`).
 
 Every change is one transaction and one undo step (:class:`EditWordList`); the lists refresh
 from :class:`TextEvents`. The segmenter follows at once: it is looked up by the project's
@@ -38,6 +39,7 @@ from annotator.chinese.terms import (
 from annotator.errors import AnnotatorError
 from annotator.ui.bulk_commands import STOPWORDS, TERMS, EditWordList, text_events
 from annotator.ui.chinese_tools.file_choosers import ChineseFiles
+from annotator.ui.chinese_tools.term_suggestions import SuggestionsPage
 from annotator.ui.codebook.guard import push_guarded
 from annotator.ui.hub import ProjectHub
 from annotator.ui.messages import Messages
@@ -71,6 +73,9 @@ class WordListsDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._terms_tab(), "")
         self.tabs.addTab(self._stopwords_tab(), "")
+        self.suggestions = SuggestionsPage(lambda: self.hub.project,
+                                           lambda words: self._edit(TERMS, words, add=True))
+        self.tabs.addTab(self.suggestions, "")
         self.try_label = QLabel()
         self.try_edit = QLineEdit()
         self.try_edit.textChanged.connect(lambda _t: self._show_words())
@@ -173,6 +178,8 @@ class WordListsDialog(QDialog):
         self.setWindowTitle(self.tr("Word lists"))
         self.tabs.setTabText(0, self.tr("Terms"))
         self.tabs.setTabText(1, self.tr("Stopwords"))
+        self.tabs.setTabText(2, self.tr("Suggested terms"))
+        self.suggestions.retranslate_ui()
         self.term_edit.setPlaceholderText(self.tr("Terms, separated by 、 or commas"))
         self.add_term_button.setText(self.tr("Add"))
         self.remove_typed_term_button.setText(self.tr("Remove"))
@@ -253,6 +260,7 @@ class WordListsDialog(QDialog):
             model.setStringList([])
         for model, words in fill:
             model.setStringList(words())
+        self.suggestions.refresh()
         self._update_intros()
         self._show_words()
 
