@@ -197,3 +197,17 @@ def test_hyphenated_latin_word_is_rejoined() -> None:
         "cross-jurisdiction coordination, in which provinces share laboratories and mutually "
         "recognise innovation vouchers."
     )
+
+
+def test_cross_reference_wrapped_to_a_line_start_is_no_new_article(tmp_path: Path) -> None:
+    paragraphs = [  # 中华人民共和国专利法实施细则 (2023), 第四十八条
+        "第四十八条 一件专利申请包括两项以上发明、实用新型或者外观设计的，申请人可以在本细则第六十"
+        "条第一款规定的期限届满前，向国务院专利行政部门提出分案申请；但是，专利申请已经被驳回、撤回"
+        "或者视为撤回的，不能提出分案申请。",
+        "国务院专利行政部门认为一件专利申请不符合专利法第三十一条和本细则第三十九条或者第四十条的"
+        "规定的，应当通知申请人在指定期限内对其申请进行修改；申请人期满未答复的，该申请视为撤回。",
+    ]
+    path = tmp_path / "细则.pdf"
+    typeset(path, ["中华人民共和国专利法实施细则", *paragraphs])
+    lines = read_file(path).text.split("\n")
+    assert lines[1:] == paragraphs  # "第三十九条…" starts a printed line, not an article

@@ -34,6 +34,8 @@ _HEADING = re.compile(
     r"|第[一二三四五六七八九十百零〇\d]+[章节条篇部编]"
     r"|附件|附录|附表)"
 )
+# Chapter-level headings are never the continuation of a cross-reference (unlike 第九条).
+_PART_HEADING = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[章节编]\s|附件\s*\d*\s*$)")
 _PAGE_NUMBER = re.compile(
     r"^(?:[-–—－\s]*\d{1,4}[-–—－\s]*"
     r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
@@ -257,7 +259,7 @@ def _percentile(values: list[float], share: float) -> float:
 
 
 def _ends_paragraph(before: PdfLine, line: PdfLine, margins: _Margins, indent_style: bool) -> bool:
-    if _HEADING.match(line.text) or margins.indented(line):
+    if margins.indented(line):
         return True
     # The next line's first word would have fitted here (with room for estimated widths):
     # this line was ended on purpose.
@@ -269,7 +271,14 @@ def _ends_paragraph(before: PdfLine, line: PdfLine, margins: _Margins, indent_st
         return True  # a title or heading in a larger font
     if before.text.rstrip().endswith(_HISTORY_END) and _DATED.match(line.text):
         return True
-    if before.text.rstrip().endswith(_SENTENCE_END):
+    ends_sentence = before.text.rstrip().endswith(_SENTENCE_END + _HISTORY_END)
+    if _PART_HEADING.match(line.text):
+        return True
+    if _HEADING.match(line.text):
+        # A heading follows the end of a paragraph; after a full line that stops
+        # mid-sentence, "第三十九条或者第四十条的规定…" is a cross-reference wrapped there.
+        return ends_sentence
+    if ends_sentence:
         return not indent_style
     return False
 
