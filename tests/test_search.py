@@ -269,3 +269,16 @@ def test_an_index_of_an_older_format_is_rebuilt_and_never_misleads(project: Proj
     assert search(project, "实验室").total == 2
     assert search(project, "实验室", whole_word=True).total == 2
     assert index_status(project).indexed == 2
+
+
+def test_a_corpus_too_large_to_keep_is_searched_on_file(project: Project, monkeypatch) -> None:
+    from annotator.search import texts
+
+    project.add_document("香港", "研發實驗室。" * 20)
+    project.add_document("内地", "研发实验室。" * 20)
+    monkeypatch.setattr(texts, "MAX_CHARS", 150)  # room for one text only
+    texts.forget()
+    for _ in range(3):  # the first search, then the ones that would keep every text
+        result = search(project, "实验室")
+        assert result.total == 40 and result.document_count == 2
+    assert texts._cache.overflow

@@ -5,10 +5,12 @@ Phrase mode — the default, "every occurrence of the query's characters" — ma
 characters anywhere, inside longer words too (成果转化 in 科技成果转化). Query and texts are
 compared in folded form (:func:`annotator.chinese.variants.fold`), so 实验室 finds 實驗室
 and 創新 finds 创新; spans are offsets into the stored text (folding keeps every offset).
-SQLite's ``instr()`` picks the documents holding the folded query, in C, before Python reads
-their texts; documents with traditional characters (flagged by the word index) and documents
-not yet indexed are always read. Texts stay in memory for the next search
-(:mod:`annotator.search.texts`), which then counts with ``str.count`` over all of them.
+The first search of a project in a process is answered on file: SQLite's ``instr()`` picks
+the documents holding the folded query, in C, before Python reads their texts (documents with
+traditional characters, flagged by the word index, and documents not yet indexed are always
+read). The next one reads every text once and keeps it, folded, in memory
+(:mod:`annotator.search.texts`); searches then count with ``str.count`` over all of them. A
+corpus too large to keep stays on file.
 
 Word mode (whole words only) answers from the FTS5 index of the folded, segmented texts: the
 folded query is segmented with the index's segmenter and matches where the document has the
@@ -212,7 +214,8 @@ def _phrase_candidates(session: Session, phrase: str, live: Snapshot) -> list[in
 def _phrase_matches(session: Session, phrase: str) -> Matches:
     """Every occurrence of the folded ``phrase`` in the folded texts."""
     live = texts.snapshot(session)
-    if texts.all_cached(session, live):
+    if texts.keep_every_text(session) or texts.all_cached(session, live):
+        # Every text read once and kept: searches count in memory.
         candidates = live.order
         found = texts.folded_corpus(session, live)
     else:

@@ -39,11 +39,13 @@ class _Cache:
         # Every document's (text, folded text) with the hashes they were taken for: a search
         # of an unchanged project takes them as they are instead of checking each text.
         self.corpus: tuple[dict[int, str], dict[int, tuple[str, str]]] | None = None
+        self.overflow = False  # a text did not fit: this project's texts stay on file
+        self.searches = 0  # full-text searches of this project so far
 
     def use(self, key: str) -> None:
         if key != self.key:
             self.key, self.texts, self.folded, self.size = key, {}, {}, 0
-            self.corpus = None
+            self.corpus, self.overflow, self.searches = None, False, 0
 
     def get(self, doc_id: int, digest: str) -> str | None:
         cached = self.texts.get(doc_id)
@@ -58,6 +60,8 @@ class _Cache:
         if self.size + len(text) <= MAX_CHARS:
             self.texts[doc_id] = (digest, text)
             self.size += len(text)
+        else:
+            self.overflow = True
 
     def put_folded(self, doc_id: int, text: str, folded: str) -> None:
         cached = self.texts.get(doc_id)
@@ -189,6 +193,18 @@ def folded_corpus(session: Session, live: Snapshot) -> dict[int, tuple[str, str]
                                      for d, h in live.hashes.items()):
             _cache.corpus = (dict(live.hashes), found)
     return found
+
+
+def keep_every_text(session: Session) -> bool:
+    """Whether a search should read every text of this project into memory: not for the
+    first search (a command-line search is the only one of its process, and SQLite finds
+    the texts to read faster than Python reads them all), from the second on, while no text
+    was turned away for want of room."""
+    key = _project_key(session)
+    with _cache.lock:
+        _cache.use(key)
+        _cache.searches += 1
+        return _cache.searches > 1 and not _cache.overflow
 
 
 def all_cached(session: Session, live: Snapshot | None = None) -> bool:
