@@ -275,3 +275,19 @@ def test_schema_2_project_is_renumbered_by_migration(tmp_path: Path) -> None:
         assert project.numbering(1) == ("auto", "statute")
         unit = next(u for u in units_of(project, 1) if u.start <= start < u.end)
         assert unit.number == "1-10"  # was 1-0-… when articles were counted paragraphs
+
+
+def test_section_zero_and_one_character_markers() -> None:
+    # journal articles number their introduction 0 (0 引言); some write ⑴ ⑵ as one character
+    text = ("山西产业科技创新成果转化机制与提升路径研究\n摘要:加快科技创新成果转化是山西的重要任务。\n"
+            "0引言\n自新经济增长理论提出技术进步是推动经济增长最具决定性因素的观点以来,科学技术就一直受到重视。\n"
+            "1科技成果转化的内涵\n科技成果转化是一个复杂的过程。\n"
+            "⑴ 科技成果转化主要有哪些方式\n市场转化、政府推动和产学研合作。\n"
+            "⑵ 我国科技成果转化主要模式\n（一）市场转化模式\n企业直接购买技术。\n")
+    found = by_number(document_units(3, text), text)
+    assert found["3-0-0"] == "0引言"
+    assert found["3-0-3"].startswith("自新经济增长理论")  # after the front matter's 3-0-1, 3-0-2
+    assert found["3-1-0"] == "1科技成果转化的内涵"
+    assert found["3-1-1-0"] == "⑴ 科技成果转化主要有哪些方式"
+    assert found["3-1-2-0"] == "⑵ 我国科技成果转化主要模式"
+    assert found["3-1-2-1-0"] == "（一）市场转化模式"

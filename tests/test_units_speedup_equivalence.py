@@ -9,7 +9,7 @@ Paragraph units have since been numbered by the document's own numbering
 (annotator/chinese/structure.py): for them the reference only checks what must still hold —
 every number unique, units in order and apart, every character outside whitespace in one —
 and the markers read as before, apart from the rules added on purpose (a number with no
-space before a title, a title ending in ？, a line ending in ：).
+space before a title, a title ending in ？, a line ending in ：, ⑴ and ⒈ markers).
 """
 
 from __future__ import annotations
@@ -312,7 +312,8 @@ def assert_same(text: str, number: int = 7) -> None:
 
 
 _ADDED_ON_PURPOSE = re.compile(
-    r"^[\s\u3000]*\d{1,2}(?:[.．]\d{1,2})*[.．]?[\u4e00-\u9fff]|[？?：:，,、][\s\u3000]*$|千")
+    r"^[\s\u3000]*\d{1,2}(?:[.．]\d{1,2})*[.．]?[\u4e00-\u9fff]|[？?：:，,、][\s\u3000]*$|千"
+    "|^[\u2474-\u249b]")  # ⑴ and ⒈ markers
 
 
 def same_marker(line_text: str) -> bool:

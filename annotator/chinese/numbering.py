@@ -37,6 +37,8 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("ar_space", rf"\d{{1,2}}(?:[\s\u3000]+(?=\D)|{_CJK_NEXT})"),
         ("ar_half", r"\d{1,3}[)）]"),
         ("circled", "[\u2460-\u2473\u2776-\u277f]"),  # ① … ⑳, ❶ … ❿
+        ("paren_digit", "[\u2474-\u2487]"),  # ⑴ … ⒇, one character each
+        ("dot_digit", "[\u2488-\u249b]"),  # ⒈ … ⒛
     )
 )
 _BARE = (("bare_cn", re.compile(rf"{_CN}{{1,3}}")), ("bare_ar", re.compile(r"\d{1,2}")))
@@ -51,7 +53,7 @@ _ANY_BARE = re.compile("|".join(f"(?P<{style}>{p.pattern})" for style, p in _BAR
 _ANY_MARKER = re.compile("|".join(f"(?P<{style}>{p.pattern})" for style, p in _MARKERS))
 #: Every marker starts with one of these (\d: any decimal digit, as in the patterns), so one
 #: cheap match turns away ordinary body text.
-MARKER_START = re.compile(rf"[第（(\d\u2460-\u2473\u2776-\u277f]|{_CN}")
+MARKER_START = re.compile(rf"[第（(\d\u2460-\u249b\u2776-\u277f]|{_CN}")
 
 
 @dataclass(frozen=True)
@@ -106,15 +108,17 @@ def chinese_number(text: str) -> int | None:
     return total + (digit or 0)
 
 
+# First code point of each run of one-character markers (① and ❶; ⑴; ⒈), highest first.
+_ONE_CHARACTER = {"circled": (0x2776, 0x2460), "paren_digit": (0x2474,), "dot_digit": (0x2488,)}
 _NUMERAL = re.compile(r"\d+|[一二三四五六七八九十百千零〇两]+")
 _DECIMAL_PARTS = re.compile(r"\d+")
 
 
 def _value(style: str, marker: str) -> tuple[int | None, int]:
     """(number read from a marker, its depth)."""
-    if style == "circled":
+    if style in _ONE_CHARACTER:
         code = ord(marker[0])
-        return (code - 0x2460 + 1 if code <= 0x2473 else code - 0x2776 + 1), 1
+        return code - next(first for first in _ONE_CHARACTER[style] if code >= first) + 1, 1
     if style == "decimal":
         parts = _DECIMAL_PARTS.findall(marker)
         return int(parts[-1]), len(parts)

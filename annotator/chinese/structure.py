@@ -151,7 +151,19 @@ def document_structure(document_number: int, text: str, numbering: str = AUTO) -
             _plain(prefix, part, out)
     out.paragraphs.sort(key=lambda u: u[1])
     out.subunits.sort(key=lambda u: (u[1], -u[2]))
+    _unique(out.paragraphs)
     return out
+
+
+def _unique(units: list[UnitSpan]) -> None:
+    """The rules keep numbers apart; should two ever meet, the later one is marked ′ so
+    that no number stands for two units."""
+    seen: set[str] = set()
+    for k, (number, start, end, heading) in enumerate(units):
+        while number in seen:
+            number += "′"
+        seen.add(number)
+        units[k] = (number, start, end, heading)
 
 
 # -- parts: the document and its annexes ---------------------------------------------------------
@@ -382,6 +394,13 @@ def _number_children(node: _Node, prefix: str, out: Structure, root_counter: int
                 _number_children(child, number, out)
             continue
         value = child.value
+        if (value == 0 and node.kind == "root" and child.kind == "section"
+                and last_value == 0):
+            # 0 引言: section 0 is what comes before section 1, as the front matter is;
+            # its paragraphs go on counting after the front matter's
+            out.paragraphs.append((f"{prefix}-0-0", child.start, child.end, True))
+            _number_children(child, f"{prefix}-0", out, root_counter=k)
+            continue
         if value is None or value <= last_value:
             value = last_value + 1
         last_value = value
