@@ -200,6 +200,8 @@ def test_joint_signature_block() -> None:
         ("一九九七年四月八日", "1997-04-08"),
         ("二〇二三年十二月二十日", "2023-12-20"),
         ("二○二三年十二月二十日", "2023-12-20"),  # ○ (U+25CB) typed for 〇
+        ("二OO四年四月六日", "2004-04-06"),  # the letter O typed for 〇 (国办函〔2004〕33号)
+        ("二00五年六月十七日", "2005-06-17"),  # the digit 0 typed for 〇 (武政〔2005〕32号)
         ("2023年5月6日", "2023-05-06"),
         ("2023-05-06 10:00", "2023-05-06"),
         ("2023.5.6", "2023-05-06"),
@@ -304,3 +306,27 @@ def test_pdf_software_names_are_no_author(tmp_path: Path, author: str) -> None:
     pdf.drawString(72, 760, "Regional innovation policy review")
     pdf.save()
     assert "作者" not in read_file(path).attributes
+
+
+def test_traditional_script_notice_attributes_as_written() -> None:
+    # 湖北省人民政府關于進一步優化營商環境的若干意見 (鄂政發〔2018〕26號), its head as published
+    # in traditional characters
+    text = ("省人民政府關于\n進一步優化營商環境的若干意見\n鄂政發〔2018〕26號\n"
+            "各市、州、縣人民政府，省政府各部門：\n"
+            "為深入貫徹習近平總書記關于加大營商環境改革力度的重要指示精神，結合我省實際，提出如下意見。\n"
+            "一、總體要求\n")
+    found = document_attributes(text, "省人民政府關于進一步優化營商環境的若干意見")
+    assert found["文号"] == "鄂政發〔2018〕26號"  # as the document writes it
+    assert found["文种"] == "意見"
+    assert found["发文机关"] == "省人民政府"
+    assert found["地区"] == "湖北省"  # from 鄂, the province's short name
+
+
+def test_two_line_title_is_one_title(tmp_path: Path) -> None:
+    path = tmp_path / "notice.txt"
+    path.write_text(
+        "湖南省人民政府办公厅文件\n湘政办发〔2009〕24号\n湖南省人民政府办公厅关于加强普通高等学校\n\n"
+        "毕业生就业工作的通知\n各市州、县市区人民政府,省政府各厅委、各直属机构:\n"
+        "根据《国务院办公厅关于加强普通高等学校毕业生就业工作的通知》精神,现就有关问题通知如下:\n",
+        encoding="utf-8")
+    assert read_file(path).title == "湖南省人民政府办公厅关于加强普通高等学校毕业生就业工作的通知"

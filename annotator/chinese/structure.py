@@ -52,10 +52,12 @@ _ANNEX_TITLED = re.compile(
     r"附\s*[件录]\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})(?:\s*[:：]\s*|\s+)(?P<title>.{1,40})")
 # What ends a title (its genre), and what shows a title line goes on.
 _GENRE_END = re.compile(
-    r"(?:通知|意见|方案|办法|条例|规定|决定|细则|规划|纲要|公告|通告|批复|报告|函|法|措施|指引|要点"
-    r"|计划|指南|清单|章程|准则|规则|标准|制度|守则|决议|公报|目录|名单)"
+    r"(?:通知|意见|意見|方案|办法|辦法|条例|條例|规定|規定|决定|決定|细则|細則|规划|規劃|纲要|綱要"
+    r"|公告|通告|批复|批復|报告|報告|函|法|措施|指引|要点|要點|计划|計劃|指南|清单|清單|章程|准则"
+    r"|準則|规则|規則|标准|標準|制度|守则|守則|决议|決議|公报|公報|目录|目錄|名单|名單)"
     r"(?:[（(][^（）()]{1,12}[)）])?$")
-_GOES_ON = ("关于", "的", "《", "和", "及", "与", "、", "暨", "进一步", "加快", "推进")
+_GOES_ON = ("关于", "關於", "关於", "的", "《", "和", "及", "与", "與", "、", "暨", "进一步",
+            "進一步", "加快", "推进", "推進")
 _COLON_END = ("：", ":")
 _NOT_TITLE = re.compile(r"[：:>＞»|【】\[\]]|^\d")
 _ALWAYS_HEADINGS = frozenset({"decimal", "ar_space", "chapter", "section"})
@@ -215,6 +217,16 @@ def _front(prefix: str, lines: Sequence[_Line], out: Structure, counter: int = 0
 def _title_like(line: str) -> bool:
     return (len(line) <= 40 and is_title_text(line) and not _NOT_TITLE.search(line)
             and parse_heading(line) is None)
+
+
+def title_lines(lines: Sequence[str]) -> int:
+    """How many of ``lines`` (from the first, a title line) make one title: a title broken
+    over two or three lines (…关于加强 / …工作的通知) is one."""
+    count = 1
+    while (count < len(lines) and count < 3 and _title_like(lines[count])
+           and _goes_on(lines[count - 1], lines[count])):
+        count += 1
+    return count if _title_like(lines[0]) else 1
 
 
 def _goes_on(first: str, second: str) -> bool:

@@ -18,8 +18,11 @@ from __future__ import annotations
 
 import re
 
+from dataclasses import replace
+
+from annotator.chinese.variants import fold
 from annotator.importing.dates import to_iso
-from annotator.importing.policy_text import is_org, read_policy_facts, split_bodies
+from annotator.importing.policy_text import PolicyFacts, is_org, read_policy_facts, split_bodies
 from annotator.importing.regions import NATIONAL, is_national, region_of, region_of_number
 
 ISSUER, NUMBER, DATE, GENRE, REGION = "发文机关", "文号", "日期", "文种", "地区"
@@ -52,9 +55,15 @@ def document_attributes(
     ``labelled``: label → value as the document wrote it (byline lines, a page's metadata
     table); ``file_meta``: what the file's properties say (already free of software defaults).
     """
-    labelled = {key: value.strip() for key, value in (labelled or {}).items() if value.strip()}
+    labelled = {fold(key): value.strip() for key, value in (labelled or {}).items()
+                if value.strip()}
     file_meta = {key: value.strip() for key, value in (file_meta or {}).items() if value.strip()}
-    facts = read_policy_facts(text, title)
+    # Traditional-script documents (鄂政發〔2018〕26號, 意見) are read in simplified form, one
+    # character for one, and what is found is given back as the document writes it.
+    folded_text, folded_title = fold(text), fold(title)
+    facts = read_policy_facts(folded_text, folded_title)
+    if folded_text is not text or folded_title is not title:
+        facts = _as_written(facts, folded_text + "\n" + folded_title, text + "\n" + title)
     result: dict[str, str] = {}
     for key, value in file_meta.items():
         if key != DATE:
@@ -78,12 +87,24 @@ def document_attributes(
         result[DATE] = date
     if facts.genre:
         result[GENRE] = facts.genre
-    region = region_for(issuer, title, result.get(NUMBER, "")) or region_of(
+    region = region_for(fold(issuer), folded_title, fold(result.get(NUMBER, ""))) or region_of(
         labelled.get("所属区域", "")
     )
     if region:
         result[REGION] = region
     return result
+
+
+def _as_written(facts: PolicyFacts, folded: str, original: str) -> PolicyFacts:
+    """``facts`` read from the folded text, with each value that stands in the text in the
+    document's own characters (folding keeps every offset)."""
+
+    def written(value: str) -> str:
+        at = folded.find(value) if value else -1
+        return original[at:at + len(value)] if at >= 0 else value
+
+    return replace(facts, issuers=[written(b) for b in facts.issuers],
+                   number=written(facts.number), genre=written(facts.genre))
 
 
 def region_for(issuer: str, title: str, number: str = "") -> str:

@@ -1,7 +1,8 @@
 """Dates as policy documents write them, read into ISO ``YYYY-MM-DD``.
 
 2023年5月6日, 2023-05-06, 2023.5.6, 2023/5/6, full-width digits, and Chinese numerals as
-statutes and signatures write them (一九九七年四月八日, 二〇二三年十二月二十日). Anything that does
+statutes and signatures write them (一九九七年四月八日, 二〇二三年十二月二十日, 二OO四年 and 二00五年 with
+a letter or digit for 〇). Anything that does
 not make a real calendar date gives "" — never an error.
 """
 
@@ -13,8 +14,11 @@ from datetime import date
 from functools import cache
 
 _CN = "〇○Ｏ零一二三四五六七八九十"
+# In a year written in Chinese numerals, 〇 is often typed as the letter O or the digit 0
+# (二OO四年, 二00五年).
+_ZERO_LOOKALIKES = "OoＯｏ0０"
 DATE = re.compile(
-    rf"(?P<y>\d{{4}}|[{_CN}]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN}]{{1,3}})\s*月"
+    rf"(?P<y>\d{{4}}|(?=[{_ZERO_LOOKALIKES}]*[{_CN}])[{_CN}{_ZERO_LOOKALIKES}]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN}]{{1,3}})\s*月"
     rf"\s*(?P<d>\d{{1,2}}|[{_CN}]{{1,3}})\s*[日号]"
     r"|(?<![\d.])(?P<y2>(?:19|20)\d{2})\s*(?P<sep>[-./])\s*(?P<m2>\d{1,2})\s*(?P=sep)\s*"
     r"(?P<d2>\d{1,2})(?![\d.])"
@@ -64,7 +68,9 @@ def _iso(match: re.Match[str]) -> str:
 def _number(text: str) -> int | None:
     if text.isdigit():
         return int(text)  # also full-width digits
-    return _chinese_number(text.replace("○", "〇").replace("Ｏ", "〇"))
+    for lookalike in ("○", *_ZERO_LOOKALIKES):
+        text = text.replace(lookalike, "〇")
+    return _chinese_number(text)
 
 
 @cache

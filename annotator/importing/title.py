@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from annotator.chinese.structure import title_lines
 from annotator.importing.header import HEADER_SCAN_LINES, is_header_line
 
 MAX_TITLE_CHARS = 60
@@ -25,6 +26,9 @@ _NUMBERED = re.compile(
 # A column tag such as 【理论探讨】 or [专稿] standing alone on its line.
 _TAG_LINE = re.compile(r"^[【\[〔［][^】\]〕］]{1,12}[】\]〕］]$")
 _HAS_WORD = re.compile(r"[^\W\d_]")
+# The red header of an official document (国务院文件, …人民政府办公厅文件) and a 文号 line.
+_RED_HEADER = re.compile(r"\S{2,24}(?:文件|文件\s*简报|公报)")
+_DOCUMENT_NUMBER = re.compile(r"^\S{1,12}[〔［\[（(【]\s*\d{4}\s*[〕］\]）)】]\s*第?\s*\d+\s*[号號]$")
 _SPACES = re.compile(r"\s+")
 
 
@@ -43,7 +47,11 @@ def pick_title(text: str, fallback: str) -> str:
             break  # body text reached: a later short line is a heading, not the title
         if line.endswith((":", "：")):
             break  # salutation ("各省、自治区…：") opens the body
-        return clean_title(line)
+        if _RED_HEADER.fullmatch(line) or _DOCUMENT_NUMBER.search(line):
+            continue  # 湖南省人民政府办公厅文件, 湘政办发〔2009〕24号 stand above the title
+        # A title broken over lines (…关于加强普通高等学校 / 毕业生就业工作的通知) is one title.
+        rest = lines[lines.index(line):]
+        return clean_title("".join(rest[:title_lines(rest)]))
     return clean_title(fallback) or "untitled"
 
 
