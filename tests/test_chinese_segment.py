@@ -160,12 +160,37 @@ def test_warm_up_off_the_main_thread() -> None:
     assert result and result[0].words("建立白名单制度") == ["建立", "白名单制度"]
 
 
+# Real sentences (科学技术进步法 2021 第二十条, 北京国际科技创新中心建设条例 2024 第一条,
+# 浙江省促进科技成果转化条例 2021 第四条, 上海市科学技术进步条例 2024 第二十九条).
+CURRENT = [
+    ("国家构建和强化以国家实验室、国家科学技术研究开发机构、高水平研究型大学、科技领军企业为"
+     "重要组成部分的国家战略科技力量，在关键领域和重点方向上发挥战略支撑引领作用。",
+     ["国家战略科技力量", "国家实验室", "高水平研究型大学", "科技领军企业"]),
+    ("为实现高水平科技自立自强、建设科技强国提供战略支撑，根据有关法律、行政法规，结合本市实际，"
+     "制定本条例。", ["高水平科技自立自强", "科技强国"]),
+    ("统筹科技、教育、财政、投资、税收、人才、产业、金融、知识产权、政府采购、军民融合等政策，"
+     "为科技成果转化创造良好环境。", ["军民融合", "政府采购", "科技成果转化"]),
+    ("探索专家推荐制、首席科学家负责制、定向委托制等项目遴选方式，提升自然科学基金的资助效能。",
+     ["首席科学家"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "terms"), CURRENT)
+def test_current_policy_terms_are_kept_whole(sentence: str, terms: list[str]) -> None:
+    words = default_segmenter().words(sentence)
+    plain = Segmenter(()).words(sentence)
+    for term in terms:
+        assert term in words, term
+    assert any(term not in plain for term in terms)  # jieba alone cuts some of them
+
+
 def test_starter_list_is_a_real_list() -> None:
     terms = starter_terms()
-    assert 250 <= len(terms) <= 400
+    assert 450 <= len(terms) <= 700
     assert {"全面创新改革试验", "科技创新券", "京津冀", "职务科技成果", "科技体制改革",
             "区域科技创新共同体", "技术经纪人", "省实验室", "创新券", "揭榜挂帅",
-            "新型研发机构", "科创走廊", "“三权”改革", "科技成果转化（三权）"} <= terms
+            "新型研发机构", "科创走廊", "“三权”改革", "科技成果转化（三权）",
+            "国家战略科技力量", "科技自立自强", "军民融合", "首席科学家", "新质生产力"} <= terms
     assert not any(t.startswith("#") for t in terms)
 
 

@@ -22,6 +22,7 @@ from annotator.project import Project
 
 DATA = Path(__file__).parent / "data" / "terms"
 TEXTS = {p.stem: p.read_text("utf-8") for p in sorted(DATA.glob("*.txt"))}
+SPLIT = ["科技伦理", "原始创新"]
 _PUNCTUATION = re.compile(r"[，。、；：？！“”‘’（）《》〔〕【】\s,.;:()]")
 
 
@@ -29,8 +30,8 @@ _PUNCTUATION = re.compile(r"[，。、；：？！“”‘’（）《》〔〕
 def statutes(project: Project) -> Project:
     for name, text in TEXTS.items():
         project.add_document(name, text)
-    # 科技伦理 is a starter term: switched off, the project's segmenter splits it again.
-    remove_terms(project, ["科技伦理"])
+    # Starter terms both: switched off, the project's segmenter splits them again.
+    remove_terms(project, SPLIT)
     return project
 
 
@@ -72,7 +73,7 @@ def test_phrases_numbers_and_known_terms_are_not_proposed(statutes: Project) -> 
 
 def test_an_accepted_term_is_kept_whole_and_no_longer_proposed(statutes: Project) -> None:
     assert add_terms(statutes, ["科技伦理"]) == ["科技伦理"]  # the starter term is back on
-    assert project_segmenter(statutes).words("加强科技伦理审查") == ["加强", "科技伦理", "审查"]
+    assert project_segmenter(statutes).words("加强科技伦理管理") == ["加强", "科技伦理", "管理"]
     assert "科技伦理" not in {c.term for c in suggest_terms(statutes, top=50)}
 
 
@@ -106,7 +107,7 @@ def window(qtbot, tmp_path: Path):
     with Project.create(path, coder="甲") as project:
         for name, text in TEXTS.items():
             project.add_document(name, text)
-        remove_terms(project, ["科技伦理"])
+        remove_terms(project, SPLIT)
     return open_window(qtbot, tmp_path, path)
 
 
@@ -132,6 +133,7 @@ def test_the_review_list_finds_in_a_worker_and_accepting_adds_terms(
     assert listed[0] == "科技伦理" and "原始创新" in listed
     assert model.index(0, 1).data() == 35 and model.index(0, 3).data() == "科技 / 伦理"
 
+    assert sorted(dialog.off_model.stringList()) == sorted(SPLIT)
     selection = page.view.selectionModel()
     for term in ("科技伦理", "原始创新"):
         selection.select(model.index(listed.index(term), 0),
@@ -139,11 +141,11 @@ def test_the_review_list_finds_in_a_worker_and_accepting_adds_terms(
                          | QItemSelectionModel.SelectionFlag.Rows)
     page.accept_button.click()
     assert "原始创新" in project_terms(project) and "科技伦理" in project_terms(project)
-    assert project_segmenter(project).words("科技伦理审查") == ["科技伦理", "审查"]
+    assert project_segmenter(project).words("科技伦理管理") == ["科技伦理", "管理"]
     remaining = [model.term(r) for r in range(model.rowCount())]
     assert "科技伦理" not in remaining and "原始创新" not in remaining
     assert len(remaining) == len(listed) - 2
-    assert "原始创新" in dialog.own_model.stringList()  # the terms tab shows it too
+    assert dialog.off_model.stringList() == []  # the terms tab: starter terms on again
 
     window.undo_action.trigger()  # one undo step for the accepted terms
     assert "原始创新" not in project_terms(project) and "科技伦理" not in project_terms(project)
