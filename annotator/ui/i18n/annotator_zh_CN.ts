@@ -1911,6 +1911,65 @@ When the coder is done, bring the copy back with Team ▸ Merge a coder's copy.<
     </message>
   </context>
   <context>
+    <name>TermSuggestions</name>
+    <message>
+      <source>%1 suggestions.</source>
+      <translation>共 %1 条建议。</translation>
+    </message>
+    <message>
+      <source>Add selected as terms</source>
+      <translation>将所选加为术语</translation>
+    </message>
+    <message>
+      <source>Cohesion %1, boundary entropy left %2, right %3</source>
+      <translation>凝固度 %1，左邻熵 %2，右邻熵 %3</translation>
+    </message>
+    <message>
+      <source>Could not find suggestions: %1</source>
+      <translation>无法生成建议：%1</translation>
+    </message>
+    <message>
+      <source>Counting the documents' character sequences…</source>
+      <translation>正在统计文档中的字串…</translation>
+    </message>
+    <message>
+      <source>Documents</source>
+      <translation>文档数</translation>
+    </message>
+    <message>
+      <source>Find suggestions</source>
+      <translation>查找建议</translation>
+    </message>
+    <message>
+      <source>Multi-character terms that recur in the project's documents but that segmentation cuts into pieces, found by how firmly their characters hold together and how freely they combine with what stands before and after them. Best first; accepted terms are added to the project's terms.</source>
+      <translation>在本项目文档中反复出现、但被分词切开的多字术语：依据字与字结合的紧密程度（凝固度）以及与前后文搭配的自由程度（左右邻熵）发现，最佳者在前；采纳的术语加入本项目的术语表。</translation>
+    </message>
+    <message>
+      <source>No recurring split terms found.</source>
+      <translation>未发现反复出现而被切开的术语。</translation>
+    </message>
+    <message>
+      <source>Occurrences</source>
+      <translation>出现次数</translation>
+    </message>
+    <message>
+      <source>Segmented now</source>
+      <translation>当前分词</translation>
+    </message>
+    <message>
+      <source>Stop</source>
+      <translation>停止</translation>
+    </message>
+    <message>
+      <source>Stopped.</source>
+      <translation>已停止。</translation>
+    </message>
+    <message>
+      <source>Term</source>
+      <translation>术语</translation>
+    </message>
+  </context>
+  <context>
     <name>Transfer</name>
     <message>
       <source>Cancel</source>
@@ -2096,6 +2155,10 @@ When the coder is done, bring the copy back with Team ▸ Merge a coder's copy.<
     <message>
       <source>Stopwords are left out of word frequencies and keywords. The shipped list has %1 words; the project's changes to it are listed here.</source>
       <translation>停用词不计入词频和关键词。内置停用词表有 %1 个词；本项目对它的改动列在这里。</translation>
+    </message>
+    <message>
+      <source>Suggested terms</source>
+      <translation>建议术语</translation>
     </message>
     <message>
       <source>Switch on again</source>
