@@ -143,13 +143,13 @@ def _group(keys: np.ndarray, pos: np.ndarray, space: int) -> tuple[np.ndarray, .
         rank = np.zeros(space, dtype=np.int32)
         rank[present] = np.arange(len(present), dtype=np.int32)
         gram = rank[keys]
-        where = np.empty(len(present), dtype=np.int64)
+        where = np.empty(len(present), dtype=np.int32)
         where[gram] = pos  # any occurrence will do
         return gram, bins[present].astype(np.int32), where, present
     shift = max(int(len(keys)).bit_length(), 1)
     if space.bit_length() + shift <= 63:
         packed = np.sort((keys << shift) | np.arange(len(keys), dtype=np.int64))
-        order, ordered = packed & ((1 << shift) - 1), packed >> shift
+        order, ordered = (packed & ((1 << shift) - 1)).astype(np.int32), packed >> shift
         del packed
     else:
         order = np.argsort(keys)
@@ -203,10 +203,10 @@ def _count_levels(
 
     # at[n][i]: the count of the n-gram at i (0 where it was not counted), for cohesion.
     # Lengths from 3 on saturate at 65,535, which only ever flatters the commonest words.
-    pos = np.flatnonzero(cid).astype(np.int64)
+    pos = np.flatnonzero(cid).astype(np.int32)  # positions fit: texts are < 2**31 long
     ones = np.bincount(cid, minlength=base).astype(np.int32)
     at: list[np.ndarray] = [np.zeros(0, np.int32), np.where(cid != 0, ones[cid], 0)]
-    prev = _Grams(1, pos, cid[pos], ones, np.zeros(base, np.int64), np.zeros(base, np.int32))
+    prev = _Grams(1, pos, cid[pos], ones, np.zeros(base, np.int32), np.zeros(base, np.int32))
     pending: tuple[np.ndarray, np.ndarray] | None = None  # level n−1: grams, cohesion
     levels: list[_Level] = []
     for n in range(2, max_length + 2):
