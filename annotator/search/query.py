@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from itertools import groupby
+from itertools import groupby, islice
 from operator import itemgetter
 
 from sqlalchemy import func, select
@@ -119,9 +119,24 @@ def number_order(session: Session) -> list[int]:
     return texts.snapshot(session).order
 
 
-def _resolve(session: Session, doc_id: int, offsets: list[int], length: int) -> list[Span]:
-    """Code-point spans of runs of ``length`` index tokens starting at ``offsets``."""
-    return span_runs(tables.spans_of(session, [doc_id])[doc_id], offsets, length)
+# Documents whose word spans are read in one query: a page of hits of a word found once or
+# twice per document comes from dozens of documents.
+_RESOLVE_BATCH = 32
+
+
+def _resolve_all(
+    session: Session, groups: Iterator[tuple[int, list[int]]], length: int
+) -> Iterator[DocumentSpans]:
+    """Code-point spans of the runs of ``length`` index tokens starting at each document's
+    offsets, reading the word spans of a few documents at a time, as far as the caller
+    reads."""
+    while True:
+        batch = list(islice(groups, _RESOLVE_BATCH))
+        if not batch:
+            return
+        blobs = tables.spans_of(session, [doc_id for doc_id, _ in batch])
+        for doc_id, offsets in batch:
+            yield doc_id, span_runs(blobs[doc_id], offsets, length)
 
 
 def _single_word(session: Session, form: str) -> Matches:
@@ -135,15 +150,15 @@ def _single_word(session: Session, form: str) -> Matches:
         if order == sorted(order):
             # Postings come by document id, which here is also number order: resolve only
             # as far as the caller reads.
-            for doc_id, group in groupby(postings, key=itemgetter(0)):
-                yield doc_id, _resolve(session, doc_id, [o for _, o in group], 1)
+            grouped = ((doc_id, [o for _, o in group])
+                       for doc_id, group in groupby(postings, key=itemgetter(0)))
+            yield from _resolve_all(session, grouped, 1)
             return
         by_doc: dict[int, list[int]] = {}
         for doc_id, offset in postings:
             by_doc.setdefault(doc_id, []).append(offset)
-        for doc_id in order:
-            if doc_id in by_doc:
-                yield doc_id, _resolve(session, doc_id, by_doc[doc_id], 1)
+        yield from _resolve_all(
+            session, ((d, by_doc[d]) for d in order if d in by_doc), 1)
 
     return Matches(total, documents, stream)
 
@@ -173,9 +188,8 @@ def _word_sequence(session: Session, forms: list[str], gaps: dict[int, str]) -> 
         offsets.sort()
 
     def stream() -> Iterator[DocumentSpans]:
-        for doc_id in number_order(session):
-            if doc_id in by_doc:
-                yield doc_id, _resolve(session, doc_id, by_doc[doc_id], length)
+        yield from _resolve_all(
+            session, ((d, by_doc[d]) for d in number_order(session) if d in by_doc), length)
 
     return Matches(sum(len(o) for o in by_doc.values()), len(by_doc), stream)
 
