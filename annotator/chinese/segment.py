@@ -14,7 +14,9 @@ GUI thread. jieba's paddle mode is never used: enabling it runs pip at run time.
 Terms. A term made only of characters jieba joins into words (letters, digits, CJK up to
 U+9FD5) becomes a jieba user word with :data:`TERM_FREQ`, tagged :data:`TERM_TAG` ("nz") when
 jieba did not know it. Any other term (“三权”改革, 科技成果转化（三权）, a term with a space) is
-matched longest-first in the raw text and emitted as one token; jieba runs on the gaps.
+matched in the raw text and emitted as one token; jieba runs on the gaps. Where two terms
+overlap (产学研合作, and the keyword 合作平台, in 产学研合作平台), the longer is cut out whole
+the same way and wins (:mod:`annotator.chinese.term_match`).
 """
 
 from __future__ import annotations
