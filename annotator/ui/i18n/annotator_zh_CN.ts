@@ -778,7 +778,7 @@
     </message>
     <message>
       <source>Change unit numbering</source>
-      <translation type="unfinished" />
+      <translation>更改单元编号规则</translation>
     </message>
     <message>
       <source>Code as “%1”</source>
@@ -867,7 +867,7 @@
     <name>DocumentsPane</name>
     <message>
       <source>(no document chosen)</source>
-      <translation type="unfinished" />
+      <translation>（未选择文档）</translation>
     </message>
     <message>
       <source>Delete document</source>
@@ -883,7 +883,7 @@
     </message>
     <message>
       <source>Detected from the text (%1)</source>
-      <translation type="unfinished" />
+      <translation>按正文自动识别（%1）</translation>
     </message>
     <message>
       <source>Edit attributes…</source>
@@ -895,19 +895,19 @@
     </message>
     <message>
       <source>Notice or article: its heading numbers</source>
-      <translation type="unfinished" />
+      <translation>文件与论文：按标题编号</translation>
     </message>
     <message>
       <source>Paragraphs only</source>
-      <translation type="unfinished" />
+      <translation>仅按段落</translation>
     </message>
     <message>
       <source>Statute: chapter-article-paragraph (章-条-款)</source>
-      <translation type="unfinished" />
+      <translation>法规：章-条-款</translation>
     </message>
     <message>
       <source>Unit numbering</source>
-      <translation type="unfinished" />
+      <translation>单元编号规则</translation>
     </message>
   </context>
   <context>
@@ -1309,7 +1309,7 @@
     </message>
     <message>
       <source>Unit &amp;numbering</source>
-      <translation type="unfinished" />
+      <translation>单元编号规则(&amp;N)</translation>
     </message>
   </context>
   <context>
