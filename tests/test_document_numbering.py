@@ -291,3 +291,21 @@ def test_section_zero_and_one_character_markers() -> None:
     assert found["3-1-1-0"] == "⑴ 科技成果转化主要有哪些方式"
     assert found["3-1-2-0"] == "⑵ 我国科技成果转化主要模式"
     assert found["3-1-2-1-0"] == "（一）市场转化模式"
+
+
+def test_search_hits_and_tables_follow_the_chosen_numbering(tmp_path: Path) -> None:
+    from annotator.analysis.unit_index import DEFAULT_CACHE
+    from annotator.search import search
+
+    text = read("statute_major_decisions.txt")
+    with Project.create(tmp_path / "p.annot") as project:
+        doc = project.add_document("重大行政决策程序暂行条例", text)
+        (hit,) = search(project, "听证会应当按照下列程序公开举行").hits
+        assert hit.unit_number == "1-2-2-17"
+        project.set_numbering(doc.id, "paragraphs")
+        (hit,) = search(project, "听证会应当按照下列程序公开举行").hits
+        margin = {u.start: u.number for u in units_of(project, doc.id)}
+        assert hit.unit_number == margin[hit.paragraph[0]] and hit.unit_number.startswith("1-0-")
+        with project.session_scope() as s:
+            cached = DEFAULT_CACHE.units(s, [doc.id], "paragraph")[doc.id]
+        assert list(cached.numbers) == [u.number for u in units_of(project, doc.id)]

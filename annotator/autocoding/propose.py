@@ -76,11 +76,12 @@ class _Texts:
     def locator(self, document_id: int) -> UnitLocator:
         found = self._locators.get(document_id)
         if found is None:
-            number = self._session.scalar(
-                select(Document.number).where(Document.id == document_id)
-            )
+            row = self._session.execute(
+                select(Document.number, Document.numbering).where(Document.id == document_id)
+            ).one_or_none()
+            number, numbering = row if row is not None else (0, "auto")
             text = texts.text(self._session, document_id)
-            found = self._locators[document_id] = UnitLocator(number or 0, text)
+            found = self._locators[document_id] = UnitLocator(number or 0, text, numbering)
         return found
 
 

@@ -112,18 +112,20 @@ class _Heads:
 
     def __init__(self, session: Session, *, every: bool) -> None:
         self._session = session
-        self._known: dict[int, tuple[int, str]] = {}
+        self._known: dict[int, tuple[int, str, str]] = {}
         if every:
             rows = session.connection().exec_driver_sql(
-                "SELECT id, number, title FROM documents")
-            self._known = {doc_id: (number, title) for doc_id, number, title in rows}
+                "SELECT id, number, title, numbering FROM documents")
+            self._known = {doc_id: (number, title, numbering)
+                           for doc_id, number, title, numbering in rows}
 
-    def __getitem__(self, doc_id: int) -> tuple[int, str]:
+    def __getitem__(self, doc_id: int) -> tuple[int, str, str]:
+        """(number, title, unit numbering) of a document."""
         found = self._known.get(doc_id)
         if found is None:
             row = self._session.connection().exec_driver_sql(
-                "SELECT number, title FROM documents WHERE id = ?", (doc_id,)).one()
-            found = self._known[doc_id] = (row[0], row[1])
+                "SELECT number, title, numbering FROM documents WHERE id = ?", (doc_id,)).one()
+            found = self._known[doc_id] = (row[0], row[1], row[2])
         return found
 
 
@@ -135,9 +137,9 @@ def _hits(
 ) -> list[SearchHit]:
     hits: list[SearchHit] = []
     for doc_id, spans in matches.documents():
-        number, title = heads[doc_id]
+        number, title, numbering = heads[doc_id]
         text = text_of(doc_id)
-        units = UnitLocator(number, text)
+        units = UnitLocator(number, text, numbering)
         for start, end in spans:
             hits.append(
                 SearchHit(

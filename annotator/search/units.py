@@ -19,9 +19,10 @@ Span = tuple[int, int]
 class UnitLocator:
     """Paragraphs and sentences of one document text, computed on first use."""
 
-    def __init__(self, document_number: int, text: str) -> None:
+    def __init__(self, document_number: int, text: str, numbering: str = "auto") -> None:
         self.text = text
         self._number = document_number
+        self._numbering = numbering  # the document's choice of unit numbering
         self._paragraphs: list[Unit] | None = None
         self._starts: list[int] = []
         self._sentences: dict[Span, list[Span]] = {}
@@ -29,7 +30,8 @@ class UnitLocator:
     @property
     def paragraphs(self) -> list[Unit]:
         if self._paragraphs is None:
-            self._paragraphs = compute_units(self._number, self.text, "paragraph")
+            self._paragraphs = compute_units(self._number, self.text, "paragraph",
+                                             self._numbering)
             self._starts = [u.start for u in self._paragraphs]
         return self._paragraphs
 
