@@ -330,3 +330,14 @@ def test_two_line_title_is_one_title(tmp_path: Path) -> None:
         "根据《国务院办公厅关于加强普通高等学校毕业生就业工作的通知》精神,现就有关问题通知如下:\n",
         encoding="utf-8")
     assert read_file(path).title == "湖南省人民政府办公厅关于加强普通高等学校毕业生就业工作的通知"
+
+
+def test_issuing_bodies_line_under_line_above_the_title(tmp_path: Path) -> None:
+    # 丰科技发〔2024〕46号, as its .docx writes the head
+    path = tmp_path / "notice.txt"
+    path.write_text("丰都县科学技术局\n丰都县财政局\n关于印发《丰都县科研项目管理办法（试行）》的通知\n"
+                    "丰科技发〔2024〕46号\n各乡镇人民政府、街道办事处，县级有关部门：\n"
+                    "现将《丰都县科研项目管理办法（试行）》印发给你们，请认真贯彻执行。\n", encoding="utf-8")
+    found = read_file(path)
+    assert found.title == "丰都县科学技术局丰都县财政局关于印发《丰都县科研项目管理办法（试行）》的通知"
+    assert found.attributes["文种"] == "通知"

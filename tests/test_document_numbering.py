@@ -309,3 +309,26 @@ def test_search_hits_and_tables_follow_the_chosen_numbering(tmp_path: Path) -> N
         with project.session_scope() as s:
             cached = DEFAULT_CACHE.units(s, [doc.id], "paragraph")[doc.id]
         assert list(cached.numbers) == [u.number for u in units_of(project, doc.id)]
+
+
+def test_affiliations_under_an_article_title_are_no_headings() -> None:
+    # 曹玲静 等, 政策信息学 (2022), as its PDF text layer gives the head
+    text = ("政策信息学的发展与展望\n曹玲静 张志强 杨明\n1 中国科学院成都文献情报中心 成都 610299\n"
+            "2 中国科学院大学经济与管理学院图书情报与档案管理系 北京 100190\n"
+            "3 中国科学院发展规划局 北京 100864\n摘要 政策信息学是政策科学与信息科学交叉形成的新兴领域。\n"
+            "1 引言\n政策制定日益依赖数据与证据。\n")
+    found = by_number(document_units(12, text), text)
+    assert found["12-1-0"] == "1 引言"
+    assert found["12-0-3"].startswith("1 中国科学院成都文献情报中心")
+
+
+def test_part_headings_stand_above_the_first_level_wherever_they_appear() -> None:
+    text = ("导弹及相关物项和技术出口管制清单\n一、前言\n本清单分为两部分。\n"
+            "第一部分\n一、完整的运载系统\n能把至少500千克有效载荷运载到至少300公里射程的完整火箭系统。\n"
+            "第二部分\n一、推进部件和设备\n重量小于1000千克的轻型涡轮喷气发动机。\n")
+    found = by_number(document_units(1, text), text)
+    parts = [n for n, body in found.items() if body.startswith("第")]
+    assert len(parts) == 2 and all(n.count("-") == 2 for n in parts)  # top level, D-n-0
+    first, second = sorted(parts, key=lambda n: text.index(found[n]))
+    assert found[first[:-1] + "1-0"] == "一、完整的运载系统"
+    assert found[second[:-1] + "1-0"] == "一、推进部件和设备"

@@ -313,7 +313,7 @@ def assert_same(text: str, number: int = 7) -> None:
 
 _ADDED_ON_PURPOSE = re.compile(
     r"^[\s\u3000]*\d{1,2}(?:[.．]\d{1,2})*[.．]?[\u4e00-\u9fff]|[？?：:，,、][\s\u3000]*$|千"
-    "|^[\u2474-\u249b]")  # ⑴ and ⒈ markers
+    "|^[\u2474-\u249b]|\\d{6}$")  # ⑴ and ⒈ markers, an affiliation's postcode
 
 
 def same_marker(line_text: str) -> bool:

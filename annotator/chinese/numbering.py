@@ -71,6 +71,9 @@ class Heading:
 
 
 _TRAILING_QUESTION = re.compile("[？?]+$")
+# An author's affiliation under a journal article's title ends in a postcode: "1 中国科学院成都
+# 文献情报中心 成都 610299" is no heading.
+_POSTCODE_END = re.compile(r"[\s,，]\d{6}$")
 _COLON_END = ("：", ":")
 # A line ending in one of these goes on (a list follows, or the sentence does).
 _GOES_ON = (*_COLON_END, "，", ",", "、")
@@ -79,7 +82,7 @@ _GOES_ON = (*_COLON_END, "，", ",", "、")
 def is_title_text(text: str) -> bool:
     """Short, without sentence punctuation (but for a closing question mark, as in
     "（一）为什么要改革？"), not ending in a colon: reads as a title, not as body text."""
-    if len(text) > TITLE_MAX or text.endswith(_GOES_ON):
+    if len(text) > TITLE_MAX or text.endswith(_GOES_ON) or _POSTCODE_END.search(text):
         return False
     return not _SENTENCE_PUNCT.search(_TRAILING_QUESTION.sub("", text))
 

@@ -59,8 +59,13 @@ _GENRE_END = re.compile(
 _GOES_ON = ("关于", "關於", "关於", "的", "《", "和", "及", "与", "與", "、", "暨", "进一步",
             "進一步", "加快", "推进", "推進")
 _COLON_END = ("：", ":")
+# A line that names an issuing body (or two, spaced apart) and nothing else.
+_ISSUER_LINE = re.compile(
+    r"(?:[\u4e00-\u9fff（）()]{2,30}(?:局|厅|委|部|院|办|府|会|室|署|行|处|中心)\s*){1,3}")
 _NOT_TITLE = re.compile(r"[：:>＞»|【】\[\]]|^\d")
 _ALWAYS_HEADINGS = frozenset({"decimal", "ar_space", "chapter", "section"})
+# Levels that do not depend on the order styles first appear in: above every other.
+_TOP_RANKS = {"chapter": -2, "section": -1}
 # Title styles that divide a text into sections (一、 1.1 1 引言, a lone number): between
 # articles they show an article about a statute, not a statute.
 _SECTION_STYLES = frozenset({"cn", "decimal", "ar_space", "bare_cn", "bare_ar"})
@@ -203,10 +208,8 @@ def _front(prefix: str, lines: Sequence[_Line], out: Structure, counter: int = 0
         start, end = lines[i].start, lines[i].end
         j = i + 1
         if not merged_title and i < 4 and _title_like(lines[i].text):
-            while j < n and _title_like(lines[j].text) and _goes_on(lines[j - 1].text,
-                                                                     lines[j].text):
-                end = lines[j].end
-                j += 1
+            j = i + title_lines([line.text for line in lines[i:i + 6]])
+            end = lines[j - 1].end
             merged_title = j > i + 1
         counter += 1
         out.paragraphs.append((f"{prefix}-0-{counter}", start, end, False))
@@ -221,12 +224,21 @@ def _title_like(line: str) -> bool:
 
 def title_lines(lines: Sequence[str]) -> int:
     """How many of ``lines`` (from the first, a title line) make one title: a title broken
-    over two or three lines (…关于加强 / …工作的通知) is one."""
-    count = 1
-    while (count < len(lines) and count < 3 and _title_like(lines[count])
+    over two or three lines (…关于加强 / …工作的通知) is one, and so are the issuing bodies
+    written line under line above 关于… (丰都县科学技术局 / 丰都县财政局 / 关于印发…的通知)."""
+    if not lines or not _title_like(lines[0]):
+        return 1
+    bodies = 0
+    while (bodies < 4 and bodies + 1 < len(lines) and _ISSUER_LINE.fullmatch(lines[bodies])
+           and _title_like(lines[bodies + 1])):
+        bodies += 1
+    if bodies and not lines[bodies].startswith(("关于", "關於", "关於")):
+        bodies = 0
+    count = bodies + 1
+    while (count < len(lines) and count < bodies + 3 and _title_like(lines[count])
            and _goes_on(lines[count - 1], lines[count])):
         count += 1
-    return count if _title_like(lines[0]) else 1
+    return count
 
 
 def _goes_on(first: str, second: str) -> bool:
@@ -273,6 +285,8 @@ def _outline(prefix: str, lines: Sequence[_Line], out: Structure) -> None:
 
     def rank(h: Heading) -> int:
         key = _level_key(h, decimal)
+        if key in _TOP_RANKS:  # 第一部分 / 第一章 / 第一节 stand above 一、 wherever they appear
+            return _TOP_RANKS[key]
         if key not in ranks:
             if isinstance(key, tuple):  # 1.1 ranks right below 1, whichever came first
                 for depth in range(1, key[1]):

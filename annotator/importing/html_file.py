@@ -104,7 +104,9 @@ def _trafilatura(markup: str) -> tuple[str, dict[str, str]]:
     metadata = trafilatura.extract_metadata(markup)
     found = {
         "作者": getattr(metadata, "author", None) or "",
-        "日期": getattr(metadata, "date", None) or "",
+        # trafilatura turns a bare year it met (the 〔2021〕 of a 文号) into YYYY-01-01: a
+        # guess, not a date the page gives
+        "日期": _not_year_only(getattr(metadata, "date", None) or ""),
         "来源": getattr(metadata, "sitename", None) or "",
         "_title": getattr(metadata, "title", None) or "",
     }
@@ -121,3 +123,7 @@ def _split_table_rows(text: str) -> str:
             continue
         lines.extend(cell.strip() for cell in row.group(1).split("|") if cell.strip(" -:"))
     return "\n".join(lines)
+
+
+def _not_year_only(value: str) -> str:
+    return "" if value.endswith("-01-01") else value
