@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Run every benchmark in benchmarks/ and print its figures (several minutes; big projects
 # are built in temporary folders). Pass names to run some: scripts/bench.sh excel search
+# (benchmarks/bench_documents.py FOLDER measures a folder of real documents against its gold
+# file; it needs documents that are not in the repository, so it is not run here.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup-env.sh >/dev/null
 export QT_QPA_PLATFORM=offscreen
 names=("$@")
-[ ${#names[@]} -gt 0 ] || names=(excel article_view search segment exchange tables agreement merge)
+[ ${#names[@]} -gt 0 ] || names=(excel article_view search segment exchange tables agreement merge
+                                   terms pdf_import)
 for name in "${names[@]}"; do
     echo "== benchmarks/bench_${name}.py"
     .venv/bin/python "benchmarks/bench_${name}.py"

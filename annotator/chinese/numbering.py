@@ -10,7 +10,8 @@ document decides (see :mod:`annotator.chinese.units`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 _CN = "[一二三四五六七八九十百千零〇]"
 _SP = r"[\s\u3000]*"
@@ -56,8 +57,7 @@ _ANY_MARKER = re.compile("|".join(f"(?P<{style}>{p.pattern})" for style, p in _M
 MARKER_START = re.compile(rf"[第（(\d\u2460-\u249b\u2776-\u277f]|{_CN}")
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):  # a tuple: made for every numbered line, so cheap to make
     style: str  # e.g. "cn" for 一、, "cn_paren" for （一）, "bare_ar" for a lone 1
     marker: str  # the marker as written, e.g. "（一）"
     rest: str  # the text after the marker, trimmed
@@ -92,6 +92,7 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 
+@lru_cache(maxsize=4096)
 def chinese_number(text: str) -> int | None:
     """一百二十三 → 123, 十五 → 15, 二〇 → 20 (digit by digit), 12 → 12; None if unreadable."""
     text = text.strip()

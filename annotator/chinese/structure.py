@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
 from annotator.chinese.numbering import (
     MARKER_START,
@@ -82,8 +84,7 @@ class Structure:
     subunits: list[SubUnit] = field(default_factory=list)
 
 
-@dataclass
-class _Line:
+class _Line(NamedTuple):
     start: int
     end: int
     text: str
@@ -137,6 +138,16 @@ def document_structure(document_number: int, text: str, numbering: str = AUTO) -
     """The paragraph units of a document (sorted, not overlapping) and its sub-units."""
     if numbering not in NUMBERINGS:
         raise ValueError(f"numbering must be one of {NUMBERINGS}, not {numbering!r}")
+    found = _structure(document_number, text, numbering)
+    # copies: callers may sort or extend the lists
+    return Structure(found.numbering, list(found.paragraphs), list(found.subunits))
+
+
+@lru_cache(maxsize=8)
+def _structure(document_number: int, text: str, numbering: str) -> Structure:
+    """:func:`document_structure`, kept for the last few texts: a document's paragraphs,
+    sentences and sub-units are asked for one after another (a text's hash is kept by the
+    string, so looking it up costs nothing)."""
     lines = _read_lines(text)
     out = Structure(numbering if numbering != AUTO else PARAGRAPHS, [])
     parts = _parts(lines)
@@ -179,7 +190,7 @@ def _parts(lines: Sequence[_Line]) -> list[tuple[int | None, int, int]]:
     starts: list[tuple[int, int]] = []
     used: list[int] = []
     for i, line in enumerate(lines):
-        if i == 0:
+        if i == 0 or not line.text.startswith("附"):
             continue
         m = _ANNEX.fullmatch(line.text)
         if m is None:
@@ -254,7 +265,7 @@ def _plain(prefix: str, lines: Sequence[_Line], out: Structure) -> None:
 
 
 # -- outline: notices, opinions, plans, articles ------------------------------------------------
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class _Node:
     kind: str  # "root" | "section" | "clause" | "para"
     level: int = 0
