@@ -74,9 +74,10 @@ _TRAILING_QUESTION = re.compile("[？?]+$")
 # An author's affiliation under a journal article's title ends in a postcode: "1 中国科学院成都
 # 文献情报中心 成都 610299" is no heading.
 _POSTCODE_END = re.compile(r"[\s,，]\d{6}$")
-_COLON_END = ("：", ":")
+#: A line ending in one of these introduces a list (具备下列条件：).
+COLON_END = ("：", ":")
 # A line ending in one of these goes on (a list follows, or the sentence does).
-_GOES_ON = (*_COLON_END, "，", ",", "、")
+_GOES_ON = (*COLON_END, "，", ",", "、")
 
 
 def is_title_text(text: str) -> bool:
@@ -150,4 +151,4 @@ def parse_heading(line: str) -> Heading | None:
         return None
     marker = m.group().strip(_STRIP)
     value, depth = _value(style, marker)
-    return Heading(style, marker, rest, is_title, value, depth, rest.endswith(_COLON_END))
+    return Heading(style, marker, rest, is_title, value, depth, rest.endswith(COLON_END))

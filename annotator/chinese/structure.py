@@ -2,10 +2,11 @@
 
 Three numberings (see the README's "Units of analysis" for examples):
 
-* ``statute`` — statutes and regulations (条例, 法, 办法, 规定 with 第X条): units are articles,
-  numbered ``D[-编]-章[-节]-条`` with the numbers read from 第X编/第X章/第X节/第X条 (Chinese numerals
-  converted); a statute without chapters numbers its articles ``D-条``. An article's paragraphs
-  (款) and items (项, （一）…) are sub-units: 第九条第二款 is ``D-章-9-2``, its item （三） ``D-章-9-2-3``.
+* ``statute`` — statutes and regulations (条例, 法, 办法, 规定 with 第X条): units are
+  articles, numbered ``D[-编]-章[-节]-条`` with the numbers read from 第X编/第X章/第X节/第X条
+  (Chinese numerals converted); a statute without chapters numbers its articles ``D-条``.
+  An article's paragraphs (款) and items (项, （一）…) are sub-units: 第九条第二款 is
+  ``D-章-9-2``, its item （三） ``D-章-9-2-3``.
 * ``outline`` — notices, opinions, plans and articles (一、 （一） 1. （1） 1 / 1.1 / 1.1.1, with
   or without a space after the number): sections and numbered clauses carry the numbers their
   markers read. A heading is ``S-0``; a numbered clause ``S-n``; items of a numbered line are
@@ -25,12 +26,13 @@ after 三、) takes the number after its previous sibling, so numbers never repe
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
 from annotator.chinese.numbering import (
+    COLON_END,
     MARKER_START,
     Heading,
     chinese_number,
@@ -40,8 +42,6 @@ from annotator.chinese.numbering import (
 
 NUMBERINGS = ("auto", "statute", "outline", "paragraphs")
 AUTO, STATUTE, OUTLINE, PARAGRAPHS = NUMBERINGS
-NUMBERING_LABELS = {AUTO: "自动", STATUTE: "法规（章-条-款-项）", OUTLINE: "文件与论文（标题编号）",
-                    PARAGRAPHS: "仅段落"}
 
 UnitSpan = tuple[str, int, int, bool]  # number, start, end (code points), heading
 SubUnit = tuple[str, int, int]  # number, start, end of a 款 or 项 inside an article
@@ -60,7 +60,6 @@ _GENRE_END = re.compile(
     r"(?:[（(][^（）()]{1,12}[)）])?$")
 _GOES_ON = ("关于", "關於", "关於", "的", "《", "和", "及", "与", "與", "、", "暨", "进一步",
             "進一步", "加快", "推进", "推進")
-_COLON_END = ("：", ":")
 # A line that names an issuing body (or two, spaced apart) and nothing else.
 _ISSUER_LINE = re.compile(
     r"(?:[\u4e00-\u9fff（）()]{2,30}(?:局|厅|委|部|院|办|府|会|室|署|行|处|中心)\s*){1,3}")
@@ -156,7 +155,8 @@ def _structure(document_number: int, text: str, numbering: str) -> Structure:
         rule = numbering if numbering != AUTO else _detect(part)
         if k == 0:
             out.numbering = rule
-        prefix = str(document_number) if prefix_value is None else f"{document_number}-附{prefix_value}"
+        prefix = (str(document_number) if prefix_value is None
+                  else f"{document_number}-附{prefix_value}")
         if prefix_value is not None:  # the annex's own line is its heading
             label = part[0]
             out.paragraphs.append((f"{prefix}-0", label.start, label.end, True))
@@ -166,7 +166,7 @@ def _structure(document_number: int, text: str, numbering: str) -> Structure:
         elif rule == OUTLINE:
             _outline(prefix, part, out)
         else:
-            _plain(prefix, part, out)
+            _front(prefix, part, out)
     out.paragraphs.sort(key=lambda u: u[1])
     out.subunits.sort(key=lambda u: (u[1], -u[2]))
     _unique(out.paragraphs)
@@ -210,10 +210,10 @@ def _parts(lines: Sequence[_Line]) -> list[tuple[int | None, int, int]]:
 
 
 # -- front matter --------------------------------------------------------------------------------
-def _front(prefix: str, lines: Sequence[_Line], out: Structure, counter: int = 0) -> int:
+def _front(prefix: str, lines: Sequence[_Line], out: Structure) -> int:
     """Number ``lines`` as front matter, ``prefix-0-k``, a title over two lines as one unit;
     returns the last k used."""
-    i, n = 0, len(lines)
+    i, n, counter = 0, len(lines), 0
     merged_title = False
     while i < n:
         start, end = lines[i].start, lines[i].end
@@ -258,10 +258,6 @@ def _goes_on(first: str, second: str) -> bool:
         return False
     return (_GENRE_END.search(second) is not None or first.endswith(_GOES_ON)
             or first.count("《") > first.count("》"))
-
-
-def _plain(prefix: str, lines: Sequence[_Line], out: Structure) -> None:
-    _front(prefix, lines, out)
 
 
 # -- outline: notices, opinions, plans, articles ------------------------------------------------
@@ -349,7 +345,7 @@ def _outline(prefix: str, lines: Sequence[_Line], out: Structure) -> None:
             last = node
             continue
         para = _Node("para", start=line.start, end=line.end,
-                     intro=line.text.endswith(_COLON_END))
+                     intro=line.text.endswith(COLON_END))
         if run:
             # inside a list its plain paragraphs belong to the line introducing it (the list
             # goes on: 但…除外。 after the items of 含有下列物质：, or an item explained)
@@ -382,7 +378,9 @@ def _titles(heads: Sequence[Heading | None]) -> list[bool]:
     return out
 
 
-def _place_item(run: list[_Node], h: Heading, rank, line: _Line) -> _Node | None:
+def _place_item(
+    run: list[_Node], h: Heading, rank: Callable[[Heading], int], line: _Line
+) -> _Node | None:
     """Put a numbered line into the open list of items, or None when it ends the list."""
     item_style = run[1].style
     if h.style == item_style:
@@ -392,14 +390,12 @@ def _place_item(run: list[_Node], h: Heading, rank, line: _Line) -> _Node | None
         run[1] = node
         return node
     level = rank(h)
-    current = run[-1]
     if level > run[1].level and h.style != run[0].style:
         # deeper: a sub-item of the latest item (or of the sub-item above it)
         while len(run) > 2 and run[-1].level >= level:
             run.pop()
-        current = run[-1]
         node = _Node("clause", level, h.value, line.start, line.end, h.style, h.intro)
-        current.children.append(node)
+        run[-1].children.append(node)
         run.append(node)
         return node
     run.clear()

@@ -306,13 +306,13 @@ class ArticleView(QWidget):
             self._units, shown = [], []
         else:
             self._units = units_of(project, document_id)
-            starts = {u.start for u in self._units}
-            # A 款 starting where its article starts is numbered by the article.
-            shown = sorted([*self._units, *(u for u in units_of(project, document_id, "clause")
-                                            if u.start not in starts)],
-                           key=lambda u: u.start)
-            starts_seen: set[int] = set()
-            shown = [u for u in shown if not (u.start in starts_seen or starts_seen.add(u.start))]
+            # One number a line: a 款 starting where its article starts is numbered by the
+            # article, a 项 starting where its 款 starts by the 款 (sub-units come outermost
+            # first).
+            by_start = {u.start: u for u in self._units}
+            for sub in units_of(project, document_id, "clause"):
+                by_start.setdefault(sub.start, sub)
+            shown = [by_start[start] for start in sorted(by_start)]
         self._margin.set_units(shown, self._offsets)
 
     def _documents_changed(self) -> None:
