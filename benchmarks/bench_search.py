@@ -41,7 +41,7 @@ from annotator.chinese.variants import fold  # noqa: E402
 from annotator.db import exchange  # noqa: E402
 from annotator.project import Project  # noqa: E402
 from annotator.search import ensure_index, search, texts  # noqa: E402
-from annotator.search import tables as index_tables  # noqa: E402
+from annotator.db import search_index as index_tables  # noqa: E402
 
 COMMON = "创新"
 RARE = "揭榜挂帅"

@@ -31,7 +31,8 @@ from annotator.chinese.segment import Segmenter, segmenter_for
 from annotator.chinese.terms import terms_in_session
 from annotator.chinese.variants import fold, same_words
 from annotator.db.models import Document
-from annotator.search import tables, texts
+from annotator.db import search_index as tables
+from annotator.search import texts
 from annotator.search.tokens import compress_words, encode_spans, index_terms
 
 if TYPE_CHECKING:

@@ -40,7 +40,8 @@ from annotator.chinese.segment import Segmenter
 from annotator.chinese.variants import fold
 from annotator.db.models import Document
 from annotator.errors import InvalidOperation
-from annotator.search import tables, texts
+from annotator.db import search_index as tables
+from annotator.search import texts
 from annotator.search.texts import Snapshot
 from annotator.search.tokens import BREAK, Span, decode_spans, index_terms, span_runs
 

@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 from annotator.chinese.terms import terms_in_session
 from annotator.errors import InvalidOperation
 from annotator.search import query as q
-from annotator.search import tables, texts
+from annotator.db import search_index as tables
+from annotator.search import texts
 from annotator.search.index import ensure_index, index_segmenter, unindexed_ids
 from annotator.search.units import UnitLocator
 
