@@ -40,6 +40,8 @@ def test_schema_1_project_is_migrated_with_backup(tmp_path: Path) -> None:
         (p,) = project.passages()
         assert (p.text, p.memo, p.coder_name) == ("𠮷联席会议制", "备注", "甲")
         assert project.document(1).attributes == {"地区": "京津冀"}
+        # The stored length counts code points, as passages' offsets do (𠮷 is one).
+        assert project.document(1).length == len("一、建立𠮷联席会议制度。")
         assert project.codes()[0].keywords == ("联席会议",)
         assert project.stats().schema_version == SCHEMA_VERSION
         project.apply_code(1, 1, 0, 2)  # the migrated file takes new work
@@ -53,3 +55,10 @@ def test_schema_1_project_is_migrated_with_backup(tmp_path: Path) -> None:
     assert backup.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone() == ("1",)
     assert backup.execute("SELECT count(*) FROM passages").fetchone() == (1,)
     backup.close()
+
+
+def test_documents_list_their_length_without_reading_texts(tmp_path: Path) -> None:
+    with Project.create(tmp_path / "p.annot") as project:
+        doc = project.add_document("通知", "第一条　为了规范𠮷管理，制定本办法。")
+        assert project.document(doc.id).length == len("第一条　为了规范𠮷管理，制定本办法。")
+        assert [d.length for d in project.documents()] == [18]

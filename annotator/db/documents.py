@@ -81,8 +81,8 @@ def passage_counts_by_document(session: Session) -> dict[int, int]:
 
 
 def list_documents(session: Session) -> list[DocumentInfo]:
-    """Every document in number order, without loading the texts (SQLite's length() counts
-    characters, as Python's len() does), so a project of thousands lists in milliseconds."""
+    """Every document in number order, without reading the texts (their length is stored),
+    so a project of thousands lists in milliseconds."""
     counts = passage_counts_by_document(session)
     attributes: dict[int, dict[str, str]] = {}
     for doc_id, key, value in session.execute(
@@ -93,7 +93,7 @@ def list_documents(session: Session) -> list[DocumentInfo]:
     rows = session.execute(
         select(Document.id, Document.guid, Document.number, Document.title,
                Document.source_name, Document.content_hash, Document.imported_at,
-               func.length(Document.text), Document.numbering).order_by(Document.number)
+               Document.length, Document.numbering).order_by(Document.number)
     )
     return [
         DocumentInfo(doc_id, guid, number, title, source_name, digest, imported_at, length,

@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -64,12 +65,19 @@ class Document(Base):
     # How its units are numbered: "auto" (detected from the text), or the researcher's choice
     # of "statute", "outline" or "paragraphs" (see annotator.chinese.structure).
     numbering: Mapped[str] = mapped_column(String(16), default="auto", server_default="auto")
+    # len(text), stored so that listing documents never reads the texts.
+    length: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     attributes: Mapped[list[DocumentAttribute]] = relationship(
         back_populates="document",
         cascade="all, delete-orphan",
         order_by="DocumentAttribute.position",
     )
+
+
+@event.listens_for(Document, "before_insert")
+def _store_length(_mapper: object, _connection: object, document: Document) -> None:
+    document.length = len(document.text or "")
 
 
 class DocumentAttribute(Base):

@@ -33,7 +33,7 @@ def apply_code(
 ) -> tuple[Passage, bool]:
     """Code [start, end) of a document. Returns (passage, created); an identical passage by
     the same coder is returned as it is rather than duplicated."""
-    length = session.scalar(select(func.length(Document.text)).where(Document.id == document_id))
+    length = session.scalar(select(Document.length).where(Document.id == document_id))
     if length is None:
         raise NotFoundError(f"no document with id {document_id}")
     if session.get(Code, code_id) is None:

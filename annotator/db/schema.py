@@ -12,7 +12,7 @@ from sqlalchemy import Connection, Engine, select, text
 from annotator.db.models import Base, Meta
 from annotator.errors import ProjectError, SchemaTooNewError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 APPLICATION_ID = "annotator"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -39,8 +39,14 @@ def _v2_to_v3(conn: Connection) -> None:
     )
 
 
+def _v3_to_v4(conn: Connection) -> None:
+    """Each document's length is stored, so that listing documents never reads texts."""
+    conn.exec_driver_sql("ALTER TABLE documents ADD COLUMN length INTEGER NOT NULL DEFAULT 0")
+    conn.exec_driver_sql("UPDATE documents SET length = length(text)")
+
+
 # MIGRATIONS[n] upgrades a version-n file to version n+1 inside one transaction.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def create_schema(engine: Engine) -> None:
