@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.ui.busy import Timing
 from annotator.ui.hub import ProjectHub
-from annotator.ui.team_tools.busy import Timing
 from annotator.ui.team_tools.filters_panel import FiltersPanel
 from annotator.ui.team_tools.table_tabs import CodeTableTab, CooccurrenceTab
 from annotator.ui.team_tools.xy_tab import XYTab
