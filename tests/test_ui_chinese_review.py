@@ -14,10 +14,10 @@ from annotator.chinese.stopwords import project_stopwords
 from annotator.chinese.terms import list_terms, project_segmenter, switched_off_terms
 from annotator.project import Project
 from annotator.ui.chinese_tools.autocode_dialog import AutocodeDialog, AutocodeOptions
-from annotator.ui.chinese_tools.file_choosers import ChineseFiles
 from annotator.ui.chinese_tools.proposals_dialog import ProposalsDialog
 from annotator.ui.chinese_tools.proposals_model import ORIGIN
 from annotator.ui.chinese_tools.wordfreq_dialog import CODE, DOCUMENT
+from annotator.ui.file_dialogs import FileDialogs
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import Settings
 
@@ -165,7 +165,7 @@ def test_terms_import_and_removal(window: MainWindow, tmp_path: Path, monkeypatc
     project = window.hub.require()
     source = tmp_path / "terms.txt"
     source.write_text("# 我的术语\n科技副总\n揭榜挂帅 3 nz\n", encoding="utf-8")
-    monkeypatch.setattr(ChineseFiles, "open_terms", staticmethod(lambda _p: source))
+    monkeypatch.setattr(FileDialogs, "open_terms", staticmethod(lambda _p: source))
     dialog = window.chinese_tools.word_lists()
     dialog.import_button.click()
     assert "科技副总" in list_terms(project)
@@ -241,7 +241,7 @@ def test_word_frequency_dialog_matches_the_core(window: MainWindow, tmp_path: Pa
     assert dialog.chart_path is not None and dialog.chart_path.read_bytes()[:4] == b"\x89PNG"
     assert not dialog.chart.original().isNull()
     target = tmp_path / "chart.png"
-    monkeypatch.setattr(ChineseFiles, "save_png", staticmethod(lambda *_a: target))
+    monkeypatch.setattr(FileDialogs, "save_chart", staticmethod(lambda *_a: target))
     assert dialog.save_chart() == target
     assert target.read_bytes()[:4] == b"\x89PNG"
 

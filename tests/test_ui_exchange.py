@@ -15,12 +15,12 @@ from window_support import open_window
 
 from annotator.exchange import export_qdpx
 from annotator.project import Project
+from annotator.ui.file_dialogs import FileDialogs
 from annotator.ui.i18n import install_translators
 from annotator.ui.main_window import MainWindow
 from annotator.ui.messages import Messages
 from annotator.ui.qda_exchange import ExchangeTools
 from annotator.ui.qda_exchange.actions import ExchangeAction
-from annotator.ui.qda_exchange.files import ExchangeFiles
 
 TEXTS = {
     "区域合作意见": "区域科技创新合作的若干意见\n"
@@ -87,13 +87,13 @@ def trigger(win: MainWindow, action_id: ExchangeAction) -> None:
 def choose_import(monkeypatch, source: Path, target: Path) -> list[str]:
     """Answer the two file choosers of the import; returns the suggested target names."""
     suggested: list[str] = []
-    monkeypatch.setattr(ExchangeFiles, "open_refi_project", staticmethod(lambda _p: source))
+    monkeypatch.setattr(FileDialogs, "open_refi_project", staticmethod(lambda _p: source))
 
     def save(_parent, proposal: str) -> Path:
         suggested.append(proposal)
         return target
 
-    monkeypatch.setattr(ExchangeFiles, "save_new_project", staticmethod(save))
+    monkeypatch.setattr(FileDialogs, "save_new_project", staticmethod(save))
     return suggested
 
 
@@ -129,7 +129,7 @@ def test_exported_qdpx_imports_into_a_new_project_shown_in_the_window(
 ) -> None:
     (tmp_path / "out").mkdir()
     qdpx = tmp_path / "out" / "study.qdpx"
-    monkeypatch.setattr(ExchangeFiles, "save_qdpx", staticmethod(lambda _p, _s: qdpx))
+    monkeypatch.setattr(FileDialogs, "save_qdpx", staticmethod(lambda _p, _s: qdpx))
     trigger(window, ExchangeAction.EXPORT_PROJECT)
     assert not Messages.last_error
     with zipfile.ZipFile(qdpx) as zf:
@@ -231,7 +231,7 @@ def test_suggested_project_name_skips_files_that_exist(
 
 def test_passages_export_as_csv(window: MainWindow, tmp_path: Path, monkeypatch) -> None:
     target = tmp_path / "片段.csv"
-    monkeypatch.setattr(ExchangeFiles, "save_csv", staticmethod(lambda _p, _s: target))
+    monkeypatch.setattr(FileDialogs, "save_csv", staticmethod(lambda _p, _s: target))
     trigger(window, ExchangeAction.EXPORT_CSV)
     with target.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
@@ -244,7 +244,7 @@ def test_an_export_that_cannot_be_written_names_the_file(
     window: MainWindow, tmp_path: Path, monkeypatch
 ) -> None:
     target = tmp_path / "no-such-folder" / "study.qdpx"
-    monkeypatch.setattr(ExchangeFiles, "save_qdpx", staticmethod(lambda _p, _s: target))
+    monkeypatch.setattr(FileDialogs, "save_qdpx", staticmethod(lambda _p, _s: target))
     trigger(window, ExchangeAction.EXPORT_PROJECT)
     assert "study.qdpx" in Messages.last_error
     assert not target.exists()
@@ -255,7 +255,7 @@ def test_codebook_goes_out_and_comes_back_in_through_the_menu(
     window: MainWindow, tmp_path: Path, monkeypatch, suffix: str
 ) -> None:
     target = tmp_path / f"编码表{suffix}"
-    monkeypatch.setattr(ExchangeFiles, "save_codebook", staticmethod(lambda _p, _s: target))
+    monkeypatch.setattr(FileDialogs, "save_exchange_codebook", staticmethod(lambda _p, _s: target))
     trigger(window, ExchangeAction.EXPORT_CODEBOOK)
     assert window.statusBar().currentMessage().startswith("4 codes written to")
 
@@ -263,7 +263,7 @@ def test_codebook_goes_out_and_comes_back_in_through_the_menu(
     Project.create(other, coder="丙").close()
     assert window.open_project(other)
     assert window.codebook.model().rowCount() == 0
-    monkeypatch.setattr(ExchangeFiles, "open_codebook", staticmethod(lambda _p: target))
+    monkeypatch.setattr(FileDialogs, "open_exchange_codebook", staticmethod(lambda _p: target))
     trigger(window, ExchangeAction.IMPORT_CODEBOOK)
     assert not Messages.last_error
     paths = {c.path_text for c in window.hub.require().codes()}
@@ -280,7 +280,7 @@ def test_a_broken_codebook_is_named_and_changes_no_code(
 ) -> None:
     bad = tmp_path / "坏编码表.xlsx"
     bad.write_bytes(b"PK not really a workbook")
-    monkeypatch.setattr(ExchangeFiles, "open_codebook", staticmethod(lambda _p: bad))
+    monkeypatch.setattr(FileDialogs, "open_exchange_codebook", staticmethod(lambda _p: bad))
     before = [c.path_text for c in window.hub.require().codes()]
     trigger(window, ExchangeAction.IMPORT_CODEBOOK)
     assert "坏编码表.xlsx" in Messages.last_error
@@ -293,7 +293,7 @@ def test_codebook_warnings_are_shown(window: MainWindow, tmp_path: Path, monkeyp
     with Project.create(tmp_path / "source.annot", coder="丙") as other:
         other.add_code("新编码")
         export_qdpx(other, qdpx)
-    monkeypatch.setattr(ExchangeFiles, "open_codebook", staticmethod(lambda _p: qdpx))
+    monkeypatch.setattr(FileDialogs, "open_exchange_codebook", staticmethod(lambda _p: qdpx))
     trigger(window, ExchangeAction.IMPORT_CODEBOOK)
     assert window.hub.require().find_code("新编码") is not None
     dialog = tools(window).report_dialog

@@ -12,6 +12,7 @@ from window_support import open_window
 
 from annotator.merge import ConflictKind, MergeReport
 from annotator.project import Project
+from annotator.ui.file_dialogs import FileDialogs
 from annotator.ui.main_window import MainWindow
 from annotator.ui.offsets import OffsetMap
 from annotator.ui.settings import Settings
@@ -21,7 +22,6 @@ from annotator.ui.team_tools.coder_bar import CoderNameDialog
 from annotator.ui.team_tools.coders import CODER_ID_ROLE, CoderListModel
 from annotator.ui.team_tools.filters_panel import ValueListModel
 from annotator.ui.team_tools.merge_dialog import MergeConflictModel, MergeDialog
-from annotator.ui.team_tools.team_files import TeamFiles
 
 TEXT = (
     "区域科技创新合作的若干意见\n"
@@ -217,7 +217,7 @@ def test_opening_another_project_shows_every_coder(window: MainWindow, study: Pa
 
 def make_copy_through_menu(window: MainWindow, monkeypatch, target: Path) -> None:
     monkeypatch.setattr(CoderNameDialog, "ask", classmethod(lambda cls, *a, **k: "丙"))
-    monkeypatch.setattr(TeamFiles, "save_copy", staticmethod(lambda parent, suggested: target))
+    monkeypatch.setattr(FileDialogs, "save_copy", staticmethod(lambda parent, suggested: target))
     tools(window).actions[TeamAction.BLIND_COPY].trigger()
 
 
@@ -259,7 +259,7 @@ def test_merge_through_the_menu(window: MainWindow, monkeypatch, tmp_path: Path,
         previews.append(preview)
         return True
 
-    monkeypatch.setattr(TeamFiles, "open_copy", staticmethod(lambda parent: target))
+    monkeypatch.setattr(FileDialogs, "open_copy", staticmethod(lambda parent: target))
     monkeypatch.setattr(MergeDialog, "ask", classmethod(confirm))
     tools(window).actions[TeamAction.MERGE_COPY].trigger()
 
@@ -297,7 +297,7 @@ def test_merge_cancelled_changes_nothing(window: MainWindow, monkeypatch,
         doc = copy.documents()[0]
         copy.apply_code(doc.id, copy.find_code("区域协同创新").id, 0, 4)
     count = len(window.hub.require().passages())
-    monkeypatch.setattr(TeamFiles, "open_copy", staticmethod(lambda parent: target))
+    monkeypatch.setattr(FileDialogs, "open_copy", staticmethod(lambda parent: target))
     monkeypatch.setattr(MergeDialog, "ask", classmethod(lambda cls, preview, parent=None: False))
     tools(window).actions[TeamAction.MERGE_COPY].trigger()
     assert len(window.hub.require().passages()) == count

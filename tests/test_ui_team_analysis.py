@@ -18,6 +18,7 @@ from annotator.analysis.filters import Filters
 from annotator.analysis.tables import code_by_attribute, code_by_document
 from annotator.chinese.units import document_units
 from annotator.project import Project
+from annotator.ui.file_dialogs import FileDialogs
 from annotator.ui.main_window import MainWindow
 from annotator.ui.team_tools.actions import TeamAction
 from annotator.ui.team_tools.agreement_models import (
@@ -32,7 +33,6 @@ from annotator.ui.team_tools.table_models import (
     CooccurrenceModel,
     XYTableModel,
 )
-from annotator.ui.team_tools.team_files import TeamFiles
 
 TEXT1 = (
     "关于推进科技创新的意见\n一、总体要求\n（一）加强人才培养，设立专项资金。\n"
@@ -332,7 +332,7 @@ def test_xy_chart_is_shown_and_saved(
     assert page.chart.figure is not None
     assert not page.chart.picture.original().isNull()
     targets = {"png": tmp_path / "热图.png", "svg": tmp_path / "热图.svg"}
-    monkeypatch.setattr(TeamFiles, "save_chart",
+    monkeypatch.setattr(FileDialogs, "save_chart",
                         staticmethod(lambda parent, suggested, fmt: targets[fmt]))
     page.chart.save_png.click()
     page.chart.save_svg.click()

@@ -60,6 +60,13 @@ class Settings:
         self._s.setValue("projects/recent", recent[:MAX_RECENT])
         self.last_project = path
 
+    def last_folder(self, kind: str) -> str:
+        """The folder a file of ``kind`` was last chosen in ("" if none yet)."""
+        return str(self._s.value(f"folders/{kind}", "", str))
+
+    def set_last_folder(self, kind: str, folder: str) -> None:
+        self._s.setValue(f"folders/{kind}", folder)
+
     # -- window state ------------------------------------------------------------------------
     def geometry(self, key: str) -> QByteArray | None:
         value = self._s.value(f"window/{key}")

@@ -40,13 +40,13 @@ from annotator.errors import AnnotatorError
 from annotator.ui.busy import wait_cursor
 from annotator.ui.chinese_tools.chart_view import ChartLabel
 from annotator.ui.chinese_tools.code_chooser import CodeCombo
-from annotator.ui.chinese_tools.file_choosers import ChineseFiles
 from annotator.ui.chinese_tools.wordfreq_model import (
     SORT_ROLE,
     WORD,
     KeywordsModel,
     WordFrequencyModel,
 )
+from annotator.ui.file_dialogs import FileDialogs
 from annotator.ui.hub import ProjectHub
 from annotator.ui.messages import Messages
 
@@ -251,7 +251,8 @@ class WordFrequencyDialog(QDialog):
         rows = self.model.rows()
         if project is None or self.chart_path is None:
             return None
-        target = ChineseFiles.save_png(self, str(project.path.with_name("word-frequencies.png")))
+        suggested = str(project.path.with_name("word-frequencies.png"))
+        target = FileDialogs.save_chart(self, suggested, "png")
         if target is None:
             return None
         try:

@@ -38,9 +38,9 @@ from annotator.chinese.terms import (
 )
 from annotator.errors import AnnotatorError
 from annotator.ui.bulk_commands import STOPWORDS, TERMS, EditWordList, text_events
-from annotator.ui.chinese_tools.file_choosers import ChineseFiles
 from annotator.ui.chinese_tools.term_suggestions import SuggestionsPage
 from annotator.ui.codebook.guard import push_guarded
+from annotator.ui.file_dialogs import FileDialogs
 from annotator.ui.hub import ProjectHub
 from annotator.ui.messages import Messages
 
@@ -216,7 +216,7 @@ class WordListsDialog(QDialog):
         self._edit_typed(self.stop_edit, STOPWORDS, add=True)
 
     def import_terms(self) -> None:
-        path = ChineseFiles.open_terms(self)
+        path = FileDialogs.open_terms(self)
         if path is None:
             return
         try:

@@ -20,6 +20,7 @@ from annotator import exchange
 from annotator.errors import AnnotatorError
 from annotator.exchange import CodebookImportReport, ExportSummary, ProjectImportReport
 from annotator.ui.actions import ActionId
+from annotator.ui.file_dialogs import FileDialogs, free_project_name
 from annotator.ui.messages import Messages
 from annotator.ui.qda_exchange.actions import (
     ExchangeAction,
@@ -27,7 +28,6 @@ from annotator.ui.qda_exchange.actions import (
     retranslate_exchange_actions,
 )
 from annotator.ui.qda_exchange.background import run_in_worker, run_with_status
-from annotator.ui.qda_exchange.files import ExchangeFiles, free_project_name
 from annotator.ui.qda_exchange.report_dialog import ExchangeReportDialog
 from annotator.ui.transfer import run_with_progress
 
@@ -103,10 +103,10 @@ class ExchangeTools(QObject):
         """Ask for a .qdpx/.qde and a new .annot, build it, open it, show the report.
         Returns the report, or None when nothing was imported."""
         window = self.window
-        source = ExchangeFiles.open_refi_project(window)
+        source = FileDialogs.open_refi_project(window)
         if source is None:
             return None
-        target = ExchangeFiles.save_new_project(window, str(free_project_name(source)))
+        target = FileDialogs.save_new_project(window, str(free_project_name(source)))
         if target is None:
             return None
         title = self.tr("Cannot import %1").replace("%1", source.name)
@@ -140,7 +140,7 @@ class ExchangeTools(QObject):
         project = self.hub.project
         if project is None:
             return None
-        target = ExchangeFiles.save_qdpx(self.window, str(project.path.with_suffix(".qdpx")))
+        target = FileDialogs.save_qdpx(self.window, str(project.path.with_suffix(".qdpx")))
         if target is None:
             return None
         try:
@@ -161,7 +161,7 @@ class ExchangeTools(QObject):
         project = self.hub.project
         if project is None:
             return None
-        target = ExchangeFiles.save_csv(self.window, str(project.path.with_suffix(".csv")))
+        target = FileDialogs.save_csv(self.window, str(project.path.with_suffix(".csv")))
         if target is None:
             return None
         try:
@@ -182,7 +182,7 @@ class ExchangeTools(QObject):
         project = self.hub.project
         if project is None:
             return None
-        source = ExchangeFiles.open_codebook(self.window)
+        source = FileDialogs.open_exchange_codebook(self.window)
         if source is None:
             return None
         title = self.tr("Cannot import codebook %1").replace("%1", source.name)
@@ -215,7 +215,8 @@ class ExchangeTools(QObject):
         project = self.hub.project
         if project is None:
             return None
-        target = ExchangeFiles.save_codebook(self.window, str(project.path.with_suffix(".qdc")))
+        target = FileDialogs.save_exchange_codebook(self.window,
+                                                    str(project.path.with_suffix(".qdc")))
         if target is None:
             return None
         write = exchange.export_codebook_xlsx if target.suffix.lower() == ".xlsx" else \

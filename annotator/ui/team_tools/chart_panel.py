@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.analysis.report_charts import save_figure
+from annotator.ui.file_dialogs import FileDialogs
 from annotator.ui.messages import Messages
-from annotator.ui.team_tools.team_files import TeamFiles
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -285,7 +285,7 @@ class ChartPanel(QWidget):
         """Save the chart as ``fmt``, asking where unless ``target`` is given."""
         if self.figure is None:
             return []
-        target = target or TeamFiles.save_chart(self.window(), f"{self.name}.{fmt}", fmt)
+        target = target or FileDialogs.save_chart(self.window(), f"{self.name}.{fmt}", fmt)
         if target is None:
             return []
         try:

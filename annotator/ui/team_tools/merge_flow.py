@@ -14,11 +14,11 @@ from PySide6.QtWidgets import QMainWindow
 
 from annotator.errors import AnnotatorError
 from annotator.merge import BlindCopy, MergeReport, copy_for_coder, merge_project
+from annotator.ui.file_dialogs import FileDialogs
 from annotator.ui.hub import ProjectHub
 from annotator.ui.messages import Messages
 from annotator.ui.team_tools.coder_bar import CoderNameDialog
 from annotator.ui.team_tools.merge_dialog import MergeDialog
-from annotator.ui.team_tools.team_files import TeamFiles
 
 
 def tr(text: str) -> str:
@@ -32,7 +32,7 @@ def merge_copy(window: QMainWindow, hub: ProjectHub, path: Path | None = None
     project = hub.project
     if project is None:
         return None
-    path = path or TeamFiles.open_copy(window)
+    path = path or FileDialogs.open_copy(window)
     if path is None:
         return None
     try:
@@ -74,7 +74,7 @@ def make_blind_copy(window: QMainWindow, hub: ProjectHub) -> BlindCopy | None:
     if coder is None:
         return None
     suggested = project.path.with_name(f"{project.path.stem}-{coder}.annot")
-    target = TeamFiles.save_copy(window, str(suggested))
+    target = FileDialogs.save_copy(window, str(suggested))
     if target is None:
         return None
     try:
