@@ -10,7 +10,17 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QSplitter, QWidget
 
 from annotator.errors import AnnotatorError
-from annotator.ui.actions import ActionId, create_actions, retranslate_actions
+from annotator.ui.actions import (
+    ActionId,
+    MenuId,
+    Slot,
+    add_menu,
+    adopt,
+    create_actions,
+    enable_for_project,
+    place,
+    retranslate_actions,
+)
 from annotator.ui.article.view import ArticleView
 from annotator.ui.codebook.pane import CodebookPane
 from annotator.ui.commands import ApplyCode
@@ -72,47 +82,22 @@ class MainWindow(QMainWindow):
 
     # -- construction ------------------------------------------------------------------------
     def _build_menus(self) -> None:
-        a = self.actions_
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu("")
+        # Which entry goes where, and its shortcuts, is the action table's (ui/actions.py).
+        undo_stack = self.hub.undo_stack
+        self.undo_action = adopt(undo_stack.createUndoAction(self), ActionId.UNDO, self.settings)
+        self.redo_action = adopt(undo_stack.createRedoAction(self), ActionId.REDO, self.settings)
         self.recent_menu = QMenu(self)
-        for action_id in (ActionId.NEW_PROJECT, ActionId.OPEN_PROJECT):
-            self.file_menu.addAction(a[action_id])
-        self.file_menu.addMenu(self.recent_menu)
-        self.file_menu.addSeparator()
-        for action_id in (ActionId.IMPORT_FILES, ActionId.IMPORT_FOLDER, ActionId.EXPORT_EXCEL):
-            self.file_menu.addAction(a[action_id])
-        self.file_menu.addSeparator()
-        for action_id in (ActionId.IMPORT_CODEBOOK, ActionId.EXPORT_CODEBOOK):
-            self.file_menu.addAction(a[action_id])
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(a[ActionId.CLOSE_PROJECT])
-        self.file_menu.addAction(a[ActionId.QUIT])
-
-        self.edit_menu = bar.addMenu("")
-        self.undo_action = self.hub.undo_stack.createUndoAction(self)
-        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.hub.undo_stack.createRedoAction(self)
-        redo_keys = [QKeySequence("Ctrl+Shift+Z")]
-        redo_keys += [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
-                      if k not in redo_keys]
-        self.redo_action.setShortcuts(redo_keys)
-        self.edit_menu.addAction(self.undo_action)
-        self.edit_menu.addAction(self.redo_action)
-        self.edit_menu.addSeparator()
-        self.edit_menu.addAction(a[ActionId.PREFERENCES])
-
-        self.code_menu = bar.addMenu("")
-        self.code_menu.addAction(a[ActionId.CODE_FROM_SELECTION])
-        self.code_menu.addAction(a[ActionId.ADD_CODE])
-        self.document_menu = bar.addMenu("")
-        self.document_menu.addAction(a[ActionId.EDIT_ATTRIBUTES])
-        self.numbering_menu = self.document_menu.addMenu("")
+        self.numbering_menu = QMenu(self)
         self.numbering_menu.aboutToShow.connect(
             lambda: self.documents.fill_numbering_menu(self.numbering_menu))
-        self.document_menu.addAction(a[ActionId.DELETE_DOCUMENT])
-        self.help_menu = bar.addMenu("")
-        self.help_menu.addAction(a[ActionId.ABOUT])
+        menus = {menu_id: add_menu(self, menu_id) for menu_id in (
+            MenuId.FILE, MenuId.EDIT, MenuId.CODE, MenuId.DOCUMENT, MenuId.HELP)}
+        self.file_menu, self.edit_menu, self.code_menu = (
+            menus[MenuId.FILE], menus[MenuId.EDIT], menus[MenuId.CODE])
+        self.document_menu, self.help_menu = menus[MenuId.DOCUMENT], menus[MenuId.HELP]
+        place(menus, {**self.actions_, ActionId.UNDO: self.undo_action,
+                      ActionId.REDO: self.redo_action, Slot.RECENT_PROJECTS: self.recent_menu,
+                      Slot.UNIT_NUMBERING: self.numbering_menu})
 
     def _connect(self) -> None:
         a = self.actions_
@@ -191,10 +176,7 @@ class MainWindow(QMainWindow):
 
     def _project_changed(self) -> None:
         has = self.hub.project is not None
-        for action_id, action in self.actions_.items():
-            if action_id not in (ActionId.NEW_PROJECT, ActionId.OPEN_PROJECT, ActionId.QUIT,
-                                 ActionId.PREFERENCES, ActionId.ABOUT):
-                action.setEnabled(has)
+        enable_for_project(self.actions_, has)
         self._rebuild_code_shortcuts()
         # Panes react to projectChanged in the order they were built; the article follows
         # the document list's choice once all of them have.

@@ -67,6 +67,18 @@ class Settings:
     def set_last_folder(self, kind: str, folder: str) -> None:
         self._s.setValue(f"folders/{kind}", folder)
 
+    def shortcut_override(self, action_key: str) -> str | None:
+        """The shortcuts the user chose for an action (Qt's portable text, "" for none), or
+        None when the default applies."""
+        key = f"shortcuts/{action_key}"
+        return str(self._s.value(key, "", str)) if self._s.contains(key) else None
+
+    def set_shortcut_override(self, action_key: str, keys: str | None) -> None:
+        if keys is None:
+            self._s.remove(f"shortcuts/{action_key}")
+        else:
+            self._s.setValue(f"shortcuts/{action_key}", keys)
+
     # -- window state ------------------------------------------------------------------------
     def geometry(self, key: str) -> QByteArray | None:
         value = self._s.value(f"window/{key}")
