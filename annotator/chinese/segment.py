@@ -194,17 +194,25 @@ class Segmenter:
     # -- segmenting ------------------------------------------------------------------------
     def tokenize(self, text: str) -> list[Token]:
         """All tokens of ``text``, tiling it (see the module docstring)."""
-        tok = self.jieba_tokenizer
-        if not self._matcher:
-            return [Token(w, s, e) for w, s, e in tok.tokenize(text)]
-        out: list[Token] = []
-        for is_term, start, end in self._matcher.pieces(text):
+        return [Token(w, s, e) for w, s, e in self.token_spans(text)]
+
+    def token_spans(self, text: str) -> list[tuple[str, int, int]]:
+        """:meth:`tokenize` as plain (word, start, end) tuples: what import and indexing
+        use, where a million tokens make building :class:`Token` objects a cost of its own
+        (jieba's ``cut`` with offsets counted here, as ``jieba.tokenize`` counts them)."""
+        cut = self.jieba_tokenizer.cut
+        out: list[tuple[str, int, int]] = []
+        add = out.append
+        pieces = self._matcher.pieces(text) if self._matcher else ((False, 0, len(text)),)
+        for is_term, start, end in pieces:
             if is_term:
-                out.append(Token(text[start:end], start, end))
-            else:
-                out.extend(
-                    Token(w, start + s, start + e) for w, s, e in tok.tokenize(text[start:end])
-                )
+                add((text[start:end], start, end))
+                continue
+            at = start
+            for word in cut(text[start:end] if start or end != len(text) else text):
+                stop = at + len(word)
+                add((word, at, stop))
+                at = stop
         return out
 
     def words(self, text: str) -> list[str]:

@@ -58,6 +58,7 @@ _TOP_SIMPLIFIED = frozenset(
 _CJK_PUNCT = set("，。、；：？！“”‘’（）《》〈〉【】〔〕—…·「」『』　％＋－．／：～")
 # Below this many non-ASCII characters a GB-or-Big5 decision rests on a word or two.
 _FEW_CHARACTERS = 30
+_THREE_BYTES = re.compile("[\u0800-\U0010ffff]")
 _BAD_CHARS = re.compile("[\x00-\x08\x0e-\x19\x1b-\x1f\x7f-\x9f\ufffd]")
 
 
@@ -193,6 +194,10 @@ def _big5_common(char: str) -> bool:
 
 def _odd_utf8(text: str) -> bool:
     """True when the non-ASCII characters are only rare two-byte UTF-8 letters and marks."""
+    # One character of three UTF-8 bytes or more (any CJK) settles it: found in C, at the
+    # first hanzi, instead of a Python walk over a whole Chinese text.
+    if text.isascii() or _THREE_BYTES.search(text) is not None:
+        return False
     wide = [c for c in text if ord(c) > 0x7F]
     if not wide or any(ord(c) >= 0x800 for c in wide):
         return False

@@ -30,8 +30,8 @@ from sqlalchemy.orm import Session
 from annotator.chinese.segment import Segmenter, segmenter_for
 from annotator.chinese.terms import terms_in_session
 from annotator.chinese.variants import fold, same_words
-from annotator.db.models import Document
 from annotator.db import search_index as tables
+from annotator.db.models import Document
 from annotator.search import texts
 from annotator.search.tokens import compress_words, encode_spans, index_terms
 
@@ -95,7 +95,7 @@ def segment_document(
     segmenter: Segmenter, document_id: int, digest: str, text: str
 ) -> _Row:
     folded = fold(text)
-    forms, spans = index_terms((t.word, t.start, t.end) for t in segmenter.tokenize(folded))
+    forms, spans = index_terms(segmenter.token_spans(folded))
     return _Row(document_id, digest, encode_spans(spans), " ".join(forms), compress_words(forms),
                 folded is not text)
 

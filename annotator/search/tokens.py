@@ -15,9 +15,7 @@ stored span list.
 
 from __future__ import annotations
 
-import sys
 import zlib
-from array import array
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -45,35 +43,37 @@ def index_terms(words: Iterable[tuple[str, int, int]]) -> tuple[list[str], list[
     index forms, with a :data:`BREAK` for each run of unindexed tokens between two words."""
     forms: list[str] = []
     spans: list[Span] = []
+    add_form, add_span = forms.append, spans.append
     gap_start = -1
     for word, start, end in words:
-        form = index_form(word)
-        if not form:
-            if gap_start < 0:
-                gap_start = start
-            continue
-        if gap_start >= 0 and forms:
-            forms.append(BREAK)
-            spans.append((gap_start, start))
-        gap_start = -1
-        forms.append(form)
-        spans.append((start, end))
+        if word.isalnum():  # the common case, inlined: a million words per 2.5 M characters
+            form = word.lower()
+            if len(form) > MAX_FORM_CHARS:
+                form = form[:MAX_FORM_CHARS]
+        else:
+            form = index_form(word)
+            if not form:
+                if gap_start < 0:
+                    gap_start = start
+                continue
+        if gap_start >= 0:
+            if forms:
+                add_form(BREAK)
+                add_span((gap_start, start))
+            gap_start = -1
+        add_form(form)
+        add_span((start, end))
     return forms, spans
 
 
 def encode_spans(spans: Sequence[Span]) -> bytes:
     """(start, end) code-point spans, in order and not overlapping, as a compact blob:
     gap-and-length pairs, 16-bit when they fit (they nearly always do), zlib-compressed."""
-    flat: list[int] = []
-    prev = 0
-    for start, end in spans:
-        flat.append(start - prev)
-        flat.append(end - start)
-        prev = end
-    code = "H" if all(v < 65536 for v in flat) else "I"
-    packed = array(code, flat)
-    if sys.byteorder == "big":  # stored little-endian, so files move between machines
-        packed.byteswap()
+    flat = np.array(spans, dtype=np.int64).reshape(-1)  # start, end, start, end …
+    if len(flat):
+        flat[1:] = np.diff(flat)  # each start less the end before, each end less its start
+    code = "H" if not len(flat) or int(flat.max()) < 65536 else "I"
+    packed = flat.astype("<u2" if code == "H" else "<u4")  # little-endian on any machine
     return code.encode("ascii") + zlib.compress(packed.tobytes(), 1)
 
 
