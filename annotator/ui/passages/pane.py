@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.db.passage_pages import PassageFilter
+from annotator.records import CodeInfo
 from annotator.ui.hub import ProjectHub
 from annotator.ui.passages.model import PassageTableModel
 
@@ -31,6 +33,7 @@ class PassagesPane(QWidget):
         self.hub = hub
         self._code_id: int | None = None
         self._document_id: int | None = None
+        self._codes: dict[int, CodeInfo] = {}
         self.model = PassageTableModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -51,10 +54,10 @@ class PassagesPane(QWidget):
         self.mode.addButton(self.by_code, self.BY_CODE)
         self.mode.addButton(self.by_document, self.BY_DOCUMENT)
         self.by_code.setChecked(True)
-        self.mode.idClicked.connect(lambda _id: self.refresh())
+        self.mode.idClicked.connect(lambda _id: self.refresh(codes_changed=False))
         self.subcodes = QCheckBox()
         self.subcodes.setChecked(True)
-        self.subcodes.toggled.connect(lambda _on: self.refresh())
+        self.subcodes.toggled.connect(lambda _on: self.refresh(codes_changed=False))
         bar = QHBoxLayout()
         bar.addWidget(self.title, 1)
         bar.addWidget(self.by_code)
@@ -64,9 +67,9 @@ class PassagesPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.view)
-        hub.passagesChanged.connect(lambda _ids: self.refresh())
+        hub.passagesChanged.connect(self._passages_changed)
         hub.codebookChanged.connect(self.refresh)
-        hub.documentsChanged.connect(self.refresh)
+        hub.documentsChanged.connect(lambda: self.refresh(codes_changed=False))
         hub.projectChanged.connect(self._project_changed)
         self.retranslate_ui()
 
@@ -89,43 +92,65 @@ class PassagesPane(QWidget):
         self._code_id = code_id
         if code_id is not None:
             self.by_code.setChecked(True)
-        self.refresh()
+        self.refresh(codes_changed=False)
 
     def set_document(self, document_id: int | None) -> None:
         self._document_id = document_id
         if self.mode.checkedId() == self.BY_DOCUMENT:
-            self.refresh()
+            self.refresh(codes_changed=False)
 
-    def refresh(self) -> None:
+    def refresh(self, *, codes_changed: bool = True) -> None:
+        """Show the passages of the chosen code or document from the first page (the
+        code list is read again unless ``codes_changed`` is false)."""
         project = self.hub.project
-        passages = []
-        codes = {}
-        docs = {}
-        if project is not None:
-            codes = {c.id: c for c in project.codes()}
-            if self._code_id not in codes:
-                self._code_id = None
-            by_code = self.mode.checkedId() == self.BY_CODE
-            if by_code and self._code_id is not None:
-                passages = project.passages(
-                    code_id=self._code_id, include_subcodes=self.subcodes.isChecked()
-                )
-            elif not by_code and self._document_id is not None:
-                passages = project.passages(document_id=self._document_id)
-            if passages:
-                docs = {d.id: d for d in project.documents()}
-        self.model.set_passages(passages, codes, docs)
+        where: PassageFilter | None = None
+        if project is None:
+            self._codes = {}
+        elif codes_changed or self._code_id not in self._codes:
+            self._codes = {c.id: c for c in project.codes()}
+        if self._code_id not in self._codes:
+            self._code_id = None
+        by_code = self.mode.checkedId() == self.BY_CODE
+        if project is not None and by_code and self._code_id is not None:
+            ids = [self._code_id]
+            if self.subcodes.isChecked():
+                ids = self._subtree(self._code_id)
+            where = PassageFilter(code_ids=tuple(ids))
+        elif project is not None and not by_code and self._document_id is not None:
+            where = PassageFilter(document_id=self._document_id)
+        self.model.set_filter(project, where, self._codes)
         self._update_title()
 
+    def _subtree(self, code_id: int) -> list[int]:
+        children: dict[int | None, list[int]] = {}
+        for code in self._codes.values():
+            children.setdefault(code.parent_id, []).append(code.id)
+        ids, i = [code_id], 0
+        while i < len(ids):
+            ids += children.get(ids[i], [])
+            i += 1
+        return ids
+
+    def _passages_changed(self, document_ids: frozenset[int] | None) -> None:
+        # Passages of known documents: only their rows are read again.
+        if document_ids is None:
+            self.refresh()
+        else:
+            self.model.update_documents(document_ids)
+            self._update_title()
+
     def _update_title(self) -> None:
-        n = self.model.rowCount()
-        project = self.hub.project
+        n = self.model.total()
+        code = self._codes.get(self._code_id) if self._code_id is not None else None
         if self.mode.checkedId() == self.BY_CODE:
-            if self._code_id is None or project is None:
+            if code is None or self.hub.project is None:
                 text = self.tr("Choose a code to see its passages")
             else:
-                name = project.code(self._code_id).path_text
-                text = self.tr("%1 passage(s) coded “%2”").replace("%1", str(n)).replace("%2", name)
+                text = (
+                    self.tr("%1 passage(s) coded “%2”")
+                    .replace("%1", str(n))
+                    .replace("%2", code.path_text)
+                )
         elif self._document_id is None:
             text = self.tr("Choose a document to see its passages")
         else:
