@@ -13,6 +13,7 @@ from window_support import open_window
 
 from annotator.db.models import Tombstone
 from annotator.project import Project
+from annotator.ui.actions import ActionId
 from annotator.ui.chinese_tools.code_chooser import CodeChooser
 from annotator.ui.chinese_tools.search_model import CONTEXT_PARTS_ROLE, UNIT
 from annotator.ui.main_window import MainWindow
@@ -167,7 +168,7 @@ def test_code_whole_unit_from_the_menu_action_and_undo(window: MainWindow, monke
     monkeypatch.setattr(CodeChooser, "ask", staticmethod(choose))
     put_cursor(window, text.index("上升为法规"))  # in the middle of unit 1-1-1-1
     before = window.hub.undo_stack.count()
-    window.chinese_tools.actions["code_unit"].trigger()
+    window.chinese_tools.actions[ActionId.CODE_UNIT].trigger()
     assert "1-1-1-1" in asked[0]
     assert stored(window) == ["近年来，多地出台科技创新条例，把改革经验上升为法规。"]
     assert window.hub.undo_stack.count() == before + 1
@@ -204,7 +205,7 @@ def test_snapping_widens_the_coded_span_and_can_be_switched_off(
     text = window.hub.require().document_text(window.article.document_id())
     resources = code_id(window, "区域协同创新/资源协同")
     start = text.index("科技创新券")
-    assert window.chinese_tools.actions["snap"].isChecked()  # on by default
+    assert window.chinese_tools.actions[ActionId.SNAP_TO_WORDS].isChecked()  # on by default
     select(window, start, start + 4)  # 科技创新 — the word 科技创新券 cut in half
     window.apply_code_to_selection(resources)
     assert stored(window) == ["科技创新券"]
@@ -212,14 +213,14 @@ def test_snapping_widens_the_coded_span_and_can_be_switched_off(
     cursor = window.article.editor().textCursor()
     assert cursor.selectionEnd() - cursor.selectionStart() == 4
 
-    window.chinese_tools.actions["snap"].trigger()  # off
+    window.chinese_tools.actions[ActionId.SNAP_TO_WORDS].trigger()  # off
     select(window, start, start + 4)
     window.apply_code_to_selection(resources)
     assert stored(window) == ["科技创新", "科技创新券"]
     window.close()
     # Remembered in the settings.
     again = make_window(qtbot, tmp_path, seed_project)
-    assert not again.chinese_tools.actions["snap"].isChecked()
+    assert not again.chinese_tools.actions[ActionId.SNAP_TO_WORDS].isChecked()
     assert not again.article.snaps_to_words()
 
 
@@ -245,7 +246,7 @@ def search_window(qtbot, tmp_path: Path) -> MainWindow:
 
 def run(win: MainWindow, query: str, mode: str = "phrase", whole_words: bool = False):
     panel = win.chinese_tools.search_panel
-    win.chinese_tools.actions["search"].trigger()
+    win.chinese_tools.actions[ActionId.SEARCH].trigger()
     panel.query.setText(query)
     panel.mode.setCurrentIndex(panel.mode.findData(mode))
     panel.whole_words.setChecked(whole_words)
@@ -382,9 +383,9 @@ def test_tools_are_reachable_from_the_menu_bar(window: MainWindow) -> None:
     for text in ("Code whole &unit…", "A&uto-code by keywords…", "&Review proposals…"):
         assert text in code_menu
     tools = window.chinese_tools
-    assert tools.actions["snap"] in menus["&Edit"].actions()
-    assert tools.actions["code_unit"].shortcut().toString() == "Ctrl+U"
-    assert tools.actions["search"].shortcut().toString() == "Ctrl+Shift+F"
+    assert tools.actions[ActionId.SNAP_TO_WORDS] in menus["&Edit"].actions()
+    assert tools.actions[ActionId.CODE_UNIT].shortcut().toString() == "Ctrl+U"
+    assert tools.actions[ActionId.SEARCH].shortcut().toString() == "Ctrl+Shift+F"
 
 
 def test_jieba_is_warmed_up_for_the_project_terms(
@@ -431,7 +432,7 @@ def test_the_tools_follow_the_language(window: MainWindow) -> None:
         install_translators(app, "zh_CN")
         app.processEvents()
         assert tools.words_menu.title() == "词语(&W)"
-        assert tools.actions["snap"].text() == "选区对齐到完整词语(&W)"
+        assert tools.actions[ActionId.SNAP_TO_WORDS].text() == "选区对齐到完整词语(&W)"
         assert tools.search_panel.code_buttons["match"].text() == "编码全部结果"
     finally:
         install_translators(app, "en")

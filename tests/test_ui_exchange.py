@@ -15,12 +15,12 @@ from window_support import open_window
 
 from annotator.exchange import export_qdpx
 from annotator.project import Project
+from annotator.ui.actions import ActionId
 from annotator.ui.file_dialogs import FileDialogs
 from annotator.ui.i18n import install_translators
 from annotator.ui.main_window import MainWindow
 from annotator.ui.messages import Messages
 from annotator.ui.qda_exchange import ExchangeTools
-from annotator.ui.qda_exchange.actions import ExchangeAction
 
 TEXTS = {
     "区域合作意见": "区域科技创新合作的若干意见\n"
@@ -78,7 +78,7 @@ def tools(win: MainWindow) -> ExchangeTools:
     return win.qda_exchange  # type: ignore[attr-defined]
 
 
-def trigger(win: MainWindow, action_id: ExchangeAction) -> None:
+def trigger(win: MainWindow, action_id: ActionId) -> None:
     action = tools(win).actions[action_id]
     assert action.isEnabled()
     action.trigger()
@@ -118,7 +118,7 @@ def test_file_menu_offers_each_exchange_once_next_to_the_yaml_codebook(
         "Import codebook from .qdc or Excel…")
     window.hub.close()
     enabled = {k for k, a in tools(window).actions.items() if a.isEnabled()}
-    assert enabled == {ExchangeAction.IMPORT_PROJECT}  # a new project needs none open
+    assert enabled == {ActionId.IMPORT_QDA_PROJECT}  # a new project needs none open
 
 
 # -- whole projects --------------------------------------------------------------------------
@@ -130,7 +130,7 @@ def test_exported_qdpx_imports_into_a_new_project_shown_in_the_window(
     (tmp_path / "out").mkdir()
     qdpx = tmp_path / "out" / "study.qdpx"
     monkeypatch.setattr(FileDialogs, "save_qdpx", staticmethod(lambda _p, _s: qdpx))
-    trigger(window, ExchangeAction.EXPORT_PROJECT)
+    trigger(window, ActionId.EXPORT_QDA_PROJECT)
     assert not Messages.last_error
     with zipfile.ZipFile(qdpx) as zf:
         assert "project.qde" in zf.namelist()
@@ -138,7 +138,7 @@ def test_exported_qdpx_imports_into_a_new_project_shown_in_the_window(
 
     target = tmp_path / "out" / "imported.annot"
     suggested = choose_import(monkeypatch, qdpx, target)
-    trigger(window, ExchangeAction.IMPORT_PROJECT)
+    trigger(window, ActionId.IMPORT_QDA_PROJECT)
 
     assert suggested == [str(tmp_path / "out" / "study.annot")]  # same folder, same stem
     assert not Messages.last_error
@@ -164,7 +164,7 @@ def test_import_report_lists_missing_sources_under_their_heading(
     qde = tmp_path / "访谈.qde"
     qde.write_text(MISSING_SOURCE_QDE, encoding="utf-8")
     choose_import(monkeypatch, qde, tmp_path / "访谈.annot")
-    trigger(window, ExchangeAction.IMPORT_PROJECT)
+    trigger(window, ActionId.IMPORT_QDA_PROJECT)
     assert window.hub.require().path == tmp_path / "访谈.annot"
     dialog = tools(window).report_dialog
     assert dialog is not None
@@ -196,7 +196,7 @@ def test_a_bad_qdpx_is_named_and_leaves_the_open_project_as_it_was(
     document = window.documents.current_document_id()
     target = tmp_path / "new.annot"
     choose_import(monkeypatch, bad, target)
-    trigger(window, ExchangeAction.IMPORT_PROJECT)
+    trigger(window, ActionId.IMPORT_QDA_PROJECT)
     assert "坏文件.qdpx" in Messages.last_error and problem in Messages.last_error
     assert shown(window) == before == (study, 3, 4)
     assert window.documents.current_document_id() == document
@@ -210,7 +210,7 @@ def test_import_never_replaces_an_existing_file(
     qde = tmp_path / "访谈.qde"
     qde.write_text(MISSING_SOURCE_QDE, encoding="utf-8")
     choose_import(monkeypatch, qde, study)  # the open project itself
-    trigger(window, ExchangeAction.IMPORT_PROJECT)
+    trigger(window, ActionId.IMPORT_QDA_PROJECT)
     assert "already exists" in Messages.last_error and str(study) in Messages.last_error
     assert shown(window) == (study, 3, 4)
     assert counts(study) == (3, 4, 5)
@@ -222,7 +222,7 @@ def test_suggested_project_name_skips_files_that_exist(
     qde = tmp_path / "study.qde"  # study.annot is the open project
     qde.write_text(MISSING_SOURCE_QDE, encoding="utf-8")
     suggested = choose_import(monkeypatch, qde, tmp_path / "x.annot")
-    trigger(window, ExchangeAction.IMPORT_PROJECT)
+    trigger(window, ActionId.IMPORT_QDA_PROJECT)
     assert suggested == [str(tmp_path / "study-2.annot")]
 
 
@@ -232,7 +232,7 @@ def test_suggested_project_name_skips_files_that_exist(
 def test_passages_export_as_csv(window: MainWindow, tmp_path: Path, monkeypatch) -> None:
     target = tmp_path / "片段.csv"
     monkeypatch.setattr(FileDialogs, "save_csv", staticmethod(lambda _p, _s: target))
-    trigger(window, ExchangeAction.EXPORT_CSV)
+    trigger(window, ActionId.EXPORT_CSV)
     with target.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
     assert len(rows) == 1 + 5
@@ -245,7 +245,7 @@ def test_an_export_that_cannot_be_written_names_the_file(
 ) -> None:
     target = tmp_path / "no-such-folder" / "study.qdpx"
     monkeypatch.setattr(FileDialogs, "save_qdpx", staticmethod(lambda _p, _s: target))
-    trigger(window, ExchangeAction.EXPORT_PROJECT)
+    trigger(window, ActionId.EXPORT_QDA_PROJECT)
     assert "study.qdpx" in Messages.last_error
     assert not target.exists()
 
@@ -256,7 +256,7 @@ def test_codebook_goes_out_and_comes_back_in_through_the_menu(
 ) -> None:
     target = tmp_path / f"编码表{suffix}"
     monkeypatch.setattr(FileDialogs, "save_exchange_codebook", staticmethod(lambda _p, _s: target))
-    trigger(window, ExchangeAction.EXPORT_CODEBOOK)
+    trigger(window, ActionId.EXPORT_QDA_CODEBOOK)
     assert window.statusBar().currentMessage().startswith("4 codes written to")
 
     other = tmp_path / "other.annot"
@@ -264,7 +264,7 @@ def test_codebook_goes_out_and_comes_back_in_through_the_menu(
     assert window.open_project(other)
     assert window.codebook.model().rowCount() == 0
     monkeypatch.setattr(FileDialogs, "open_exchange_codebook", staticmethod(lambda _p: target))
-    trigger(window, ExchangeAction.IMPORT_CODEBOOK)
+    trigger(window, ActionId.IMPORT_QDA_CODEBOOK)
     assert not Messages.last_error
     paths = {c.path_text for c in window.hub.require().codes()}
     assert paths == {"区域协同创新", "区域协同创新 / 机制协同", "区域协同创新 / 资源协同", "人才"}
@@ -282,7 +282,7 @@ def test_a_broken_codebook_is_named_and_changes_no_code(
     bad.write_bytes(b"PK not really a workbook")
     monkeypatch.setattr(FileDialogs, "open_exchange_codebook", staticmethod(lambda _p: bad))
     before = [c.path_text for c in window.hub.require().codes()]
-    trigger(window, ExchangeAction.IMPORT_CODEBOOK)
+    trigger(window, ActionId.IMPORT_QDA_CODEBOOK)
     assert "坏编码表.xlsx" in Messages.last_error
     assert [c.path_text for c in window.hub.require().codes()] == before
 
@@ -294,7 +294,7 @@ def test_codebook_warnings_are_shown(window: MainWindow, tmp_path: Path, monkeyp
         other.add_code("新编码")
         export_qdpx(other, qdpx)
     monkeypatch.setattr(FileDialogs, "open_exchange_codebook", staticmethod(lambda _p: qdpx))
-    trigger(window, ExchangeAction.IMPORT_CODEBOOK)
+    trigger(window, ActionId.IMPORT_QDA_CODEBOOK)
     assert window.hub.require().find_code("新编码") is not None
     dialog = tools(window).report_dialog
     assert dialog is not None and "whole project" in dialog.details.toPlainText()
@@ -302,7 +302,7 @@ def test_codebook_warnings_are_shown(window: MainWindow, tmp_path: Path, monkeyp
 
 def test_menu_entries_follow_the_language(window: MainWindow) -> None:
     app = QApplication.instance()
-    action = tools(window).actions[ExchangeAction.IMPORT_PROJECT]
+    action = tools(window).actions[ActionId.IMPORT_QDA_PROJECT]
     try:
         assert install_translators(app, "zh_CN") == "zh_CN"
         app.processEvents()

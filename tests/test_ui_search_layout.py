@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from annotator.project import Project
+from annotator.ui.actions import ActionId
 from annotator.ui.chinese_tools.search_model import CONTEXT, UNIT
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import Settings
@@ -38,7 +39,7 @@ def open_window(qtbot, tmp_path: Path, study: Path) -> MainWindow:
 
 def search(win: MainWindow, query: str) -> None:
     panel = win.chinese_tools.search_panel
-    win.chinese_tools.actions["search"].trigger()
+    win.chinese_tools.actions[ActionId.SEARCH].trigger()
     panel.query.setText(query)
     panel.run_search()
 

@@ -12,11 +12,11 @@ from window_support import open_window
 
 from annotator.merge import ConflictKind, MergeReport
 from annotator.project import Project
+from annotator.ui.actions import ActionId
 from annotator.ui.file_dialogs import FileDialogs
 from annotator.ui.main_window import MainWindow
 from annotator.ui.offsets import OffsetMap
 from annotator.ui.settings import Settings
-from annotator.ui.team_tools.actions import TeamAction
 from annotator.ui.team_tools.branch_combo import BranchListModel
 from annotator.ui.team_tools.coder_bar import CoderNameDialog
 from annotator.ui.team_tools.coders import CODER_ID_ROLE, CoderListModel
@@ -152,7 +152,7 @@ def test_new_coder_cancelled_keeps_the_current_coder(window: MainWindow, monkeyp
 
 def test_new_coder_from_the_team_menu(window: MainWindow, monkeypatch) -> None:
     monkeypatch.setattr(CoderNameDialog, "ask", classmethod(lambda cls, *a, **k: "丁"))
-    tools(window).actions[TeamAction.NEW_CODER].trigger()
+    tools(window).actions[ActionId.NEW_CODER].trigger()
     assert window.hub.require().coder.name == "丁"
     assert tools(window).coder_box.combo.currentText() == "丁"
 
@@ -218,7 +218,7 @@ def test_opening_another_project_shows_every_coder(window: MainWindow, study: Pa
 def make_copy_through_menu(window: MainWindow, monkeypatch, target: Path) -> None:
     monkeypatch.setattr(CoderNameDialog, "ask", classmethod(lambda cls, *a, **k: "丙"))
     monkeypatch.setattr(FileDialogs, "save_copy", staticmethod(lambda parent, suggested: target))
-    tools(window).actions[TeamAction.BLIND_COPY].trigger()
+    tools(window).actions[ActionId.BLIND_COPY].trigger()
 
 
 def test_blind_copy_from_the_menu(window: MainWindow, monkeypatch, tmp_path: Path) -> None:
@@ -261,7 +261,7 @@ def test_merge_through_the_menu(window: MainWindow, monkeypatch, tmp_path: Path,
 
     monkeypatch.setattr(FileDialogs, "open_copy", staticmethod(lambda parent: target))
     monkeypatch.setattr(MergeDialog, "ask", classmethod(confirm))
-    tools(window).actions[TeamAction.MERGE_COPY].trigger()
+    tools(window).actions[ActionId.MERGE_COPY].trigger()
 
     assert len(previews) == 1 and previews[0].dry_run
     assert previews[0].passages_added == 2
@@ -283,7 +283,7 @@ def test_merge_through_the_menu(window: MainWindow, monkeypatch, tmp_path: Path,
     assert shown and "Merged" in shown[-1].summary.text()
 
     # Merging the same copy again changes nothing and asks nothing.
-    tools(window).actions[TeamAction.MERGE_COPY].trigger()
+    tools(window).actions[ActionId.MERGE_COPY].trigger()
     assert len(previews) == 1
     assert len(project.passages()) == len(set(p.id for p in project.passages()))
     assert sum(p.coder_name == "丙" for p in project.passages()) == 2
@@ -299,7 +299,7 @@ def test_merge_cancelled_changes_nothing(window: MainWindow, monkeypatch,
     count = len(window.hub.require().passages())
     monkeypatch.setattr(FileDialogs, "open_copy", staticmethod(lambda parent: target))
     monkeypatch.setattr(MergeDialog, "ask", classmethod(lambda cls, preview, parent=None: False))
-    tools(window).actions[TeamAction.MERGE_COPY].trigger()
+    tools(window).actions[ActionId.MERGE_COPY].trigger()
     assert len(window.hub.require().passages()) == count
 
 

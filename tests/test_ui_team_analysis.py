@@ -18,9 +18,9 @@ from annotator.analysis.filters import Filters
 from annotator.analysis.tables import code_by_attribute, code_by_document
 from annotator.chinese.units import document_units
 from annotator.project import Project
+from annotator.ui.actions import ActionId
 from annotator.ui.file_dialogs import FileDialogs
 from annotator.ui.main_window import MainWindow
-from annotator.ui.team_tools.actions import TeamAction
 from annotator.ui.team_tools.agreement_models import (
     COLUMN_KEYS,
     FIGURE_ROLE,
@@ -108,14 +108,14 @@ def unit_span(win: MainWindow, doc_index: int, number: str) -> tuple[int, int, i
 
 
 def agreement_dialog(win: MainWindow):
-    win.team_tools.actions[TeamAction.AGREEMENT].trigger()  # type: ignore[attr-defined]
+    win.team_tools.actions[ActionId.AGREEMENT].trigger()  # type: ignore[attr-defined]
     dialog = win.team_tools.agreement_dialog  # type: ignore[attr-defined]
     dialog.compute()
     return dialog
 
 
 def tables_dialog(win: MainWindow):
-    win.team_tools.actions[TeamAction.TABLES].trigger()  # type: ignore[attr-defined]
+    win.team_tools.actions[ActionId.TABLES].trigger()  # type: ignore[attr-defined]
     return win.team_tools.tables_dialog  # type: ignore[attr-defined]
 
 

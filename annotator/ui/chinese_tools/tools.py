@@ -10,13 +10,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
 
 from annotator.autocoding import autocode
 from annotator.chinese.terms import project_terms
 from annotator.errors import AnnotatorError
-from annotator.ui.actions import ActionId
+from annotator.ui.actions import (
+    ActionId,
+    Feature,
+    MenuId,
+    add_menu,
+    create_actions,
+    enable_for_project,
+    place,
+    retranslate_actions,
+)
 from annotator.ui.bulk_commands import text_events
 from annotator.ui.busy import wait_cursor
 from annotator.ui.chinese_tools.autocode_dialog import AutocodeDialog
@@ -32,10 +41,6 @@ from annotator.ui.messages import Messages
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
 
-SNAP, CODE_UNIT, AUTOCODE, REVIEW, SEARCH, WORD_FREQUENCIES, WORD_LISTS = (
-    "snap", "code_unit", "autocode", "review", "search", "word_frequencies", "word_lists"
-)
-_NEEDS_PROJECT = (CODE_UNIT, AUTOCODE, REVIEW, SEARCH, WORD_FREQUENCIES, WORD_LISTS)
 MESSAGE_MS = 8000
 
 
@@ -67,43 +72,26 @@ class ChineseTools(QObject):
         self._project_changed()
 
     # -- construction ------------------------------------------------------------------------
-    def _make_actions(self) -> dict[str, QAction]:
-        shortcuts = {
-            CODE_UNIT: QKeySequence("Ctrl+U"),
-            SEARCH: QKeySequence("Ctrl+Shift+F"),
-        }
-        actions = {}
-        for key in (SNAP, CODE_UNIT, AUTOCODE, REVIEW, SEARCH, WORD_FREQUENCIES, WORD_LISTS):
-            action = QAction(self.window)
-            if key in shortcuts:
-                action.setShortcut(shortcuts[key])
-            actions[key] = action
-        actions[SNAP].setCheckable(True)
-        actions[SNAP].setChecked(self.window.settings.snap_to_words)
+    def _make_actions(self) -> dict[ActionId, QAction]:
+        actions = create_actions(self.window, Feature.WORDS)
+        actions[ActionId.SNAP_TO_WORDS].setChecked(self.window.settings.snap_to_words)
         return actions
 
     def _build_menus(self) -> None:
-        w, a = self.window, self.actions
-        preferences = w.actions_[ActionId.PREFERENCES]
-        w.edit_menu.insertAction(preferences, a[SNAP])
-        w.edit_menu.insertSeparator(preferences)
-        w.code_menu.addSeparator()
-        for key in (CODE_UNIT, AUTOCODE, REVIEW):
-            w.code_menu.addAction(a[key])
-        self.words_menu = QMenu(w)
-        for key in (SEARCH, WORD_FREQUENCIES, WORD_LISTS):
-            self.words_menu.addAction(a[key])
-        w.menuBar().insertMenu(w.help_menu.menuAction(), self.words_menu)
+        w = self.window
+        self.words_menu = add_menu(w, MenuId.WORDS)
+        place({MenuId.EDIT: w.edit_menu, MenuId.CODE: w.code_menu, MenuId.WORDS: self.words_menu},
+              self.actions)
 
     def _connect(self) -> None:
         a, w = self.actions, self.window
-        a[SNAP].toggled.connect(self.set_snap_to_words)
-        a[CODE_UNIT].triggered.connect(lambda: self.code_unit_at_cursor())
-        a[AUTOCODE].triggered.connect(lambda: self.run_autocode())
-        a[REVIEW].triggered.connect(lambda: self.review_proposals())
-        a[SEARCH].triggered.connect(self.show_search)
-        a[WORD_FREQUENCIES].triggered.connect(lambda: self.word_frequencies())
-        a[WORD_LISTS].triggered.connect(lambda: self.word_lists())
+        a[ActionId.SNAP_TO_WORDS].toggled.connect(self.set_snap_to_words)
+        a[ActionId.CODE_UNIT].triggered.connect(lambda: self.code_unit_at_cursor())
+        a[ActionId.AUTOCODE].triggered.connect(lambda: self.run_autocode())
+        a[ActionId.REVIEW_PROPOSALS].triggered.connect(lambda: self.review_proposals())
+        a[ActionId.SEARCH].triggered.connect(self.show_search)
+        a[ActionId.WORD_FREQUENCIES].triggered.connect(lambda: self.word_frequencies())
+        a[ActionId.WORD_LISTS].triggered.connect(lambda: self.word_lists())
         self.hub.projectChanged.connect(self._project_changed)
         self.hub.codebookChanged.connect(self._warm_up)  # code keywords are terms
         text_events(self.hub).wordListsChanged.connect(self._warm_up)
@@ -112,20 +100,7 @@ class ChineseTools(QObject):
         self.search_panel.message.connect(self._say)
 
     def retranslate_ui(self) -> None:
-        texts = {
-            SNAP: tr("Snap selection to &words"),
-            CODE_UNIT: tr("Code whole &unit…"),
-            AUTOCODE: tr("A&uto-code by keywords…"),
-            REVIEW: tr("&Review proposals…"),
-            SEARCH: tr("&Search…"),
-            WORD_FREQUENCIES: tr("Word &frequencies and keywords…"),
-            WORD_LISTS: tr("Word &lists (terms, stopwords)…"),
-        }
-        for key, text in texts.items():
-            self.actions[key].setText(text)
-        self.actions[SNAP].setToolTip(tr(
-            "A selection that cuts a word in half is coded as the whole words it touches"))
-        self.actions[CODE_UNIT].setToolTip(tr("Code the paragraph unit under the cursor"))
+        retranslate_actions(self.actions)
         self.words_menu.setTitle(tr("&Words"))
         self.bottom_tabs.set_title(self.window.passages, tr("Passages"))
         self.bottom_tabs.set_title(self.search_panel, tr("Search"))
@@ -139,8 +114,8 @@ class ChineseTools(QObject):
     def set_snap_to_words(self, on: bool) -> None:
         self.window.settings.snap_to_words = on
         self.window.article.set_snap_to_words(on)
-        if self.actions[SNAP].isChecked() != on:
-            self.actions[SNAP].setChecked(on)
+        if self.actions[ActionId.SNAP_TO_WORDS].isChecked() != on:
+            self.actions[ActionId.SNAP_TO_WORDS].setChecked(on)
 
     def code_unit_at_cursor(self) -> bool:
         """Code the paragraph unit under the article's cursor with a chosen code."""
@@ -210,9 +185,7 @@ class ChineseTools(QObject):
 
     # -- internals ---------------------------------------------------------------------------
     def _project_changed(self) -> None:
-        has = self.hub.project is not None
-        for key in _NEEDS_PROJECT:
-            self.actions[key].setEnabled(has)
+        enable_for_project(self.actions, self.hub.project is not None)
         self._warmed = None
         self._warm_up()
 

@@ -28,6 +28,14 @@
       <translation>导入文件(&amp;I)…</translation>
     </message>
     <message>
+      <source>&amp;Merge a coder's copy…</source>
+      <translation>合并编码员的副本(&amp;M)…</translation>
+    </message>
+    <message>
+      <source>&amp;New coder…</source>
+      <translation>新编码员(&amp;N)…</translation>
+    </message>
+    <message>
       <source>&amp;New project…</source>
       <translation>新建项目(&amp;N)…</translation>
     </message>
@@ -44,12 +52,56 @@
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+      <source>&amp;Review proposals…</source>
+      <translation>审阅建议(&amp;R)…</translation>
+    </message>
+    <message>
+      <source>&amp;Search…</source>
+      <translation>搜索(&amp;S)…</translation>
+    </message>
+    <message>
+      <source>&amp;Tables and charts…</source>
+      <translation>表格与图表(&amp;T)…</translation>
+    </message>
+    <message>
+      <source>A selection that cuts a word in half is coded as the whole words it touches</source>
+      <translation>把词语截断的选区按其涉及的完整词语编码</translation>
+    </message>
+    <message>
+      <source>A&amp;uto-code by keywords…</source>
+      <translation>按关键词自动编码(&amp;U)…</translation>
+    </message>
+    <message>
+      <source>Code the paragraph unit under the cursor</source>
+      <translation>编码光标所在的段落单元</translation>
+    </message>
+    <message>
+      <source>Code whole &amp;unit…</source>
+      <translation>编码整个单元(&amp;U)…</translation>
+    </message>
+    <message>
+      <source>Create a new project from a REFI-QDA .qdpx or .qde file (NVivo, MAXQDA, ATLAS.ti, QualCoder…)</source>
+      <translation>从 REFI-QDA 格式的 .qdpx 或 .qde 文件新建项目（NVivo、MAXQDA、ATLAS.ti、QualCoder 等）</translation>
+    </message>
+    <message>
+      <source>E&amp;xport for another QDA tool…</source>
+      <translation>导出到其他 QDA 软件(&amp;X)…</translation>
+    </message>
+    <message>
       <source>Edit document &amp;attributes…</source>
       <translation>编辑文档属性(&amp;A)…</translation>
     </message>
     <message>
       <source>Export codebook (YAML)…</source>
       <translation>导出编码表（YAML）…</translation>
+    </message>
+    <message>
+      <source>Export codebook as .qdc or Excel…</source>
+      <translation>导出编码表为 .qdc 或 Excel…</translation>
+    </message>
+    <message>
+      <source>Export passages as CS&amp;V…</source>
+      <translation>导出编码片段为 CSV(&amp;V)…</translation>
     </message>
     <message>
       <source>Import &amp;folder…</source>
@@ -60,8 +112,52 @@
       <translation>导入编码表（YAML）(&amp;B)…</translation>
     </message>
     <message>
+      <source>Import codebook from .qdc or Excel…</source>
+      <translation>从 .qdc 或 Excel 导入编码表…</translation>
+    </message>
+    <message>
+      <source>Import from another QDA &amp;tool…</source>
+      <translation>从其他 QDA 软件导入(&amp;T)…</translation>
+    </message>
+    <message>
+      <source>Intercoder &amp;agreement…</source>
+      <translation>编码员间信度(&amp;A)…</translation>
+    </message>
+    <message>
+      <source>Make a &amp;blind copy for a second coder…</source>
+      <translation>为第二位编码员制作盲编副本(&amp;B)…</translation>
+    </message>
+    <message>
+      <source>Merge the codes of a REFI-QDA .qdc file or an Excel sheet by code path</source>
+      <translation>按编码路径合并 REFI-QDA .qdc 文件或 Excel 表中的编码</translation>
+    </message>
+    <message>
       <source>New code from &amp;selection</source>
       <translation>以选中文字新建编码(&amp;S)</translation>
+    </message>
+    <message>
+      <source>One row per coded passage, for R, pandas or SPSS</source>
+      <translation>每个编码片段一行，可用于 R、pandas 或 SPSS</translation>
+    </message>
+    <message>
+      <source>Snap selection to &amp;words</source>
+      <translation>选区对齐到完整词语(&amp;W)</translation>
+    </message>
+    <message>
+      <source>Word &amp;frequencies and keywords…</source>
+      <translation>词频与关键词(&amp;F)…</translation>
+    </message>
+    <message>
+      <source>Word &amp;lists (terms, stopwords)…</source>
+      <translation>词表（术语、停用词）(&amp;L)…</translation>
+    </message>
+    <message>
+      <source>Write the code tree as a REFI-QDA .qdc file or an Excel sheet</source>
+      <translation>将编码树导出为 REFI-QDA .qdc 文件或 Excel 表</translation>
+    </message>
+    <message>
+      <source>Write the whole project as a REFI-QDA .qdpx file</source>
+      <translation>将整个项目导出为 REFI-QDA .qdpx 文件</translation>
     </message>
   </context>
   <context>
@@ -454,61 +550,22 @@
     </message>
   </context>
   <context>
-    <name>ChineseFileChoosers</name>
-    <message>
-      <source>Import terms</source>
-      <translation>导入术语</translation>
-    </message>
-    <message>
-      <source>Save chart</source>
-      <translation>保存图表</translation>
-    </message>
-    <message>
-      <source>Word lists (*.txt *.dict *.csv *.tsv);;All files (*)</source>
-      <translation>词表 (*.txt *.dict *.csv *.tsv);;所有文件 (*)</translation>
-    </message>
-  </context>
-  <context>
     <name>ChineseTools</name>
     <message>
       <source>%1 new proposal(s) from %2 code(s)</source>
       <translation>%2 个编码产生了 %1 条新建议</translation>
     </message>
     <message>
-      <source>&amp;Review proposals…</source>
-      <translation>审阅建议(&amp;R)…</translation>
-    </message>
-    <message>
-      <source>&amp;Search…</source>
-      <translation>搜索(&amp;S)…</translation>
-    </message>
-    <message>
       <source>&amp;Words</source>
       <translation>词语(&amp;W)</translation>
-    </message>
-    <message>
-      <source>A selection that cuts a word in half is coded as the whole words it touches</source>
-      <translation>把词语截断的选区按其涉及的完整词语编码</translation>
-    </message>
-    <message>
-      <source>A&amp;uto-code by keywords…</source>
-      <translation>按关键词自动编码(&amp;U)…</translation>
     </message>
     <message>
       <source>Auto-coding failed</source>
       <translation>自动编码失败</translation>
     </message>
     <message>
-      <source>Code the paragraph unit under the cursor</source>
-      <translation>编码光标所在的段落单元</translation>
-    </message>
-    <message>
       <source>Code unit %1 as:</source>
       <translation>将单元 %1 编码为：</translation>
-    </message>
-    <message>
-      <source>Code whole &amp;unit…</source>
-      <translation>编码整个单元(&amp;U)…</translation>
     </message>
     <message>
       <source>No code has keywords: add keywords to codes to auto-code</source>
@@ -525,18 +582,6 @@
     <message>
       <source>Search</source>
       <translation>搜索</translation>
-    </message>
-    <message>
-      <source>Snap selection to &amp;words</source>
-      <translation>选区对齐到完整词语(&amp;W)</translation>
-    </message>
-    <message>
-      <source>Word &amp;frequencies and keywords…</source>
-      <translation>词频与关键词(&amp;F)…</translation>
-    </message>
-    <message>
-      <source>Word &amp;lists (terms, stopwords)…</source>
-      <translation>词表（术语、停用词）(&amp;L)…</translation>
     </message>
   </context>
   <context>
@@ -911,104 +956,6 @@
     </message>
   </context>
   <context>
-    <name>ExchangeActions</name>
-    <message>
-      <source>Create a new project from a REFI-QDA .qdpx or .qde file (NVivo, MAXQDA, ATLAS.ti, QualCoder…)</source>
-      <translation>从 REFI-QDA 格式的 .qdpx 或 .qde 文件新建项目（NVivo、MAXQDA、ATLAS.ti、QualCoder 等）</translation>
-    </message>
-    <message>
-      <source>E&amp;xport for another QDA tool…</source>
-      <translation>导出到其他 QDA 软件(&amp;X)…</translation>
-    </message>
-    <message>
-      <source>Export codebook as .qdc or Excel…</source>
-      <translation>导出编码表为 .qdc 或 Excel…</translation>
-    </message>
-    <message>
-      <source>Export passages as CS&amp;V…</source>
-      <translation>导出编码片段为 CSV(&amp;V)…</translation>
-    </message>
-    <message>
-      <source>Import codebook from .qdc or Excel…</source>
-      <translation>从 .qdc 或 Excel 导入编码表…</translation>
-    </message>
-    <message>
-      <source>Import from another QDA &amp;tool…</source>
-      <translation>从其他 QDA 软件导入(&amp;T)…</translation>
-    </message>
-    <message>
-      <source>Merge the codes of a REFI-QDA .qdc file or an Excel sheet by code path</source>
-      <translation>按编码路径合并 REFI-QDA .qdc 文件或 Excel 表中的编码</translation>
-    </message>
-    <message>
-      <source>One row per coded passage, for R, pandas or SPSS</source>
-      <translation>每个编码片段一行，可用于 R、pandas 或 SPSS</translation>
-    </message>
-    <message>
-      <source>Write the code tree as a REFI-QDA .qdc file or an Excel sheet</source>
-      <translation>将编码树导出为 REFI-QDA .qdc 文件或 Excel 表</translation>
-    </message>
-    <message>
-      <source>Write the whole project as a REFI-QDA .qdpx file</source>
-      <translation>将整个项目导出为 REFI-QDA .qdpx 文件</translation>
-    </message>
-  </context>
-  <context>
-    <name>ExchangeFiles</name>
-    <message>
-      <source>CSV table (*.csv)</source>
-      <translation>CSV 表格 (*.csv)</translation>
-    </message>
-    <message>
-      <source>Codebooks (*.qdc *.xlsx *.xlsm *.qdpx *.qde)</source>
-      <translation>编码表 (*.qdc *.xlsx *.xlsm *.qdpx *.qde)</translation>
-    </message>
-    <message>
-      <source>Excel (*.xlsx *.xlsm)</source>
-      <translation>Excel (*.xlsx *.xlsm)</translation>
-    </message>
-    <message>
-      <source>Excel (*.xlsx)</source>
-      <translation>Excel (*.xlsx)</translation>
-    </message>
-    <message>
-      <source>Export codebook for another QDA tool</source>
-      <translation>导出编码表到其他 QDA 软件</translation>
-    </message>
-    <message>
-      <source>Export for another QDA tool</source>
-      <translation>导出到其他 QDA 软件</translation>
-    </message>
-    <message>
-      <source>Export passages as CSV</source>
-      <translation>导出编码片段为 CSV</translation>
-    </message>
-    <message>
-      <source>Import codebook from another QDA tool</source>
-      <translation>从其他 QDA 软件导入编码表</translation>
-    </message>
-    <message>
-      <source>Import from another QDA tool</source>
-      <translation>从其他 QDA 软件导入</translation>
-    </message>
-    <message>
-      <source>REFI-QDA codebook (*.qdc)</source>
-      <translation>REFI-QDA 编码表 (*.qdc)</translation>
-    </message>
-    <message>
-      <source>REFI-QDA project (*.qdpx *.qde)</source>
-      <translation>REFI-QDA 项目 (*.qdpx *.qde)</translation>
-    </message>
-    <message>
-      <source>REFI-QDA project (*.qdpx)</source>
-      <translation>REFI-QDA 项目 (*.qdpx)</translation>
-    </message>
-    <message>
-      <source>Save the imported project as</source>
-      <translation>将导入的项目另存为</translation>
-    </message>
-  </context>
-  <context>
     <name>ExchangeReport</name>
     <message>
       <source>%1 codes added, %2 updated, %3 unchanged.</source>
@@ -1148,8 +1095,40 @@
   <context>
     <name>FileDialogs</name>
     <message>
+      <source>Blind copy for a second coder</source>
+      <translation>为第二位编码员制作盲编副本</translation>
+    </message>
+    <message>
+      <source>CSV table (*.csv)</source>
+      <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+      <source>Codebooks (*.qdc *.xlsx *.xlsm *.qdpx *.qde)</source>
+      <translation>编码表 (*.qdc *.xlsx *.xlsm *.qdpx *.qde)</translation>
+    </message>
+    <message>
+      <source>Excel (*.xlsx *.xlsm)</source>
+      <translation>Excel (*.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+      <source>Excel (*.xlsx)</source>
+      <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
       <source>Export codebook</source>
       <translation>导出编码表</translation>
+    </message>
+    <message>
+      <source>Export codebook for another QDA tool</source>
+      <translation>导出编码表到其他 QDA 软件</translation>
+    </message>
+    <message>
+      <source>Export for another QDA tool</source>
+      <translation>导出到其他 QDA 软件</translation>
+    </message>
+    <message>
+      <source>Export passages as CSV</source>
+      <translation>导出编码片段为 CSV</translation>
     </message>
     <message>
       <source>Export to Excel</source>
@@ -1160,6 +1139,10 @@
       <translation>导入编码表</translation>
     </message>
     <message>
+      <source>Import codebook from another QDA tool</source>
+      <translation>从其他 QDA 软件导入编码表</translation>
+    </message>
+    <message>
       <source>Import files</source>
       <translation>导入文件</translation>
     </message>
@@ -1168,12 +1151,56 @@
       <translation>导入文件夹</translation>
     </message>
     <message>
+      <source>Import from another QDA tool</source>
+      <translation>从其他 QDA 软件导入</translation>
+    </message>
+    <message>
+      <source>Import terms</source>
+      <translation>导入术语</translation>
+    </message>
+    <message>
+      <source>Merge a coder's copy</source>
+      <translation>合并编码员的副本</translation>
+    </message>
+    <message>
       <source>New project</source>
       <translation>新建项目</translation>
     </message>
     <message>
       <source>Open project</source>
       <translation>打开项目</translation>
+    </message>
+    <message>
+      <source>PNG picture (*.png)</source>
+      <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+      <source>REFI-QDA codebook (*.qdc)</source>
+      <translation>REFI-QDA 编码表 (*.qdc)</translation>
+    </message>
+    <message>
+      <source>REFI-QDA project (*.qdpx *.qde)</source>
+      <translation>REFI-QDA 项目 (*.qdpx *.qde)</translation>
+    </message>
+    <message>
+      <source>REFI-QDA project (*.qdpx)</source>
+      <translation>REFI-QDA 项目 (*.qdpx)</translation>
+    </message>
+    <message>
+      <source>SVG drawing (*.svg)</source>
+      <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+      <source>Save chart</source>
+      <translation>保存图表</translation>
+    </message>
+    <message>
+      <source>Save the imported project as</source>
+      <translation>将导入的项目另存为</translation>
+    </message>
+    <message>
+      <source>Word lists (*.txt *.dict *.csv *.tsv);;All files (*)</source>
+      <translation>词表 (*.txt *.dict *.csv *.tsv);;所有文件 (*)</translation>
     </message>
   </context>
   <context>
@@ -1447,10 +1474,6 @@ When the coder is done, bring the copy back with Team ▸ Merge a coder's copy.<
       <translation>%1（供 %2 使用）：%3 篇文档、%4 个编码，没有编码片段。
 
 编码完成后，请用“团队 ▸ 合并编码员的副本”把副本合并回来。</translation>
-    </message>
-    <message>
-      <source>Blind copy for a second coder</source>
-      <translation>为第二位编码员制作盲编副本</translation>
     </message>
     <message>
       <source>Blind copy written</source>
@@ -1831,44 +1854,6 @@ When the coder is done, bring the copy back with Team ▸ Merge a coder's copy.<
     <message>
       <source>X × Y</source>
       <translation>X × Y 交叉表</translation>
-    </message>
-  </context>
-  <context>
-    <name>TeamActions</name>
-    <message>
-      <source>&amp;Merge a coder's copy…</source>
-      <translation>合并编码员的副本(&amp;M)…</translation>
-    </message>
-    <message>
-      <source>&amp;New coder…</source>
-      <translation>新编码员(&amp;N)…</translation>
-    </message>
-    <message>
-      <source>&amp;Tables and charts…</source>
-      <translation>表格与图表(&amp;T)…</translation>
-    </message>
-    <message>
-      <source>Intercoder &amp;agreement…</source>
-      <translation>编码员间信度(&amp;A)…</translation>
-    </message>
-    <message>
-      <source>Make a &amp;blind copy for a second coder…</source>
-      <translation>为第二位编码员制作盲编副本(&amp;B)…</translation>
-    </message>
-  </context>
-  <context>
-    <name>TeamFiles</name>
-    <message>
-      <source>Merge a coder's copy</source>
-      <translation>合并编码员的副本</translation>
-    </message>
-    <message>
-      <source>PNG picture (*.png)</source>
-      <translation>PNG 图片 (*.png)</translation>
-    </message>
-    <message>
-      <source>SVG drawing (*.svg)</source>
-      <translation>SVG 矢量图 (*.svg)</translation>
     </message>
   </context>
   <context>

@@ -13,20 +13,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu
 
 from annotator import exchange
 from annotator.errors import AnnotatorError
 from annotator.exchange import CodebookImportReport, ExportSummary, ProjectImportReport
-from annotator.ui.actions import ActionId
+from annotator.ui.actions import (
+    ActionId,
+    Feature,
+    MenuId,
+    create_actions,
+    enable_for_project,
+    place,
+    retranslate_actions,
+)
 from annotator.ui.file_dialogs import FileDialogs, free_project_name
 from annotator.ui.messages import Messages
-from annotator.ui.qda_exchange.actions import (
-    ExchangeAction,
-    create_exchange_actions,
-    retranslate_exchange_actions,
-)
 from annotator.ui.qda_exchange.background import run_in_worker, run_with_status
 from annotator.ui.qda_exchange.report_dialog import ExchangeReportDialog
 from annotator.ui.transfer import run_with_progress
@@ -44,49 +45,32 @@ def _naming(path: Path, exc: Exception) -> str:
     return text if path.name in text else f"{path}: {text}"
 
 
-def _insert_after(menu: QMenu, anchor: QAction, actions: list[QAction]) -> None:
-    existing = menu.actions()
-    index = existing.index(anchor) + 1
-    before = existing[index] if index < len(existing) else None
-    for action in actions:
-        if before is None:
-            menu.addAction(action)
-        else:
-            menu.insertAction(before, action)
-
-
 class ExchangeTools(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.hub = window.hub
         self.report_dialog: ExchangeReportDialog | None = None
-        self.actions = a = create_exchange_actions(window)
-        menu, own = window.file_menu, window.actions_
-        _insert_after(menu, window.recent_menu.menuAction(), [a[ExchangeAction.IMPORT_PROJECT]])
-        _insert_after(menu, own[ActionId.EXPORT_EXCEL],
-                      [a[ExchangeAction.EXPORT_PROJECT], a[ExchangeAction.EXPORT_CSV]])
-        _insert_after(menu, own[ActionId.EXPORT_CODEBOOK],
-                      [a[ExchangeAction.IMPORT_CODEBOOK], a[ExchangeAction.EXPORT_CODEBOOK]])
+        self.actions = a = create_actions(window, Feature.EXCHANGE)
+        place({MenuId.FILE: window.file_menu}, a)
 
-        a[ExchangeAction.IMPORT_PROJECT].triggered.connect(self.import_project)
-        a[ExchangeAction.EXPORT_PROJECT].triggered.connect(self.export_project)
-        a[ExchangeAction.EXPORT_CSV].triggered.connect(self.export_csv)
-        a[ExchangeAction.IMPORT_CODEBOOK].triggered.connect(self.import_codebook)
-        a[ExchangeAction.EXPORT_CODEBOOK].triggered.connect(self.export_codebook)
+        a[ActionId.IMPORT_QDA_PROJECT].triggered.connect(self.import_project)
+        a[ActionId.EXPORT_QDA_PROJECT].triggered.connect(self.export_project)
+        a[ActionId.EXPORT_CSV].triggered.connect(self.export_csv)
+        a[ActionId.IMPORT_QDA_CODEBOOK].triggered.connect(self.import_codebook)
+        a[ActionId.EXPORT_QDA_CODEBOOK].triggered.connect(self.export_codebook)
         self.hub.projectChanged.connect(self._project_changed)
         window.installEventFilter(self)  # LanguageChange reaches widgets, not this object
         self._project_changed()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.LanguageChange:
-            retranslate_exchange_actions(self.actions)
+            retranslate_actions(self.actions)
         return super().eventFilter(watched, event)
 
     def _project_changed(self) -> None:
         has = self.hub.project is not None
-        for action_id, action in self.actions.items():
-            action.setEnabled(has or action_id is ExchangeAction.IMPORT_PROJECT)
+        enable_for_project(self.actions, has)
 
     def _status(self, text: str) -> None:
         self.window.statusBar().showMessage(text, MESSAGE_MS)

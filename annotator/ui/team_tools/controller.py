@@ -6,12 +6,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
+from PySide6.QtWidgets import QToolBar, QToolButton
 
-from annotator.ui.team_tools.actions import (
-    TeamAction,
-    create_team_actions,
-    retranslate_team_actions,
+from annotator.ui.actions import (
+    ActionId,
+    Feature,
+    MenuId,
+    Slot,
+    add_menu,
+    create_actions,
+    enable_for_project,
+    place,
+    retranslate_actions,
 )
 from annotator.ui.team_tools.agreement_dialog import AgreementDialog
 from annotator.ui.team_tools.coder_bar import CoderBox, CoderNameDialog
@@ -28,7 +34,7 @@ class TeamTools(QObject):
         super().__init__(window)
         self.window = window
         hub = window.hub
-        self.actions = create_team_actions(window)
+        self.actions = create_actions(window, Feature.TEAM)
         self.agreement_dialog: AgreementDialog | None = None
         self.tables_dialog: TablesDialog | None = None
 
@@ -45,25 +51,16 @@ class TeamTools(QObject):
         window.addToolBar(self.toolbar)
 
         a = self.actions
-        bar = window.menuBar()
-        before = window.help_menu.menuAction()
-        self.team_menu = QMenu(window)
-        self.team_menu.addAction(a[TeamAction.NEW_CODER])
-        self.team_menu.addMenu(self.show_menu)
-        self.team_menu.addSeparator()
-        self.team_menu.addAction(a[TeamAction.BLIND_COPY])
-        self.team_menu.addAction(a[TeamAction.MERGE_COPY])
-        self.analysis_menu = QMenu(window)
-        self.analysis_menu.addAction(a[TeamAction.AGREEMENT])
-        self.analysis_menu.addAction(a[TeamAction.TABLES])
-        bar.insertMenu(before, self.team_menu)
-        bar.insertMenu(before, self.analysis_menu)
+        self.team_menu = add_menu(window, MenuId.TEAM)
+        self.analysis_menu = add_menu(window, MenuId.ANALYSIS)
+        place({MenuId.TEAM: self.team_menu, MenuId.ANALYSIS: self.analysis_menu},
+              {**a, Slot.SHOW_CODERS: self.show_menu})
 
-        a[TeamAction.NEW_CODER].triggered.connect(self.new_coder)
-        a[TeamAction.MERGE_COPY].triggered.connect(lambda: merge_copy(window, hub))
-        a[TeamAction.BLIND_COPY].triggered.connect(lambda: make_blind_copy(window, hub))
-        a[TeamAction.AGREEMENT].triggered.connect(self.show_agreement)
-        a[TeamAction.TABLES].triggered.connect(self.show_tables)
+        a[ActionId.NEW_CODER].triggered.connect(self.new_coder)
+        a[ActionId.MERGE_COPY].triggered.connect(lambda: merge_copy(window, hub))
+        a[ActionId.BLIND_COPY].triggered.connect(lambda: make_blind_copy(window, hub))
+        a[ActionId.AGREEMENT].triggered.connect(self.show_agreement)
+        a[ActionId.TABLES].triggered.connect(self.show_tables)
         self.coder_box.coderChosen.connect(self._remember_coder)
         self.visibility.changed.connect(self._update_show_button)
         hub.projectChanged.connect(self._project_changed)
@@ -73,7 +70,7 @@ class TeamTools(QObject):
         self._project_changed()
 
     def retranslate_ui(self) -> None:
-        retranslate_team_actions(self.actions)
+        retranslate_actions(self.actions)
         self.toolbar.setWindowTitle(self.tr("Coders"))
         self.team_menu.setTitle(self.tr("&Team"))
         self.analysis_menu.setTitle(self.tr("&Analysis"))
@@ -108,8 +105,7 @@ class TeamTools(QObject):
 
     def _project_changed(self) -> None:
         has = self.window.hub.project is not None
-        for action in self.actions.values():
-            action.setEnabled(has)
+        enable_for_project(self.actions, has)
         self.show_button.setEnabled(has)
         self._update_show_button()
 
