@@ -16,8 +16,13 @@ words, segmenting the query, lookup, counts, the first 100 hits with context): t
 (texts in memory). Each is paired with its floor: ``str.count`` over the folded texts already
 in memory for the default search, the FTS5 term lookup for whole words. The command line is
 timed as a user runs it (a new process: Python, imports, reading the texts), beside the
-floor of starting ``annotator --help``. Target: the default search for a common word under
-50 ms once warm. ``--keep FILE`` keeps the built project for another run.
+floor of starting ``annotator --help``. ``--keep FILE`` keeps the built project for another
+run.
+
+First come the four figures of issue 11, warm (texts in memory), each beside its floor and
+target: a rare word < 5 ms (floor: the FTS5 term lookup), a common word < 30 ms (floor:
+``str.count`` over the folded texts in memory), a phrase < 20 ms (floor: the same count), a
+regular expression < 1.5 × ``re`` over the texts in memory. ``--figures-only`` stops there.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ import argparse
 import hashlib
 import os
 import random
+import re
 import statistics
 import subprocess
 import sys
@@ -39,9 +45,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from annotator.chinese.variants import fold  # noqa: E402
 from annotator.db import exchange  # noqa: E402
+from annotator.db import search_index as index_tables  # noqa: E402
 from annotator.project import Project  # noqa: E402
 from annotator.search import ensure_index, search, texts  # noqa: E402
-from annotator.db import search_index as index_tables  # noqa: E402
 
 COMMON = "创新"
 RARE = "揭榜挂帅"
@@ -174,6 +180,54 @@ def fts_floor(project: Project, form: str) -> tuple[float, int]:
         return (time.perf_counter() - t0) * 1000, n
 
 
+def regex_floor(project: Project, pattern: str) -> tuple[float, int]:
+    """``re.finditer`` over the stored texts already in memory (ms, matches)."""
+    with project.session_scope() as s:
+        stored = list(texts.texts_for(s).values())
+    regex = re.compile(pattern)
+    t0 = time.perf_counter()
+    n = sum(1 for text in stored for _ in regex.finditer(text))
+    return (time.perf_counter() - t0) * 1000, n
+
+
+REGEX = f"{RARE}|区域协同创新"
+
+
+def figures(project: Project, repeat: int) -> None:
+    """The four figures of issue 11, warm, with floors and targets."""
+    for query in (COMMON, RARE, PHRASE):  # warm: texts read and kept, as in the window
+        search(project, query, limit=100)
+    search(project, REGEX, mode="regex", limit=100)
+    cases = [
+        (f"rare word ({RARE})", lambda: search(project, RARE, limit=100),
+         lambda: fts_floor(project, RARE), "FTS5 term lookup", 5.0, None),
+        (f"common word ({COMMON})", lambda: search(project, COMMON, limit=100),
+         lambda: count_floor(project, COMMON), "str.count in memory", 30.0, None),
+        (f"phrase ({PHRASE})", lambda: search(project, PHRASE, limit=100),
+         lambda: count_floor(project, PHRASE), "str.count in memory", 20.0, None),
+        (f"regex ({REGEX})", lambda: search(project, REGEX, mode="regex", limit=100),
+         lambda: regex_floor(project, REGEX), "re over texts in memory", None, 1.5),
+        (f"whole word, rare ({RARE})",
+         lambda: search(project, RARE, whole_word=True, limit=100),
+         lambda: fts_floor(project, RARE), "FTS5 term lookup", 5.0, None),
+        (f"whole word, common ({COMMON})",
+         lambda: search(project, COMMON, whole_word=True, limit=100),
+         lambda: fts_floor(project, COMMON), "FTS5 term lookup", 30.0, None),
+    ]
+    print(f"\nissue 11 figures, warm, median of {repeat} (first 100 hits with context):")
+    for label, run, floor, floor_name, target_ms, target_ratio in cases:
+        _first, ms, result = timed(run, repeat)
+        floor_ms = statistics.median(floor()[0] for _ in range(repeat))
+        if target_ms is not None:
+            verdict = f"target < {target_ms:.0f} ms: {'ok' if ms < target_ms else 'MISSED'}"
+        else:
+            ratio = ms / floor_ms
+            verdict = (f"{ratio:.2f}x floor, target < {target_ratio}x: "
+                       f"{'ok' if ratio < target_ratio else 'MISSED'}")
+        print(f"  {label:<36} {ms:7.2f} ms  floor {floor_ms:7.2f} ms ({floor_name})  "
+              f"{result.total:>6} matches  [{verdict}]")  # type: ignore[attr-defined]
+
+
 def cli_ms(*argv: str) -> tuple[float, str]:
     """Wall time of one `annotator` command in a new process, and its last line."""
     exe = Path(sys.executable).with_name("annotator")
@@ -191,6 +245,8 @@ def main() -> int:
                         help="share of articles in traditional script (default 0.05)")
     parser.add_argument("--keep", type=Path, metavar="FILE",
                         help="keep the project in FILE, or reuse it if it exists")
+    parser.add_argument("--figures-only", action="store_true",
+                        help="print the four issue-11 figures and stop")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -215,8 +271,11 @@ def main() -> int:
         with project:
             texts.forget()  # as in a new process: no text in memory yet
             first, _, cold = timed(lambda: search(project, COMMON, limit=100), 1)
-            print(f"\ndefault search, first in this process (reads and folds every text): "
+            print(f"\ndefault search, first in this process: "
                   f"{first:.0f} ms, {cold.total} matches")  # type: ignore[attr-defined]
+            figures(project, args.repeat)
+            if args.figures_only:
+                return 0
             cases = [
                 (f"default, common ({COMMON})", lambda: search(project, COMMON, limit=100),
                  lambda: count_floor(project, COMMON)),
@@ -241,8 +300,9 @@ def main() -> int:
                  lambda: fts_floor(project, RARE)),
                 (f"whole words in a row ({SEQUENCE})",
                  lambda: search(project, SEQUENCE, whole_word=True, limit=100), None),
-                (f"regex ({RARE}|区域协同创新)",
-                 lambda: search(project, f"{RARE}|区域协同创新", mode="regex", limit=100), None),
+                (f"regex ({REGEX})",
+                 lambda: search(project, REGEX, mode="regex", limit=100),
+                 lambda: regex_floor(project, REGEX)),
                 (f"default, common, all {COMMON} hits", lambda: search(project, COMMON), None),
             ]
             print(f"\nfirst run and median of {args.repeat}, end to end "

@@ -10,7 +10,18 @@
                      whether its text has traditional characters (``variants``: only those
                      texts can hold a folded form the stored characters do not show);
 ``search_info``      key/value: the index format, the variant table and the term list it
-                     was segmented with.
+                     was segmented with;
+``search_vocab``     every index form indexed, with the number of index rows holding it (an
+                     upper bound: a superset of the FTS term list), so that the terms
+                     holding, starting or ending with a string, and how many documents they
+                     can point to, are found without reading the FTS doclists;
+``search_generation`` one row: a random token that triggers renew whenever a document's id,
+                     number or text or any index row changes (so a search compares one value,
+                     not every document's hash, to know that what it derived still holds),
+                     and the count of index rows inserted with and without their vocabulary.
+
+The generation table and the triggers on ``documents`` are never dropped with the index (an
+older version dropping its tables must not leave triggers pointing nowhere).
 
 Documents are indexed in folded form (:mod:`annotator.chinese.variants`): 實驗室 is indexed
 as 实验室, at the same offsets.
@@ -21,7 +32,9 @@ None of these functions commits.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Result, Row, text
@@ -30,7 +43,7 @@ from sqlalchemy.orm import Session
 
 from annotator.chinese.variants import fingerprint
 from annotator.errors import AnnotatorError
-from annotator.search.tokens import decompress_words
+from annotator.search.tokens import BREAK, decompress_words
 
 # Bump when the layout or the index forms change: an index of another format is rebuilt.
 # Version 4: words folded to simplified characters, with the variants flag.
@@ -50,11 +63,64 @@ _CREATE = (
     "ON search_documents (content_hash, variants)",
     "CREATE TABLE IF NOT EXISTS search_info (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
 )
-_DROP = ("search_terms", "search_term_counts", "search_fts", "search_documents", "search_info")
+_DROP = ("search_terms", "search_term_counts", "search_fts", "search_documents", "search_info",
+         "search_vocab")
+
+_VOCAB = ("CREATE TABLE IF NOT EXISTS search_vocab (term TEXT PRIMARY KEY, "
+          "docs INTEGER NOT NULL) WITHOUT ROWID",)
+_RENEW = "UPDATE search_generation SET token = hex(randomblob(8))"
+_RENEW_TERMS = "UPDATE search_generation SET terms_token = hex(randomblob(8))"
+# name → (when, body): the documents' ids, order and texts and the index rows renew the
+# token; the word lists and the codes (their keywords) renew the terms token.
+_TRIGGERS = {
+    "search_gen_doc_insert": ("AFTER INSERT ON documents", _RENEW),
+    "search_gen_doc_delete": ("AFTER DELETE ON documents", _RENEW),
+    # Only what search derives from (a title edit keeps the state).
+    "search_gen_doc_update": ("AFTER UPDATE OF id, number, text, content_hash ON documents",
+                              _RENEW),
+    "search_gen_words_insert": ("AFTER INSERT ON word_lists", _RENEW_TERMS),
+    "search_gen_words_delete": ("AFTER DELETE ON word_lists", _RENEW_TERMS),
+    "search_gen_words_update": ("AFTER UPDATE ON word_lists", _RENEW_TERMS),
+    "search_gen_codes_insert": ("AFTER INSERT ON codes", _RENEW_TERMS),
+    "search_gen_codes_delete": ("AFTER DELETE ON codes", _RENEW_TERMS),
+    "search_gen_codes_update": ("AFTER UPDATE OF keywords ON codes", _RENEW_TERMS),
+}
+# On the index's own table (dropped with it, so made again with it).
+_INDEX_TRIGGERS = {
+    "search_gen_index_insert": ("AFTER INSERT ON search_documents",
+                                f"{_RENEW}, inserts = inserts + 1"),
+    "search_gen_index_delete": ("AFTER DELETE ON search_documents", _RENEW),
+    "search_gen_index_update": ("AFTER UPDATE ON search_documents", _RENEW),
+    # The index's term list and format live here.
+    "search_gen_info_insert": ("AFTER INSERT ON search_info", _RENEW),
+    "search_gen_info_delete": ("AFTER DELETE ON search_info", _RENEW),
+    "search_gen_info_update": ("AFTER UPDATE ON search_info", _RENEW),
+}
+# One read per search: the tokens, and whether the marker and the index are all there.
+_GENERATION = (
+    "SELECT token, terms_token, (SELECT count(*) FROM sqlite_master WHERE "
+    "(type = 'table' AND name IN ('search_fts', 'search_info', 'search_vocab')) OR "
+    "(type = 'trigger' AND name IN ("
+    + ", ".join(f"'{name}'" for name in (*_TRIGGERS, *_INDEX_TRIGGERS))
+    + "))) FROM search_generation WHERE id = 1"
+)
+_WITH_INDEX = 3 + len(_TRIGGERS) + len(_INDEX_TRIGGERS)
 
 
 def _exec(session: Session, sql: str, params: dict[str, Any] | None = None) -> Result[Any]:
     return session.execute(text(sql), params or {})
+
+
+@lru_cache(maxsize=1)
+def _fold() -> str:
+    return fingerprint()  # a hash over the whole variant table: once per process
+
+
+def _info_matches(session: Session) -> bool:
+    """Whether the index is of this format, folded with this variant table (one read)."""
+    rows = dict(session.connection().exec_driver_sql(
+        "SELECT key, value FROM search_info WHERE key IN ('format', 'fold')").all())
+    return rows.get("format") == FORMAT and rows.get("fold") == _fold()
 
 
 def tables_exist(session: Session) -> bool:
@@ -68,21 +134,76 @@ def create_tables(session: Session) -> None:
     """Create the index tables if missing; drop and recreate an index of another format or
     folded with another variant table (an OpenCC upgrade may change it)."""
     if tables_exist(session):
-        if read_info(session, "format") == FORMAT and read_info(session, "fold") == fingerprint():
+        if _info_matches(session):
+            generation(session)  # the triggers of an index made before they existed
             return  # the common case: nothing to write
         drop_tables(session)
     try:
-        for statement in _CREATE:
+        for statement in (*_CREATE, *_VOCAB):
             _exec(session, statement)
     except OperationalError as exc:  # an SQLite built without FTS5
         raise AnnotatorError(f"word search needs SQLite with FTS5: {exc.orig}") from exc
     write_info(session, "format", FORMAT)
-    write_info(session, "fold", fingerprint())
+    write_info(session, "fold", _fold())
+    _ensure_marker(session)
+    if is_empty(session):  # a new, empty index: its (empty) vocabulary is complete
+        _exec(session, "UPDATE search_generation SET vocab_inserts = inserts WHERE id = 1")
 
 
 def drop_tables(session: Session) -> None:
     for name in _DROP:  # the vocabulary view first: it depends on the FTS table
         _exec(session, f"DROP TABLE IF EXISTS {name}")
+    if _marker_present(session):
+        # DROP fires no DELETE trigger: renew the token by hand; the vocabulary is gone.
+        _exec(session, _RENEW + ", vocab_inserts = -1")
+
+
+def _marker_present(session: Session) -> bool:
+    return bool(_exec(session, "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+                      "AND name = 'search_generation'").scalar())
+
+
+def _ensure_marker(session: Session) -> None:
+    """Create the generation row and whichever triggers are missing (new tokens then: what
+    happened without them is unknown)."""
+    _exec(session, "CREATE TABLE IF NOT EXISTS search_generation ("
+          "id INTEGER PRIMARY KEY CHECK (id = 1), token TEXT NOT NULL, "
+          "terms_token TEXT NOT NULL, "
+          "inserts INTEGER NOT NULL DEFAULT 0, vocab_inserts INTEGER NOT NULL DEFAULT -1)")
+    _exec(session, "INSERT OR IGNORE INTO search_generation (id, token, terms_token) "
+          "VALUES (1, '', '')")
+    triggers = dict(_TRIGGERS)
+    if tables_exist(session):
+        _exec(session, _VOCAB[0])
+        triggers.update(_INDEX_TRIGGERS)
+    for name, (when, body) in triggers.items():
+        _exec(session, f"CREATE TRIGGER IF NOT EXISTS {name} {when} BEGIN {body}; END")
+    _exec(session, _RENEW)
+    _exec(session, _RENEW_TERMS)
+
+
+def _read_generation(session: Session) -> tuple[str, str, int] | None:
+    cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        return cursor.execute(_GENERATION).fetchone()  # type: ignore[no-any-return]
+    except sqlite3.OperationalError:  # no generation table yet
+        return None
+    finally:
+        cursor.close()
+
+
+def generation(session: Session) -> tuple[str, str]:
+    """Two tokens: one changes whenever documents (ids, numbers, texts) or the index change,
+    the other whenever the word lists or code keywords do. Equal tokens, equal data. Creates
+    the marker when missing (one read in the common case, on the driver's cursor: every
+    search asks)."""
+    row = _read_generation(session)
+    if row is None or row[2] not in (len(_TRIGGERS), _WITH_INDEX) or (
+            row[2] == len(_TRIGGERS) and tables_exist(session)):
+        _ensure_marker(session)
+        row = _read_generation(session)
+    assert row is not None
+    return str(row[0]), str(row[1])
 
 
 def read_info(session: Session, key: str) -> str | None:
@@ -101,7 +222,12 @@ def write_info(session: Session, key: str, value: str) -> None:
 def read_terms(session: Session) -> frozenset[str] | None:
     """The term list the index was segmented with (None: not set yet)."""
     value = read_info(session, "terms")
-    return None if value is None else frozenset(json.loads(value))
+    return None if value is None else _parse_terms(value)
+
+
+@lru_cache(maxsize=4)
+def _parse_terms(value: str) -> frozenset[str]:
+    return frozenset(json.loads(value))  # asked for by every whole-word search
 
 
 def write_terms(session: Session, terms: Iterable[str]) -> None:
@@ -133,12 +259,23 @@ def add_row(session: Session, document_id: int, digest: str, spans: bytes, words
         "VALUES (:id, :h, :s, :w, :v)",
         {"id": document_id, "h": digest, "s": spans, "w": packed_words, "v": int(variants)},
     )
+    forms = set(words.split(" "))
+    forms.discard(BREAK)
+    forms.discard("")
+    conn = session.connection()
+    conn.exec_driver_sql("INSERT INTO search_vocab (term, docs) VALUES (?, 1) "
+                         "ON CONFLICT (term) DO UPDATE SET docs = docs + 1",
+                         [(form,) for form in forms])
+    # The trigger counted the row; counting its vocabulary too keeps the two equal (an
+    # index row added by a version without the vocabulary leaves them apart).
+    conn.exec_driver_sql("UPDATE search_generation SET vocab_inserts = vocab_inserts + 1 "
+                         "WHERE id = 1 AND vocab_inserts >= 0")
 
 
 def plain_documents(session: Session) -> dict[int, str]:
     """Indexed documents without traditional characters: document id → content hash (for
     these the stored text and its folded form are the same)."""
-    if not tables_exist(session) or read_info(session, "fold") != fingerprint():
+    if not tables_exist(session) or read_info(session, "fold") != _fold():
         return {}  # no index, or flags made with another variant table: no document is sure
     rows = _exec(session, "SELECT document_id, content_hash FROM search_documents "
                  "WHERE variants = 0")
@@ -158,17 +295,57 @@ def remove_row(session: Session, document_id: int) -> None:
     ).scalar()
     if packed is None:
         return
+    words = decompress_words(packed)
     _exec(
         session,
         "INSERT INTO search_fts (search_fts, rowid, words) VALUES ('delete', :id, :w)",
-        {"id": document_id, "w": decompress_words(packed)},
+        {"id": document_id, "w": words},
     )
     _exec(session, "DELETE FROM search_documents WHERE document_id = :id", {"id": document_id})
+    forms = set(words.split(" ")) - {BREAK, ""}
+    if forms and _exec(session, "SELECT count(*) FROM sqlite_master "
+                       "WHERE type = 'table' AND name = 'search_vocab'").scalar():
+        conn = session.connection()
+        params = [(form,) for form in forms]
+        conn.exec_driver_sql("UPDATE search_vocab SET docs = docs - 1 WHERE term = ?", params)
+        conn.exec_driver_sql("DELETE FROM search_vocab WHERE term = ? AND docs <= 0", params)
 
 
 def clear(session: Session) -> None:
     _exec(session, "INSERT INTO search_fts (search_fts) VALUES ('delete-all')")
     _exec(session, "DELETE FROM search_documents")
+    _exec(session, "DELETE FROM search_vocab")
+
+
+def vocabulary(session: Session) -> list[tuple[str, int]]:
+    """Every index form indexed (and maybe some no longer in any row), sorted, with the
+    number of documents holding it (or more). Rebuilt from the FTS term list when rows were
+    indexed without it (a slow scan, once)."""
+    conn = session.connection()
+    row = conn.exec_driver_sql(
+        "SELECT inserts, vocab_inserts FROM search_generation WHERE id = 1").first()
+    if row is None or row[0] != row[1]:
+        _exec(session, _VOCAB[0])
+        _exec(session, "DELETE FROM search_vocab")
+        _exec(session, "INSERT INTO search_vocab (term, docs) "
+              "SELECT term, doc FROM search_term_counts")
+        _exec(session, "UPDATE search_generation SET vocab_inserts = inserts WHERE id = 1")
+    return list(conn.exec_driver_sql("SELECT term, docs FROM search_vocab ORDER BY term"))
+
+
+def documents_matching(session: Session, expression: str) -> list[int]:
+    """Ids of the indexed documents matching an FTS5 query expression."""
+    return [doc_id for (doc_id,) in session.connection().exec_driver_sql(
+        "SELECT rowid FROM search_fts WHERE search_fts MATCH ?", (expression,))]
+
+
+def index_state(session: Session) -> tuple[bool, dict[int, str]]:
+    """Whether the index tables are there in this format and fold, and document id → content
+    hash of each indexed document."""
+    if not tables_exist(session):
+        return False, {}
+    usable = _info_matches(session)
+    return usable, indexed_hashes(session)
 
 
 def term_counts(session: Session, term: str) -> tuple[int, int]:
@@ -219,3 +396,57 @@ def spans_of(session: Session, document_ids: Sequence[int]) -> dict[int, bytes]:
         )
         out.update({doc_id: blob for doc_id, blob in rows})
     return out
+
+
+def document_order(session: Session) -> tuple[dict[int, str], list[tuple[int, int]]]:
+    """Document id → content hash, and (id, number) pairs, of every document. Two scans of
+    covering indexes (reading the hashes in number order from the table would step over
+    every text, ≈15 times slower), through the driver's cursor (SQLAlchemy's rows would
+    triple the cost)."""
+    cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        hashes = dict(cursor.execute("SELECT id, content_hash FROM documents").fetchall())
+        numbers = cursor.execute("SELECT id, number FROM documents").fetchall()
+    finally:
+        cursor.close()
+    return hashes, numbers
+
+
+def document_hash(session: Session, document_id: int) -> str | None:
+    return session.connection().exec_driver_sql(
+        "SELECT content_hash FROM documents WHERE id = ?", (document_id,)).scalar()
+
+
+def read_texts(session: Session, document_ids: Sequence[int]) -> list[tuple[int, str, str]]:
+    """(id, content hash, text) of these documents (any that exist)."""
+    out: list[tuple[int, str, str]] = []
+    ids = list(document_ids)
+    for i in range(0, len(ids), 200):
+        chunk = ids[i : i + 200]
+        marks = ",".join("?" * len(chunk))
+        out.extend(session.connection().exec_driver_sql(
+            f"SELECT id, content_hash, text FROM documents WHERE id IN ({marks})",
+            tuple(chunk)).all())
+    return out
+
+
+def heads(session: Session, document_ids: Sequence[int]) -> dict[int, tuple[int, str, str]]:
+    """Document id → (number, title, unit numbering) of these documents."""
+    out: dict[int, tuple[int, str, str]] = {}
+    ids = list(document_ids)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = session.connection().exec_driver_sql(
+            f"SELECT id, number, title, numbering FROM documents WHERE id IN ({marks})",
+            tuple(chunk))
+        out.update({doc_id: (number, title, numbering)
+                    for doc_id, number, title, numbering in rows})
+    return out
+
+
+def documents_holding(session: Session, needle: str) -> set[int]:
+    """Ids of the documents whose stored text holds ``needle`` (instr() in C, stopping at
+    each text's first match)."""
+    return {doc_id for (doc_id,) in session.connection().exec_driver_sql(
+        "SELECT id FROM documents WHERE instr(text, ?) > 0", (needle,))}

@@ -5,8 +5,12 @@ Phrase mode — the default, "every occurrence of the query's characters" — ma
 characters anywhere, inside longer words too (成果转化 in 科技成果转化). Query and texts are
 compared in folded form (:func:`annotator.chinese.variants.fold`), so 实验室 finds 實驗室
 and 創新 finds 创新; spans are offsets into the stored text (folding keeps every offset).
-The first search of a project in a process is answered on file: SQLite's ``instr()`` picks
-the documents holding the folded query, in C, before Python reads their texts (documents with
+The word index first picks the documents that may hold the phrase
+(:mod:`annotator.search.phrase`: a superset, whatever the segmentation) and only those texts
+are read and counted, together with every document the index does not hold as it is. When
+the index cannot narrow it (punctuation in the query, a very common character), the first
+search of a project in a process is answered on file: SQLite's ``instr()`` picks the
+documents holding the folded query, in C, before Python reads their texts (documents with
 traditional characters, flagged by the word index, and documents not yet indexed are always
 read). The next one reads every text once and keeps it, folded, in memory
 (:mod:`annotator.search.texts`); searches then count with ``str.count`` over all of them. A
@@ -33,14 +37,13 @@ from dataclasses import dataclass
 from itertools import groupby, islice
 from operator import itemgetter
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from annotator.chinese.segment import Segmenter
 from annotator.chinese.variants import fold
-from annotator.db.models import Document
-from annotator.errors import InvalidOperation
 from annotator.db import search_index as tables
+from annotator.errors import InvalidOperation
+from annotator.search import phrase as phrases
 from annotator.search import texts
 from annotator.search.texts import Snapshot
 from annotator.search.tokens import BREAK, Span, decode_spans, index_terms, span_runs
@@ -64,6 +67,9 @@ class Matches:
     # regex modes): the matches can then be listed again without the session.
     texts: Mapping[int, str] | None = None
     live: Snapshot | None = None  # the documents searched, when known
+    # The matching documents in order, when known before streaming (titles are read for
+    # these only, in batches).
+    document_ids: list[int] | None = None
 
     def documents(self) -> Iterator[DocumentSpans]:
         return self._documents()
@@ -131,8 +137,10 @@ def _resolve_all(
     """Code-point spans of the runs of ``length`` index tokens starting at each document's
     offsets, reading the word spans of a few documents at a time, as far as the caller
     reads."""
+    size = 4  # growing: a page of hits may come from the first few documents
     while True:
-        batch = list(islice(groups, _RESOLVE_BATCH))
+        batch = list(islice(groups, size))
+        size = min(size * 2, _RESOLVE_BATCH)
         if not batch:
             return
         blobs = tables.spans_of(session, [doc_id for doc_id, _ in batch])
@@ -146,9 +154,10 @@ def _single_word(session: Session, form: str) -> Matches:
         return Matches(0, 0, _none)
 
     def stream() -> Iterator[DocumentSpans]:
-        order = number_order(session)
+        live = texts.snapshot(session)
+        order = live.order
         postings = tables.term_instances(session, form)
-        if order == sorted(order):
+        if live.by_id:
             # Postings come by document id, which here is also number order: resolve only
             # as far as the caller reads.
             grouped = ((doc_id, [o for _, o in group])
@@ -211,30 +220,45 @@ class _StoredTexts(Mapping[int, str]):
         return len(self._pairs)
 
 
-def _phrase_candidates(session: Session, phrase: str, live: Snapshot) -> list[int]:
-    """Documents that may hold the folded ``phrase``, by document number: those whose stored
-    text holds it, and every one whose text may differ from its folded form."""
+def _on_file_candidates(session: Session, phrase: str, live: Snapshot,
+                        among: list[int]) -> list[int]:
+    """Of ``among``, the documents that may hold the folded ``phrase``, by document number:
+    those whose stored text holds it, and every one whose text may differ from its folded
+    form."""
     plain = tables.plain_documents(session)
     unsure = {doc_id for doc_id, digest in live.hashes.items() if plain.get(doc_id) != digest}
     if len(unsure) == len(live.order):
-        return list(live.order)
+        return list(among)
     # instr() picks the documents in C, stopping at each one's first match, so only those
     # texts are read into Python (and kept for the next search).
-    holding = set(session.scalars(
-        select(Document.id).where(func.instr(Document.text, phrase) > 0)
-    ))
-    return [doc_id for doc_id in live.order if doc_id in holding or doc_id in unsure]
+    holding = tables.documents_holding(session, phrase)
+    return [doc_id for doc_id in among if doc_id in holding or doc_id in unsure]
+
+
+# Candidates up to this many are read from the file as they are; more, on a first search,
+# are narrowed by instr() first (reading a text costs more than instr() scanning it).
+_READ_DIRECTLY = 64
 
 
 def _phrase_matches(session: Session, phrase: str) -> Matches:
     """Every occurrence of the folded ``phrase`` in the folded texts."""
     live = texts.snapshot(session)
-    if texts.keep_every_text(session) or texts.all_cached(session, live):
+    picked = phrases.candidates(session, phrase, live)
+    keep = texts.keep_every_text(session)
+    corpus = texts.cached_corpus(session, live)
+    if picked is not None and (keep or corpus is not None or len(picked) <= _READ_DIRECTLY):
+        candidates = picked
+        if corpus is None and keep and len(picked) > len(live.order) // 2:
+            corpus = texts.folded_corpus(session, live)  # most texts anyway: keep them all
+        found = ({d: corpus[d] for d in picked} if corpus is not None
+                 else texts.folded_texts_for(session, picked, live=live))
+    elif keep or corpus is not None or texts.all_cached(session, live):
         # Every text read once and kept: searches count in memory.
         candidates = live.order
-        found = texts.folded_corpus(session, live)
+        found = corpus if corpus is not None else texts.folded_corpus(session, live)
     else:
-        candidates = _phrase_candidates(session, phrase, live)
+        candidates = _on_file_candidates(
+            session, phrase, live, live.order if picked is None else picked)
         found = texts.folded_texts_for(session, candidates, live=live)
     counts = {d: n for d in candidates if (n := found[d][1].count(phrase))}
     size = len(phrase)
@@ -249,7 +273,8 @@ def _phrase_matches(session: Session, phrase: str) -> Matches:
                 at = folded.find(phrase, at + size)
             yield doc_id, spans
 
-    return Matches(sum(counts.values()), len(counts), stream, _StoredTexts(found), live)
+    return Matches(sum(counts.values()), len(counts), stream, _StoredTexts(found), live,
+                   list(counts))
 
 
 def compile_regex(pattern: str) -> re.Pattern[str]:
@@ -264,13 +289,18 @@ def compile_regex(pattern: str) -> re.Pattern[str]:
 def _regex_matches(session: Session, pattern: str) -> Matches:
     regex = compile_regex(pattern)
     live = texts.snapshot(session)
-    found = texts.texts_for(session, live=live)
+    corpus = texts.cached_corpus(session, live)
+    if corpus is None:  # read (and keep) every text: the next regex runs in memory
+        corpus = texts.folded_corpus(session, live)
+    stored_texts = [corpus[d][0] for d in live.order]
     matched: list[DocumentSpans] = []
-    for doc_id in live.order:
+    finditer = regex.finditer
+    for doc_id, text in zip(live.order, stored_texts, strict=True):
         # Empty matches (a*, ^) cannot be coded or shown: skipped.
-        spans = [m.span() for m in regex.finditer(found[doc_id]) if m.end() > m.start()]
+        spans = [m.span() for m in finditer(text) if m.end() > m.start()]
         if spans:
             matched.append((doc_id, spans))
-    stored = {doc_id: found[doc_id] for doc_id, _ in matched}
+    position = live.position
+    stored = {doc_id: stored_texts[position[doc_id]] for doc_id, _ in matched}
     return Matches(sum(len(s) for _, s in matched), len(matched), lambda: iter(matched), stored,
-                   live)
+                   live, [doc_id for doc_id, _ in matched])

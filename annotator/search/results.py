@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
 from annotator.chinese.terms import terms_in_session
+from annotator.db import search_index as tables
 from annotator.errors import InvalidOperation
 from annotator.search import query as q
-from annotator.db import search_index as tables
 from annotator.search import texts
 from annotator.search.index import ensure_index, index_segmenter, unindexed_ids
 from annotator.search.units import UnitLocator
@@ -97,67 +98,80 @@ def make_hits(
     if (limit is not None and limit <= 0) or not matches.total:
         return []
     stored = matches.texts
-    if limit is None:
-        heads = _Heads(session, every=True)
-        if stored is None:
-            stored = texts.texts_for(session)
-    else:
-        heads = _Heads(session, every=False)
-    return _hits(matches, heads, lambda d: stored[d] if stored is not None
-                 else texts.text(session, d), limit)
+    if limit is None and stored is None:
+        stored = texts.texts_for(session, matches.document_ids)
+    heads = _Heads(session)
+    if limit is None and matches.document_ids is not None:
+        heads.want(matches.document_ids)
+    if stored is not None:
+        return _hits(matches, heads, lambda ids: stored, limit)
+    live = matches.live or texts.snapshot(session)
+    return _hits(matches, heads, lambda ids: texts.texts_for(session, ids, live=live), limit)
 
 
 class _Heads:
-    """Documents' numbers and titles: all at once, or one by one as hits need them (a page
-    of hits comes from a few documents)."""
+    """Documents' numbers and titles, read in batches for the documents hits come from
+    only (a page of hits comes from a few documents)."""
 
-    def __init__(self, session: Session, *, every: bool) -> None:
+    def __init__(self, session: Session) -> None:
         self._session = session
         self._known: dict[int, tuple[int, str, str]] = {}
-        if every:
-            rows = session.connection().exec_driver_sql(
-                "SELECT id, number, title, numbering FROM documents")
-            self._known = {doc_id: (number, title, numbering)
-                           for doc_id, number, title, numbering in rows}
+
+    def want(self, document_ids: Sequence[int]) -> None:
+        """Read these documents' heads at once (those not read yet)."""
+        missing = [d for d in document_ids if d not in self._known]
+        if missing:
+            self._known.update(tables.heads(self._session, missing))
 
     def __getitem__(self, doc_id: int) -> tuple[int, str, str]:
         """(number, title, unit numbering) of a document."""
         found = self._known.get(doc_id)
         if found is None:
-            row = self._session.connection().exec_driver_sql(
-                "SELECT number, title, numbering FROM documents WHERE id = ?", (doc_id,)).one()
-            found = self._known[doc_id] = (row[0], row[1], row[2])
+            self.want([doc_id])
+            found = self._known[doc_id]
         return found
+
+
+# Documents whose heads are read in one query when hits are listed without a known list.
+_HEAD_BATCH = 32
 
 
 def _hits(
     matches: q.Matches,
     heads: _Heads,
-    text_of: Callable[[int], str],
+    texts_of: Callable[[list[int]], Mapping[int, str]],
     limit: int | None,
 ) -> list[SearchHit]:
+    """Hits of the matches; ``texts_of(ids)`` gives (at least) these documents' texts."""
     hits: list[SearchHit] = []
-    for doc_id, spans in matches.documents():
-        number, title, numbering = heads[doc_id]
-        text = text_of(doc_id)
-        units = UnitLocator(number, text, numbering)
-        for start, end in spans:
-            hits.append(
-                SearchHit(
-                    document_id=doc_id,
-                    document_number=number,
-                    document_title=title,
-                    start=start,
-                    end=end,
-                    text=text[start:end],
-                    before=text[max(0, start - CONTEXT) : start],
-                    after=text[end : end + CONTEXT],
-                    _units=units,
+    documents = matches.documents()
+    while True:
+        batch = list(islice(documents, 1 if limit is not None and not hits else _HEAD_BATCH))
+        if not batch:
+            return hits
+        ids = [doc_id for doc_id, _ in batch]
+        heads.want(ids)
+        found = texts_of(ids)
+        for doc_id, spans in batch:
+            number, title, numbering = heads[doc_id]
+            text = found[doc_id]
+            units = UnitLocator(number, text, numbering)
+            for start, end in spans:
+                hits.append(
+                    SearchHit(
+                        document_id=doc_id,
+                        document_number=number,
+                        document_title=title,
+                        start=start,
+                        end=end,
+                        text=text[start:end],
+                        before=text[max(0, start - CONTEXT) : start],
+                        after=text[end : end + CONTEXT],
+                        _units=units,
+                    )
                 )
-            )
-            if limit is not None and len(hits) >= limit:
-                return hits
-    return hits
+                if limit is not None and len(hits) >= limit:
+                    return hits
 
 
 def search(
@@ -183,18 +197,18 @@ def search(
     thread that must not wait for that, and read ``unindexed`` on the result)."""
     mode = q.effective_mode(mode, whole_word)
     word = mode == q.WORD
-    if word and ensure:
+    if word and ensure and _index_behind(project):
         ensure_index(project)
     with project.session_scope() as s:
         segmenter = index_segmenter(s) if word else None
         index_terms = tables.read_terms(s) if word else None
-        stale = word and index_terms != terms_in_session(s)
+        stale = word and index_terms != _current_terms(s)
         matches = q.find_matches(s, query, mode=mode, segmenter=segmenter)
         hits = make_hits(s, matches, limit)
+        live = matches.live or texts.snapshot(s)
         rest = None
         if len(hits) < matches.total:
-            live = matches.live or texts.snapshot(s)
-            rest = _rest_of(project, query, mode, matches, index_terms, live.hashes)
+            rest = _rest_of(project, query, mode, matches, index_terms, live)
         return SearchResult(
             query=query,
             mode=mode,
@@ -202,10 +216,33 @@ def search(
             hits=hits,
             total=matches.total,
             document_count=matches.document_count,
-            unindexed=len(unindexed_ids(s)) if word else 0,
+            unindexed=_unindexed(s, live) if word else 0,
             index_stale=stale,
             _rest=rest,
         )
+
+
+def _index_behind(project: Project) -> bool:
+    """Whether :func:`ensure_index` has anything to do: a document not (or not rightly)
+    indexed, or other terms than the index's. Read from the kept snapshot: no hash of every
+    document compared per search."""
+    with project.session_scope() as s:
+        live = texts.snapshot(s)
+        return bool(live.unsure) or live.stale_rows or tables.read_terms(s) != _current_terms(s)
+
+
+def _current_terms(session: Session) -> frozenset[str]:
+    """The project's terms, read again only when a word list or code keyword changed."""
+    live = texts.snapshot(session)
+    return texts.derived(session, "terms", live.terms_token,  # type: ignore[no-any-return]
+                         lambda: terms_in_session(session))
+
+
+def _unindexed(session: Session, live: texts.Snapshot) -> int:
+    """Documents not (or not correctly) in the index."""
+    if live.index_usable or not tables.tables_exist(session):
+        return len(live.unsure)
+    return len(unindexed_ids(session))  # an index of another format: as it stands
 
 
 def _rest_of(
@@ -214,17 +251,22 @@ def _rest_of(
     mode: str,
     matches: q.Matches,
     index_terms: frozenset[str] | None,
-    documents: dict[int, str],
+    searched: texts.Snapshot,
 ) -> Callable[[], list[SearchHit]]:
     """How to list every hit of a search later: from the texts it read (phrase, regex), or
     by running it again on the same documents and index (word mode)."""
 
     def rest() -> list[SearchHit]:
         with project.session_scope() as s:
-            if texts.snapshot(s).hashes != documents:
+            now = texts.snapshot(s)
+            if now.token != searched.token and now.hashes != searched.hashes:
                 raise InvalidOperation("the documents changed since this search; search again")
             if matches.texts is not None:
-                return _hits(matches, _Heads(s, every=True), matches.texts.__getitem__, None)
+                heads = _Heads(s)
+                if matches.document_ids is not None:
+                    heads.want(matches.document_ids)
+                stored = matches.texts
+                return _hits(matches, heads, lambda ids: stored, None)
             if tables.read_terms(s) != index_terms:
                 raise InvalidOperation("the word index changed since this search; search again")
             again = q.find_matches(s, query, mode=mode, segmenter=index_segmenter(s))

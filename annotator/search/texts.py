@@ -3,8 +3,12 @@
 Phrase and regular-expression searches read every text; from SQLite that is the slow part
 (≈0.3 s for 20 million characters), while ``str.count``/``str.find`` over texts already in
 memory take ≈30 ms. Texts never change after import and are checked against their content
-hash, so a cached text is always the stored one. One project is kept (the last searched), up
-to :data:`MAX_CHARS` characters; beyond that texts are read from the file each time.
+hash, so a cached text is always the stored one. What a search derives from the documents as
+a whole (their order, which ones the word index holds up to date, every text at once) is kept
+with the project's generation token (:func:`annotator.db.search_index.generation`), which
+triggers renew on every change: one value compared per search instead of every hash. One
+project is kept (the last searched), up to :data:`MAX_CHARS` characters; beyond that texts
+are read from the file each time.
 
 Each text's folded form (:func:`annotator.chinese.variants.fold`: traditional characters in
 their simplified form) is kept beside it once asked for; for a text without traditional
@@ -15,14 +19,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from operator import itemgetter
+from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from annotator.chinese.variants import fold
-from annotator.db.models import Document
+from annotator.db import search_index as tables
 
 # ≈ 2–4 bytes a character in memory: 50 million characters is 100–200 MB at most.
 MAX_CHARS = 50_000_000
@@ -36,9 +40,12 @@ class _Cache:
         self.texts: dict[int, tuple[str, str]] = {}  # document id → (content hash, text)
         self.folded: dict[int, str] = {}  # document id → folded text (of the cached text)
         self.size = 0
-        # Every document's (text, folded text) with the hashes they were taken for: a search
-        # of an unchanged project takes them as they are instead of checking each text.
-        self.corpus: tuple[dict[int, str], dict[int, tuple[str, str]]] | None = None
+        # Every document's (text, folded text) with the generation they were taken at: a
+        # search of an unchanged project takes them as they are instead of checking each text.
+        self.corpus: tuple[str, dict[int, tuple[str, str]]] | None = None
+        self.snapshot: Snapshot | None = None  # the documents at the last generation seen
+        self.pruned = ""  # the generation the texts were last pruned at
+        self.derived: dict[str, tuple[str, Any]] = {}  # name → (generation, value)
         self.overflow = False  # a text did not fit: this project's texts stay on file
         self.searches = 0  # full-text searches of this project so far
 
@@ -46,6 +53,7 @@ class _Cache:
         if key != self.key:
             self.key, self.texts, self.folded, self.size = key, {}, {}, 0
             self.corpus, self.overflow, self.searches = None, False, 0
+            self.snapshot, self.pruned, self.derived = None, "", {}
 
     def get(self, doc_id: int, digest: str) -> str | None:
         cached = self.texts.get(doc_id)
@@ -93,11 +101,7 @@ def _project_key(session: Session) -> str:
 
 def _load(session: Session, key: str, ids: list[int], out: dict[int, str]) -> None:
     for i in range(0, len(ids), _BATCH):
-        rows = session.execute(
-            select(Document.id, Document.content_hash, Document.text).where(
-                Document.id.in_(ids[i : i + _BATCH])
-            )
-        ).all()
+        rows = tables.read_texts(session, ids[i : i + _BATCH])
         with _cache.lock:
             for doc_id, digest, text in rows:
                 out[doc_id] = text
@@ -106,25 +110,63 @@ def _load(session: Session, key: str, ids: list[int], out: dict[int, str]) -> No
 
 @dataclass(frozen=True)
 class Snapshot:
-    """The project's documents at one moment: content hashes and document-number order."""
+    """The project's documents at one moment: content hashes and document-number order, and
+    which documents the word index does not hold as they are now."""
 
     hashes: dict[int, str]  # document id → content hash (equal dicts: the same texts)
     order: list[int]  # document ids by document number
+    token: str = ""  # the generation it was taken at
+    terms_token: str = ""  # the generation of the word lists and code keywords
+    # Documents not in the index, or indexed from another text (all of them when the index
+    # is missing or of another format): searches read these texts.
+    unsure: frozenset[int] = frozenset()
+    index_usable: bool = False  # the index tables exist in this format and fold
+    position: dict[int, int] = field(default_factory=dict)  # id → place in ``order``
+    by_id: bool = True  # number order is id order
+    stale_rows: bool = False  # the index has rows of deleted documents or of older texts
 
 
 def snapshot(session: Session) -> Snapshot:
-    """The documents now. Two scans of covering indexes: reading the hashes in number order
-    from the table would step over every text (≈15 times slower). The driver's cursor is
-    used directly: a search takes this snapshot each time, and SQLAlchemy's row objects
-    would triple its cost."""
-    cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
-    try:
-        hashes = dict(cursor.execute("SELECT id, content_hash FROM documents").fetchall())
-        numbers = cursor.execute("SELECT id, number FROM documents").fetchall()
-    finally:
-        cursor.close()
+    """The documents now: read once per generation of the project, then kept."""
+    token, terms_token = tables.generation(session)
+    key = _project_key(session)
+    with _cache.lock:
+        _cache.use(key)
+        known = _cache.snapshot
+        if known is not None and known.token == token:
+            if known.terms_token != terms_token:
+                known = replace(known, terms_token=terms_token)
+                _cache.snapshot = known
+            return known
+    hashes, numbers = tables.document_order(session)
     numbers.sort(key=itemgetter(1))
-    return Snapshot(hashes, [doc_id for doc_id, _ in numbers])
+    order = [doc_id for doc_id, _ in numbers]
+    usable, indexed = tables.index_state(session)
+    unsure = frozenset(d for d, h in hashes.items() if not usable or indexed.get(d) != h)
+    stale_rows = any(hashes.get(d) != h for d, h in indexed.items())
+    made = Snapshot(hashes, order, token, terms_token, unsure, usable,
+                    {doc_id: i for i, doc_id in enumerate(order)}, order == sorted(order),
+                    stale_rows)
+    with _cache.lock:
+        if _cache.key == key:
+            _cache.snapshot = made
+    return made
+
+
+def derived(session: Session, name: str, token: str, make: Any) -> Any:
+    """A value derived from the whole project (``make()``), kept while ``token`` (one of a
+    snapshot's generation tokens) stays the same."""
+    key = _project_key(session)
+    with _cache.lock:
+        _cache.use(key)
+        found = _cache.derived.get(name)
+        if found is not None and found[0] == token:
+            return found[1]
+    value = make()
+    with _cache.lock:
+        if _cache.key == key:
+            _cache.derived[name] = (token, value)
+    return value
 
 
 def texts_for(
@@ -133,7 +175,8 @@ def texts_for(
     """The texts of these documents (default: every document), by id; ``live`` is a
     snapshot taken in this session (one is taken when not given)."""
     key = _project_key(session)
-    hashes = (live or snapshot(session)).hashes
+    live = live or snapshot(session)
+    hashes = live.hashes
     wanted = hashes if document_ids is None else {
         d: hashes[d] for d in document_ids if d in hashes
     }
@@ -141,7 +184,9 @@ def texts_for(
     missing: list[int] = []
     with _cache.lock:
         _cache.use(key)
-        _cache.prune(hashes)
+        if _cache.pruned != live.token or not live.token:  # documents gone since
+            _cache.prune(hashes)
+            _cache.pruned = live.token
         for doc_id, digest in wanted.items():
             text = _cache.get(doc_id, digest)
             if text is None:
@@ -185,14 +230,24 @@ def folded_corpus(session: Session, live: Snapshot) -> dict[int, tuple[str, str]
     key = _project_key(session)
     with _cache.lock:
         corpus = _cache.corpus
-        if _cache.key == key and corpus is not None and corpus[0] == live.hashes:
+        if _cache.key == key and corpus is not None and live.token and corpus[0] == live.token:
             return corpus[1]
     found = folded_texts_for(session, live=live)
     with _cache.lock:
-        if _cache.key == key and all(_cache.get(d, h) is not None
-                                     for d, h in live.hashes.items()):
-            _cache.corpus = (dict(live.hashes), found)
+        if _cache.key == key and live.token and all(_cache.get(d, h) is not None
+                                                    for d, h in live.hashes.items()):
+            _cache.corpus = (live.token, found)
     return found
+
+
+def cached_corpus(session: Session, live: Snapshot) -> dict[int, tuple[str, str]] | None:
+    """Every document's (text, folded text) if kept for this generation, else None."""
+    with _cache.lock:
+        corpus = _cache.corpus
+        if (_cache.key == _project_key(session) and corpus is not None and live.token
+                and corpus[0] == live.token):
+            return corpus[1]
+    return None
 
 
 def keep_every_text(session: Session) -> bool:
@@ -210,19 +265,19 @@ def keep_every_text(session: Session) -> bool:
 def all_cached(session: Session, live: Snapshot | None = None) -> bool:
     """Whether every document's text is in memory (a scan of all texts is then cheap)."""
     key = _project_key(session)
-    hashes = (live or snapshot(session)).hashes
+    live = live or snapshot(session)
     with _cache.lock:
         if _cache.key != key:
             return False
-        if _cache.corpus is not None and _cache.corpus[0] == hashes:
+        if _cache.corpus is not None and live.token and _cache.corpus[0] == live.token:
             return True
-        return all(_cache.get(d, h) is not None for d, h in hashes.items())
+        return all(_cache.get(d, h) is not None for d, h in live.hashes.items())
 
 
 def text(session: Session, document_id: int) -> str:
     """One document's text ("" if there is no such document)."""
     key = _project_key(session)
-    digest = session.scalar(select(Document.content_hash).where(Document.id == document_id))
+    digest = tables.document_hash(session, document_id)
     if digest is None:
         return ""
     with _cache.lock:
