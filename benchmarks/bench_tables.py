@@ -35,8 +35,7 @@ from annotator.analysis.report_sheets import attribute_provider, cooccurrence_pr
 from annotator.analysis.report_workbook import write_report  # noqa: E402
 from annotator.analysis.tables import code_by_attribute, code_by_document  # noqa: E402
 from annotator.analysis.unit_index import DEFAULT_CACHE  # noqa: E402
-from annotator.analysis.unit_store import UnitStore  # noqa: E402
-from annotator.db import exchange  # noqa: E402
+from annotator.db import derived, exchange  # noqa: E402
 from annotator.db.documents import content_hash  # noqa: E402
 from annotator.project import Project  # noqa: E402
 
@@ -203,11 +202,10 @@ def main(argv: list[str] | None = None) -> int:
         y = tree.branch("*", x)
         coder = Filters(coder_ids={project.coder.id})
         region = Filters(attributes={"地区": {"北京", "上海", "广东"}})
-        store = DEFAULT_CACHE.store = UnitStore(Path(tmp) / "units.sqlite3")
-
-        def first() -> None:
+        def first() -> None:  # units neither in memory nor in the project
             DEFAULT_CACHE.clear()
-            store.path.unlink(missing_ok=True)
+            with project.session_scope() as s:
+                derived.drop_table(s)
 
         session = DEFAULT_CACHE.clear
         cases: list[tuple[str, Callable[[], object], Callable[[], None] | None]] = [

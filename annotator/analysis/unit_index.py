@@ -1,9 +1,14 @@
-"""Units of analysis per document, computed once and cached, and passages mapped onto them.
+"""Units of analysis per document, split once and kept, and passages mapped onto them.
 
-The one adapter between the analyses and ``annotator.chinese.units``: tables and agreement
-never call the unit functions directly, so a change there reaches every table and every
-agreement figure through :func:`compute_units`, and both read a document's units from the
-same :class:`UnitCache` (keyed by content hash), so their unit numbers are identical.
+The one adapter between the analyses and ``annotator.chinese.units``: tables, agreement, the
+workbook export, search context and the window's margin read a document's units through
+:data:`DEFAULT_CACHE` — the one cache of :func:`annotator.chinese.units.unit_sets`' results:
+in memory (least recently used dropped first) over the project's ``derived_units`` table
+(:mod:`annotator.db.derived`), which import fills in the importing transaction and
+:func:`ensure_units` completes for projects made before it existed. Units depend only on a
+document's text (its content hash), its number, its numbering and the splitting rules
+(:func:`annotator.chinese.units.rules_digest`), and are stored under exactly those: a stored
+row of other rules, or a damaged one, is never read — that document is split again.
 :func:`incidence` maps every passage onto the units it overlaps in one vectorised pass
 (documents laid end to end on one number line), so tables over 200,000 passages need no
 Python loop per passage.
@@ -11,58 +16,57 @@ Python loop per passage.
 
 from __future__ import annotations
 
+import logging
 from collections import OrderedDict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
-from itertools import pairwise
 from threading import Lock
 from typing import TYPE_CHECKING
 
 import numpy as np
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from annotator.analysis import table_data
 from annotator.analysis.table_data import DOC, END, START
-from annotator.analysis.unit_store import UnitStore
 from annotator.chinese import units as unit_lib
 from annotator.chinese.structure import AUTO, NUMBERINGS
-from annotator.chinese.units import UNIT_KINDS
+from annotator.chinese.units import ALL_KINDS, UNIT_KINDS, rules_digest, unit_sets
+from annotator.db import derived
 from annotator.errors import InvalidOperation
 
 if TYPE_CHECKING:
     from annotator.project import Project
 
+log = logging.getLogger(__name__)
+
 UNIT_LABELS = {"paragraph": "段落", "sentence": "句子"}
 
 #: Each document gets its own stretch of the number line: offsets are below 2**32.
 _SHIFT = np.int64(1 << 32)
+#: Documents split between two short write transactions by :func:`ensure_units`.
+BATCH = 50
+
+
+def _check_kind(kind: str, kinds: Collection[str] = UNIT_KINDS) -> None:
+    if kind not in kinds:
+        raise InvalidOperation(f"unknown unit {kind!r}; use {' or '.join(UNIT_KINDS)}")
 
 
 def compute_units(
     number: int, text: str, kind: str, numbering: str = AUTO
 ) -> list[unit_lib.Unit]:
-    """The units of one document, in text order: the one function every consumer (tables,
-    agreement, the workbook export, search context) splits a document with. ``numbering``
-    is the document's choice (:attr:`annotator.db.models.Document.numbering`)."""
-    return [unit_lib.Unit(n, kind, start, end, heading)
-            for n, start, end, heading in _spans(number, text, kind, numbering)]
+    """The units of one text, uncached: :func:`annotator.chinese.units.document_units`
+    under its older name (kept for callers that hold a text, not a project document)."""
+    _check_kind(kind)
+    return unit_lib.document_units(number, text, kind, numbering)
 
 
 def store_kind(kind: str, numbering: str) -> str:
     """The key units of ``kind`` are kept under: a chosen numbering splits differently."""
-    return kind if numbering == AUTO else f"{kind}:{numbering}"
-
-
-def _spans(number: int, text: str, kind: str, numbering: str = AUTO) -> list[unit_lib.UnitSpan]:
-    if kind not in UNIT_KINDS:
-        raise InvalidOperation(f"unknown unit {kind!r}; use {' or '.join(UNIT_KINDS)}")
     if numbering not in NUMBERINGS:
-        numbering = AUTO  # a value from a newer annotator: number as detected
-    spans = unit_lib.unit_spans(number, text, kind, numbering)
-    # units.py returns them in text order; sort only should that ever change.
-    if any(a[1] > b[1] for a, b in pairwise(spans)):
-        spans.sort(key=lambda u: (u[1], u[2]))
-    return spans
+        numbering = AUTO  # a value from a newer annotator: numbered as detected
+    return kind if numbering == AUTO else f"{kind}:{numbering}"
 
 
 @dataclass(frozen=True)
@@ -73,22 +77,36 @@ class DocumentUnits:
     numbers: tuple[str, ...]  # unit numbers, e.g. "3-2-1", in text order
     starts: np.ndarray  # int64
     ends: np.ndarray  # int64
+    headings: np.ndarray | None = None  # bool: a section heading (None: none is)
     disjoint: bool = field(init=False)  # one after another, none inside another
 
     def __post_init__(self) -> None:
+        if self.headings is None:
+            object.__setattr__(self, "headings", np.zeros(len(self.numbers), dtype=np.bool_))
         disjoint = bool(np.all(self.ends[:-1] <= self.starts[1:])) if len(self.ends) else True
         object.__setattr__(self, "disjoint", disjoint)
 
     @classmethod
-    def split(cls, number: int, text: str, kind: str, numbering: str = AUTO) -> DocumentUnits:
-        """The units of a document's text, split by :func:`compute_units`'s rules."""
-        spans = _spans(number, text, kind, numbering)
+    def from_spans(cls, number: int, spans: list[unit_lib.UnitSpan]) -> DocumentUnits:
         if not spans:
             empty = np.zeros(0, dtype=np.int64)
-            return cls(number, (), empty, empty.copy())
-        numbers, starts, ends, _ = zip(*spans, strict=True)
+            return cls(number, (), empty, empty.copy(), np.zeros(0, dtype=np.bool_))
+        numbers, starts, ends, headings = zip(*spans, strict=True)
         return cls(number, numbers, np.array(starts, dtype=np.int64),
-                   np.array(ends, dtype=np.int64))
+                   np.array(ends, dtype=np.int64), np.array(headings, dtype=np.bool_))
+
+    @classmethod
+    def split(cls, number: int, text: str, kind: str, numbering: str = AUTO) -> DocumentUnits:
+        """The units of a document's text (uncached)."""
+        _check_kind(kind, ALL_KINDS)
+        return cls.from_spans(number, unit_sets(number, text, numbering, (kind,))[kind])
+
+    def as_units(self, kind: str) -> list[unit_lib.Unit]:
+        """The units as :class:`annotator.chinese.units.Unit` objects."""
+        headings = self.headings.tolist() if self.headings is not None else []
+        return [unit_lib.Unit(n, kind, s, e, h) for n, s, e, h in
+                zip(self.numbers, self.starts.tolist(), self.ends.tolist(), headings,
+                    strict=True)]
 
     def overlapping(self, start: int, end: int) -> list[int]:
         """Indexes of the units sharing at least one character with [start, end)."""
@@ -96,17 +114,22 @@ class DocumentUnits:
         return np.flatnonzero(hit).tolist()
 
 
+_Key = tuple[str, int, str]  # content hash, number, stored kind
+
+
 class UnitCache:
     """Units by (content hash, document number, kind), least recently used dropped first;
     the kind carries the document's numbering when one was chosen (:func:`store_kind`).
+    With ``stored`` (the default) a miss is looked up in the project's ``derived_units``
+    table, and units split here are written there (all kinds of the document at once).
 
     A document's text never changes after import, so its hash, number and numbering are all
     its units depend on: nothing needs invalidating when passages or codes change."""
 
-    def __init__(self, max_documents: int = 20_000, store: UnitStore | None = None) -> None:
+    def __init__(self, max_documents: int = 20_000, *, stored: bool = True) -> None:
         self.max_documents = max_documents
-        self.store = store  # units kept between runs, if any
-        self._items: OrderedDict[tuple[str, int, str], DocumentUnits] = OrderedDict()
+        self.stored = stored
+        self._items: OrderedDict[_Key, DocumentUnits] = OrderedDict()
         self._lock = Lock()  # the window may build a table off the GUI thread
         self.computed = 0  # documents split so far (for tests and benchmarks)
 
@@ -121,10 +144,10 @@ class UnitCache:
         kind: str,
         texts: Mapping[int, str] | None = None,
     ) -> dict[int, DocumentUnits]:
-        """Units of each document in ``document_ids``; texts are read only for those not
-        cached yet (taken from ``texts`` when the caller has them already)."""
-        if kind not in UNIT_KINDS:
-            raise InvalidOperation(f"unknown unit {kind!r}; use {' or '.join(UNIT_KINDS)}")
+        """Units of each document in ``document_ids`` (kind "paragraph", "sentence" or
+        "clause"); texts are read only for those neither cached nor stored (taken from
+        ``texts`` when the caller has them already)."""
+        _check_kind(kind, ALL_KINDS)
         if not document_ids:
             return {}
         keys = table_data.document_keys(session, document_ids)
@@ -134,45 +157,72 @@ class UnitCache:
                  in keys.items()}
         with self._lock:
             for doc_id, (number, digest, _) in keys.items():
-                item = self._items.get((digest, number, kinds[doc_id]))
+                key = (digest, number, kinds[doc_id])
+                item = self._items.get(key)
                 if item is None:
                     missing.append(doc_id)
                 else:
-                    self._items.move_to_end((digest, number, kinds[doc_id]))
+                    self._items.move_to_end(key)
                     found[doc_id] = item
-        if missing and self.store is not None:
+        if missing and self.stored:
+            rules = rules_digest()
             for stored_kind in sorted({kinds[d] for d in missing}):
                 wanted = [d for d in missing if kinds[d] == stored_kind]
-                stored = self.store.load([(keys[d][1], keys[d][0]) for d in wanted],
-                                         stored_kind)
+                rows = derived.load(session, [(keys[d][1], keys[d][0]) for d in wanted],
+                                    stored_kind, rules)
                 for doc_id in wanted:
                     number, digest, _ = keys[doc_id]
-                    hit = stored.get((digest, number))
+                    hit = rows.get((digest, number))
                     if hit is not None:
-                        found[doc_id] = self._keep((digest, number, stored_kind),
-                                                   DocumentUnits(number, tuple(hit[0]),
-                                                                 *hit[1:]))
+                        found[doc_id] = self._keep(
+                            (digest, number, stored_kind),
+                            DocumentUnits(number, tuple(hit.numbers), hit.starts, hit.ends,
+                                          hit.headings))
             missing = [doc_id for doc_id in missing if doc_id not in found]
         if not missing:
-            read: Iterable[tuple[int, str]] = ()
-        elif texts is not None and all(doc_id in texts for doc_id in missing):
-            read = ((doc_id, texts[doc_id]) for doc_id in missing)
+            return found
+        if texts is not None and all(doc_id in texts for doc_id in missing):
+            read: Iterable[tuple[int, str]] = ((doc_id, texts[doc_id]) for doc_id in missing)
         else:
             read = table_data.document_texts(session, missing)
-        new: list[tuple[tuple[str, int], str, list[str], np.ndarray, np.ndarray]] = []
+        made: list[tuple[str, int, str, dict[str, DocumentUnits]]] = []
         for doc_id, text in read:
             number, digest, numbering = keys[doc_id]
-            item = DocumentUnits.split(number, text, kind, numbering)
-            found[doc_id] = self._keep((digest, number, kinds[doc_id]), item)
-            with self._lock:
-                self.computed += 1
-            new.append(((digest, number), kinds[doc_id], list(item.numbers), item.starts,
-                        item.ends))
-        if new and self.store is not None:
-            self.store.save(new)
+            every = self.split_all(number, digest, numbering, text)
+            found[doc_id] = every[kind]
+            made.append((digest, number, numbering, every))
+        if self.stored:
+            self.save(session, made)
         return found
 
-    def _keep(self, key: tuple[str, int, str], item: DocumentUnits) -> DocumentUnits:
+    def split_all(self, number: int, digest: str, numbering: str,
+                  text: str) -> dict[str, DocumentUnits]:
+        """Every kind of unit of one text, split (its structure read once) and kept."""
+        sets = unit_sets(number, text, numbering)
+        with self._lock:
+            self.computed += 1
+        return {kind: self._keep((digest, number, store_kind(kind, numbering)),
+                                 DocumentUnits.from_spans(number, spans))
+                for kind, spans in sets.items()}
+
+    @staticmethod
+    def save(session: Session,
+             made: Iterable[tuple[str, int, str, dict[str, DocumentUnits]]]) -> None:
+        """Write split units to the project (in a savepoint: a read-only or busy project
+        keeps them in memory only, and the read that split them goes on)."""
+        rows = [((digest, number), store_kind(kind, numbering),
+                 derived.StoredUnits(list(item.numbers), item.starts, item.ends,
+                                     item.headings))
+                for digest, number, numbering, every in made for kind, item in every.items()]
+        if not rows:
+            return
+        try:
+            with session.begin_nested():
+                derived.save(session, rows, rules_digest())
+        except DBAPIError as exc:
+            log.info("units not stored in the project: %s", exc)
+
+    def _keep(self, key: _Key, item: DocumentUnits) -> DocumentUnits:
         with self._lock:
             self._items[key] = item
             while len(self._items) > self.max_documents:
@@ -180,21 +230,89 @@ class UnitCache:
         return item
 
 
-def prepare_units(project: Project, document_ids: Collection[int]) -> None:
-    """Split the documents into every kind of unit ahead of need (in :data:`DEFAULT_CACHE`
-    and its store), reading each text once for all kinds, a batch of texts at a time."""
-    ids = list(document_ids)
+#: The process-wide cache everything reads units through unless given another.
+DEFAULT_CACHE = UnitCache()
+
+
+def derive_units(session: Session, number: int, digest: str, numbering: str,
+                 text: str) -> None:
+    """Split a document just added into every kind of unit and store them, inside the
+    transaction that adds it (import). Units are derived data: should splitting fail, the
+    document is still added (and its units split when first read)."""
+    try:
+        every = DEFAULT_CACHE.split_all(number, digest, numbering, text)
+    except Exception:  # never fail an import over units; KeyboardInterrupt still stops
+        log.warning("could not split document %s into units", number, exc_info=True)
+        return
+    DEFAULT_CACHE.save(session, [(digest, number, numbering, every)])
+
+
+def units_of(project: Project, document_id: int, kind: str = "paragraph") -> list[unit_lib.Unit]:
+    """The units of a project document by its numbering, as :class:`Unit` objects; kind
+    "clause" gives the 款 and 项 of a statute's articles."""
+    if kind not in ALL_KINDS:
+        raise ValueError(f"unit kind must be one of {UNIT_KINDS}, not {kind!r}")
     with project.session_scope() as s:
-        for i in range(0, len(ids), 200):
-            batch = ids[i : i + 200]
-            texts = dict(table_data.document_texts(s, batch))
-            for kind in UNIT_KINDS:
-                DEFAULT_CACHE.units(s, batch, kind, texts)
+        found = DEFAULT_CACHE.units(s, [document_id], kind)
+        if document_id not in found:
+            from annotator.db import documents as doc_repo
+
+            doc_repo.get_document(s, document_id)  # raises the not-found error
+            return []
+    return found[document_id].as_units(kind)
 
 
-#: The process-wide cache the tables use unless given another, backed by the user's unit
-#: store so that a new session (or the command line) does not split every document again.
-DEFAULT_CACHE = UnitCache(store=UnitStore())
+def units_missing(session: Session) -> list[int]:
+    """Ids of the documents whose units are not (or not by these rules) in the project."""
+    rules = rules_digest()
+    keys = derived.document_keys(session)
+    stored: dict[str, set[tuple[str, int]]] = {}
+    out = []
+    for doc_id, (number, digest, numbering) in sorted(keys.items()):
+        wanted = store_kind("paragraph", numbering)
+        if wanted not in stored:
+            stored[wanted] = derived.stored_keys(session, wanted, rules)
+        if (digest, number) not in stored[wanted]:
+            out.append(doc_id)
+    return out
+
+
+def ensure_units(
+    project: Project,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+) -> int:
+    """Split and store the units of every document that has none stored (a project made by
+    an earlier version, a document added by a REFI-QDA import, new splitting rules), and
+    drop rows no document needs any more. Works in batches of short transactions, never
+    holding the write lock while splitting; ``progress(done, total)`` after each batch;
+    ``should_cancel()`` stops between batches (what is done stays). Returns the number of
+    documents split."""
+    with project.session_scope() as s:
+        derived.prune(s, rules_digest())
+        todo = units_missing(s)
+    done = 0
+    for i in range(0, len(todo), BATCH):
+        if should_cancel is not None and should_cancel():
+            break
+        batch = todo[i : i + BATCH]
+        with project.session_scope() as s:
+            keys = table_data.document_keys(s, batch)
+            texts = list(table_data.document_texts(s, batch))
+        made = []
+        for doc_id, text in texts:
+            number, digest, numbering = keys[doc_id]
+            made.append((digest, number, numbering,
+                         DEFAULT_CACHE.split_all(number, digest, numbering, text)))
+        with project.session_scope() as s:
+            live = table_data.document_keys(s, batch)
+            UnitCache.save(s, [m for m, doc_id in zip(made, (d for d, _ in texts), strict=True)
+                               if live.get(doc_id) == keys[doc_id]])
+        done += len(made)
+        if progress is not None:
+            progress(min(i + BATCH, len(todo)), len(todo))
+    return done
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import NamedTuple
 
 from annotator.chinese.numbering import (
@@ -134,19 +133,15 @@ def _detect(lines: Sequence[_Line]) -> str:
 
 
 def document_structure(document_number: int, text: str, numbering: str = AUTO) -> Structure:
-    """The paragraph units of a document (sorted, not overlapping) and its sub-units."""
+    """The paragraph units of a document (sorted, not overlapping) and its sub-units.
+    Not cached: :func:`annotator.chinese.units.unit_sets` reads a text's structure once for
+    all its kinds of unit, and the unit cache keeps the results."""
     if numbering not in NUMBERINGS:
         raise ValueError(f"numbering must be one of {NUMBERINGS}, not {numbering!r}")
-    found = _structure(document_number, text, numbering)
-    # copies: callers may sort or extend the lists
-    return Structure(found.numbering, list(found.paragraphs), list(found.subunits))
+    return _structure(document_number, text, numbering)
 
 
-@lru_cache(maxsize=8)
 def _structure(document_number: int, text: str, numbering: str) -> Structure:
-    """:func:`document_structure`, kept for the last few texts: a document's paragraphs,
-    sentences and sub-units are asked for one after another (a text's hash is kept by the
-    string, so looking it up costs nothing)."""
     lines = _read_lines(text)
     out = Structure(numbering if numbering != AUTO else PARAGRAPHS, [])
     parts = _parts(lines)

@@ -47,12 +47,14 @@ surrounding whitespace.
 
 from __future__ import annotations
 
+import hashlib
 import re
-import threading
+import sys
 from bisect import bisect_right
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from annotator.chinese.structure import AUTO, NUMBERINGS, document_structure
@@ -61,26 +63,63 @@ if TYPE_CHECKING:
     from annotator.project import Project
 
 UNIT_KINDS = ("paragraph", "sentence")
+#: Every kind a document is split into: the units of analysis and the 款/项 sub-units.
+ALL_KINDS = (*UNIT_KINDS, "clause")
 UnitSpan = tuple[str, int, int, bool]  # number, start, end (code points), heading
 _SPACE = " \t\u3000\u00a0\u200b\ufeff"
-__all__ = ["AUTO", "NUMBERINGS", "UNIT_KINDS", "Unit", "document_units", "subunits",
-           "sentence_spans", "unit_at", "unit_for_span", "units_for_span", "unit_spans",
-           "units_of"]
+__all__ = ["ALL_KINDS", "AUTO", "NUMBERINGS", "UNIT_KINDS", "Unit", "document_units",
+           "rules_digest", "sentence_spans", "subunits", "unit_at", "unit_for_span",
+           "unit_sets", "unit_spans", "units_for_span", "units_of"]
 
 
 @dataclass(frozen=True)
 class Unit:
     number: str  # e.g. "3-2-1": document number, section path, clause (see module docstring)
-    kind: str  # "paragraph" | "sentence"
+    kind: str  # "paragraph" | "sentence" | "clause"
     start: int  # code points, end exclusive
     end: int
     heading: bool = False  # a section heading (paragraph number ends in -0)
 
 
+@lru_cache(maxsize=1)
+def rules_digest() -> str:
+    """A fingerprint of the code that splits documents (this module, the structure and the
+    numbering rules): units stored by other rules are split again."""
+    from annotator.chinese import numbering, structure
 
-def _paragraphs(document_number: int, text: str, numbering: str = AUTO) -> list[UnitSpan]:
-    """(number, start, end, heading) of every paragraph unit."""
-    return document_structure(document_number, text, numbering).paragraphs
+    digest = hashlib.sha256()
+    for module in (sys.modules[__name__], numbering, structure):
+        digest.update(Path(module.__file__ or "").read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _known(numbering: str) -> str:
+    """A numbering this version knows (a newer annotator's choice is numbered as detected)."""
+    return numbering if numbering in NUMBERINGS else AUTO
+
+
+def unit_sets(
+    document_number: int, text: str, numbering: str = AUTO, kinds: Sequence[str] = ALL_KINDS
+) -> dict[str, list[UnitSpan]]:
+    """THE splitting function: a document's units of each of ``kinds`` as (number, start,
+    end, heading) tuples in text order, its structure read once for all of them. Every
+    other name (:func:`document_units`, :func:`unit_spans`, :func:`subunits`,
+    ``annotator.analysis.unit_index.compute_units``) is a view of this one; the one cache of
+    its results is ``annotator.analysis.unit_index.DEFAULT_CACHE`` (in memory, and in the
+    project's ``derived_units`` table)."""
+    for kind in kinds:
+        if kind not in ALL_KINDS:
+            raise ValueError(f"unit kind must be one of {UNIT_KINDS}, not {kind!r}")
+    found = document_structure(document_number, text, _known(numbering))
+    out: dict[str, list[UnitSpan]] = {}
+    for kind in kinds:
+        if kind == "paragraph":
+            out[kind] = found.paragraphs
+        elif kind == "sentence":
+            out[kind] = _sentence_units(text, found.paragraphs)
+        else:
+            out[kind] = [(number, start, end, False) for number, start, end in found.subunits]
+    return out
 
 
 def document_units(
@@ -95,9 +134,7 @@ def document_units(
 def subunits(document_number: int, text: str, numbering: str = AUTO) -> list[Unit]:
     """The 款 and 项 of a statute's articles (kind "clause"), outermost first where two
     start together; empty for documents with no such sub-units."""
-    return [Unit(number, "clause", start, end)
-            for number, start, end in document_structure(document_number, text,
-                                                         numbering).subunits]
+    return document_units(document_number, text, "clause", numbering)
 
 
 def unit_spans(
@@ -105,13 +142,12 @@ def unit_spans(
 ) -> list[UnitSpan]:
     """:func:`document_units` as plain (number, start, end, heading) tuples, in text order:
     for callers that keep 100,000s of units as arrays and need no :class:`Unit` objects."""
-    if kind not in UNIT_KINDS:
-        raise ValueError(f"unit kind must be one of {UNIT_KINDS}, not {kind!r}")
-    paragraphs = _paragraphs(document_number, text, numbering)
-    if kind == "paragraph":
-        return paragraphs
-    # One pass over the whole text: a body paragraph is one line and no sentence crosses a
-    # line break, so the paragraph's sentences are its line's, taken in order.
+    return unit_sets(document_number, text, numbering, (kind,))[kind]
+
+
+def _sentence_units(text: str, paragraphs: list[UnitSpan]) -> list[UnitSpan]:
+    """Sentence units: one pass over the whole text. A body paragraph is one line and no
+    sentence crosses a line break, so the paragraph's sentences are its line's, in order."""
     spans = sentence_spans(text)
     units: list[UnitSpan] = []
     j, n = 0, len(spans)
@@ -132,11 +168,6 @@ def unit_spans(
             units.append((f"{number}.{k}", s, e, False))
             j += 1
     return units
-
-
-def paragraph_units(document_number: int, text: str) -> list[Unit]:
-    """Paragraph units of a document (:func:`document_units` with kind "paragraph")."""
-    return document_units(document_number, text, "paragraph")
 
 
 def unit_at(units: Sequence[Unit], offset: int) -> Unit | None:
@@ -274,40 +305,11 @@ def _trimmed(text: str, start: int, stop: int) -> tuple[int, int]:
 
 
 # -- per project ------------------------------------------------------------------------------
-_CACHE_SIZE = 256
-_cache: OrderedDict[tuple[str, int, str, str], tuple[Unit, ...]] = OrderedDict()
-_cache_lock = threading.Lock()
-
-
-def _known(numbering: str) -> str:
-    """A numbering this version knows (a newer annotator's choice is numbered as detected)."""
-    return numbering if numbering in NUMBERINGS else AUTO
-
-
 def units_of(project: Project, document_id: int, kind: str = "paragraph") -> list[Unit]:
     """The units of a project document, by its numbering; kind "clause" gives the 款 and 项
-    of a statute's articles (:func:`subunits`). Cached by the text's content hash, the
-    document number and numbering, so repeated calls (margin painting, exports) cost one
-    small query."""
-    from annotator.db import documents as doc_repo
+    of a statute's articles (:func:`subunits`). Read through the one unit cache
+    (:func:`annotator.analysis.unit_index.units_of`, stored in the project), so repeated
+    calls (margin painting, exports) cost one small query."""
+    from annotator.analysis.unit_index import units_of as stored_units_of
 
-    if kind not in (*UNIT_KINDS, "clause"):
-        raise ValueError(f"unit kind must be one of {UNIT_KINDS}, not {kind!r}")
-    with project.session_scope() as s:
-        doc = doc_repo.get_document(s, document_id)
-        key = (doc.content_hash, doc.number, kind, doc.numbering)
-        with _cache_lock:
-            cached = _cache.get(key)
-            if cached is not None:
-                _cache.move_to_end(key)
-                return list(cached)
-        text, number, numbering = doc.text, doc.number, doc.numbering
-    if kind == "clause":
-        units = subunits(number, text, _known(numbering))
-    else:
-        units = document_units(number, text, kind, _known(numbering))
-    with _cache_lock:
-        _cache[key] = tuple(units)
-        while len(_cache) > _CACHE_SIZE:
-            _cache.popitem(last=False)
-    return units
+    return stored_units_of(project, document_id, kind)

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from annotator.analysis.unit_index import derive_units
 from annotator.db import documents as doc_repo
 from annotator.errors import ReadError
 from annotator.importing.readers import SUPPORTED_SUFFIXES, read_file
@@ -67,7 +68,9 @@ def import_one(project: Project, path: Path) -> FileOutcome:
             source_name=path.name,
             attributes=extracted.attributes,
         )
-        index_new_document(s, doc)  # in this transaction: indexed exactly when imported
+        # In this transaction: a document is indexed and split exactly when imported.
+        index_new_document(s, doc)
+        derive_units(s, doc.number, doc.content_hash, doc.numbering or "auto", doc.text)
         return FileOutcome(
             str(path), "imported", document_id=doc.id, title=doc.title,
             warnings=tuple(extracted.warnings),
@@ -89,14 +92,6 @@ def import_paths(
         if progress is not None:
             progress(i, len(files), str(path))
         report.outcomes.append(import_one(project, path))
-    imported = [o.document_id for o in report.outcomes
-                if o.status == "imported" and o.document_id is not None]
-    if imported:
-        # Split the new documents into units now, while their texts are at hand, and keep
-        # them in the unit store: the first table or agreement figure needs none split.
-        from annotator.analysis.unit_index import prepare_units
-
-        prepare_units(project, imported)
     if progress is not None and not report.cancelled:
         progress(len(files), len(files), "")
     return report

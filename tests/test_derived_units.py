@@ -1,0 +1,164 @@
+"""Units kept in the project: split once at import, read back by every later session, never
+trusted when damaged or made by other rules; an older project gets them on first open; a
+term-list change re-segments only the documents it touches."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from annotator.analysis import unit_index
+from annotator.analysis.crosstab import xy_table
+from annotator.analysis.unit_index import UnitCache, compute_units, ensure_units
+from annotator.chinese.terms import add_terms
+from annotator.chinese.units import document_units, units_of
+from annotator.db import derived
+from annotator.project import Project
+from annotator.search import index as search_index
+
+TEXT = (
+    "关于推进区域科技创新的意见\n"
+    "一、总体要求\n"
+    "（一）坚持创新驱动。推动“科技—产业—金融”良性循环；完善《科技进步法》配套制度。\n"
+    "（二）强化企业主体地位。\n"
+    "二、重点任务\n"
+    "建设统一平台！推广创新券？\n"
+)
+STATUTE = (
+    "某某省科技创新条例\n第一章　总则\n第一条　为了促进科技创新，制定本条例。\n"
+    "第二条　本条例适用于本省。\n第二章　附则\n第三条　本条例自公布之日起施行。\n"
+)
+
+
+def imported_project(tmp_path: Path, texts: list[str]) -> Project:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for i, body in enumerate(texts):
+        (folder / f"{i:02d}.txt").write_text(body, encoding="utf-8")
+    project = Project.create(tmp_path / "p.annot", coder="甲")
+    assert project.import_files([folder]).count("imported") == len(texts)
+    return project
+
+
+def read_units(cache: UnitCache, project: Project, kind: str):
+    ids = [d.id for d in project.documents()]
+    with project.session_scope() as s:
+        return cache.units(s, ids, kind)
+
+
+def assert_fresh(project: Project, got, kind: str) -> None:
+    for doc in project.documents():
+        expected = compute_units(doc.number, project.document_text(doc.id), kind)
+        assert list(got[doc.id].numbers) == [u.number for u in expected]
+        assert got[doc.id].starts.tolist() == [u.start for u in expected]
+        assert got[doc.id].ends.tolist() == [u.end for u in expected]
+
+
+@pytest.mark.parametrize("kind", ["paragraph", "sentence", "clause"])
+def test_import_stores_units_that_a_new_session_reads_without_splitting(
+    tmp_path: Path, kind: str
+) -> None:
+    project = imported_project(tmp_path, [TEXT, TEXT.replace("创新券", "服务券"), STATUTE])
+    later = UnitCache()  # as after restarting the program
+    got = read_units(later, project, kind)
+    assert later.computed == 0
+    if kind == "clause":
+        assert all(len(u.numbers) == 0 for u in got.values())  # no 款 in these articles
+    else:
+        assert_fresh(project, got, kind)
+    project.close()
+
+
+def test_a_damaged_row_means_splitting_that_document_again(tmp_path: Path) -> None:
+    project = imported_project(tmp_path, [TEXT, STATUTE])
+    first = project.documents()[0]
+    with project.session_scope() as s:
+        s.execute(text(
+            "UPDATE derived_units SET starts = x'0102' WHERE content_hash = :h"),
+            {"h": first.content_hash})
+    cache = UnitCache()
+    got = read_units(cache, project, "paragraph")
+    assert cache.computed == 1  # only the damaged document
+    assert_fresh(project, got, "paragraph")
+    again = UnitCache()
+    assert_fresh(project, read_units(again, project, "paragraph"), "paragraph")
+    assert again.computed == 0  # the row was written anew
+    project.close()
+
+
+def test_units_of_other_rules_are_not_read(tmp_path: Path, monkeypatch) -> None:
+    project = imported_project(tmp_path, [TEXT])
+    monkeypatch.setattr(unit_index, "rules_digest", lambda: "other-rules")
+    cache = UnitCache()
+    assert_fresh(project, read_units(cache, project, "sentence"), "sentence")
+    assert cache.computed == 1
+    project.close()
+
+
+def test_an_older_project_gets_its_units_on_first_open(tmp_path: Path) -> None:
+    project = imported_project(tmp_path, [TEXT, STATUTE, TEXT + "附加一段。\n"])
+    with project.session_scope() as s:
+        derived.drop_table(s)  # as a project made before units were stored
+    seen: list[tuple[int, int]] = []
+    assert ensure_units(project, progress=lambda done, total: seen.append((done, total))) == 3
+    assert seen[-1] == (3, 3)
+    assert ensure_units(project) == 0  # nothing left to do
+    cache = UnitCache()
+    assert_fresh(project, read_units(cache, project, "sentence"), "sentence")
+    assert cache.computed == 0
+    project.close()
+
+
+def test_a_chosen_numbering_is_stored_apart_and_the_window_reads_the_same_units(
+    tmp_path: Path,
+) -> None:
+    project = imported_project(tmp_path, [STATUTE])
+    doc = project.documents()[0]
+    detected = [u.number for u in units_of(project, doc.id)]
+    assert detected == [u.number for u in document_units(doc.number, STATUTE)]
+    plain = [u.number for u in document_units(doc.number, STATUTE, numbering="paragraphs")]
+    assert plain != detected
+    with project.session_scope() as s:
+        s.execute(text("UPDATE documents SET numbering = 'paragraphs'"))
+    assert [u.number for u in units_of(project, doc.id)] == plain
+    heads = [u for u in units_of(project, doc.id) if u.heading]
+    assert heads == [u for u in document_units(doc.number, STATUTE, numbering="paragraphs")
+                     if u.heading]
+    project.close()
+
+
+def test_tables_agree_with_fresh_units(tmp_path: Path) -> None:
+    project = imported_project(tmp_path, [TEXT])
+    doc = project.documents()[0]
+    tools, areas = project.add_code("工具"), project.add_code("领域")
+    project.apply_code(doc.id, tools.id, TEXT.index("坚持"), TEXT.index("强化"))
+    project.apply_code(doc.id, areas.id, TEXT.index("推动"), TEXT.index("完善"))
+    stored = xy_table(project, [tools.id], [areas.id], unit="sentence", cache=UnitCache())
+    fresh = xy_table(project, [tools.id], [areas.id], unit="sentence",
+                     cache=UnitCache(stored=False))
+    assert stored == fresh
+    project.close()
+
+
+def test_a_term_list_change_re_segments_exactly_the_touched_documents(
+    tmp_path: Path, monkeypatch
+) -> None:
+    texts = [TEXT, STATUTE, "关于加强知识产权保护的通知\n各单位要落实知识产权保护责任。\n"]
+    project = imported_project(tmp_path, texts)
+    assert search_index.ensure_index(project) == 0
+    segmented: list[int] = []
+    real = search_index.segment_document
+
+    def counting(segmenter, document_id, digest, text):
+        segmented.append(document_id)
+        return real(segmenter, document_id, digest, text)
+
+    monkeypatch.setattr(search_index, "segment_document", counting)
+    add_terms(project, ["保护责任"])  # only the third text holds it
+    assert search_index.ensure_index(project) == 1
+    third = next(d for d in project.documents() if "知识产权" in d.title)
+    assert segmented == [third.id]
+    assert not search_index.index_status(project).stale_terms
+    project.close()
