@@ -1,11 +1,13 @@
 """Time the passages pane opening a code with 10,000 passages, and count its SQL statements.
 
     QT_QPA_PLATFORM=offscreen python benchmarks/bench_passages_pane.py [--documents 400]
-        [--passages 10000] [--repeat 5] [--keep DIR]
+        [--passages 10000] [--others N] [--repeat 5] [--keep DIR]
 
 A project of ``--documents`` real-sentence articles (benchmarks/real_corpus.py) of 10,000
-characters; ``--passages`` passages bulk-inserted under one code (by two coders), and as many
-again spread over the other codes. Figures, each the median of ``--repeat`` runs:
+characters; ``--passages`` passages bulk-inserted under one code (by two coders), and
+``--others`` (default as many) spread over the other codes. The issue's full size is
+``--documents 2000 --passages 10000 --others 190000``. Figures, each the median of
+``--repeat`` runs:
 - first rows: choosing the code in the pane until its table has painted (a grab of the view's
   viewport, so data() ran for every row shown);
 - scroll to the end: the view scrolled to its last row until nothing is left to fetch;
@@ -13,7 +15,8 @@ again spread over the other codes. Figures, each the median of ``--repeat`` runs
 - one coding: a passage added in one document (``Project.apply_code``), then the hub's
   notification handled by the pane and the view painted;
 - statements: SQL statements the engine ran for "first rows" and for the pane's update.
-The floor: the first page's rows and the text of the 20 rows shown, read with sqlite3.
+Floors: the first page's rows and the text of the 20 rows shown read with sqlite3; a table
+view of the same size painting the rows shown from a model held in memory.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ import time
 import uuid
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -39,7 +43,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 CHARS = 10_000
 
 
-def build(path: Path, documents: int, passages: int, seed: int = 1) -> int:
+def build(path: Path, documents: int, passages: int, others: int, seed: int = 1) -> int:
     """Build the project; returns the id of the code holding ``passages`` passages."""
     from real_corpus import articles
 
@@ -66,7 +70,7 @@ def build(path: Path, documents: int, passages: int, seed: int = 1) -> int:
             })
         exchange.insert_documents(s, doc_rows)
         rows, seen = [], set()
-        while len(rows) < 2 * passages:
+        while len(rows) < passages + others:
             code = big if len(rows) < passages else rng.choice(leaves[1:])
             doc = rng.randint(1, documents)
             start = rng.randrange(lengths[doc - 1] - 200)
@@ -106,13 +110,50 @@ def floor(path: Path, code_id: int, shown: int = 20) -> float:
     return elapsed
 
 
+def paint_floor(pane: Any, repeat: int) -> float:
+    """A table view like the pane's, over the same rows held in memory: what painting them
+    costs without any reading."""
+    from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+    from PySide6.QtWidgets import QTableView
+
+    model = pane.model
+    rows = [[model.index(r, c).data() for c in range(5)] for r in range(model.rowCount())]
+
+    class Memory(QAbstractTableModel):
+        def rowCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
+            return 0 if parent.isValid() else len(rows)
+
+        def columnCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
+            return 0 if parent.isValid() else 5
+
+        def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return rows[index.row()][index.column()]
+            return None
+
+    view = QTableView()
+    view.resize(pane.view.size())
+    view.show()
+    times = []
+    for _ in range(repeat):
+        view.setModel(None)
+        t0 = time.perf_counter()
+        view.setModel(Memory())
+        view.viewport().grab()
+        times.append(time.perf_counter() - t0)
+    view.close()
+    return statistics.median(times)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--documents", type=int, default=400)
     parser.add_argument("--passages", type=int, default=10_000)
+    parser.add_argument("--others", type=int, help="passages of other codes (default as many)")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--keep", type=Path)
     args = parser.parse_args(argv)
+    others = args.passages if args.others is None else args.others
 
     from PySide6.QtCore import QModelIndex
     from PySide6.QtWidgets import QApplication
@@ -123,12 +164,12 @@ def main(argv: list[str] | None = None) -> int:
 
     folder = args.keep or Path(tempfile.mkdtemp(prefix="bench-pane-"))
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"pane-{args.documents}-{args.passages}.annot"
+    path = folder / f"pane-{args.documents}-{args.passages}-{others}.annot"
     marker = path.with_suffix(".code")
     if not (path.exists() and marker.exists()):
         path.unlink(missing_ok=True)
         t0 = time.perf_counter()
-        marker.write_text(str(build(path, args.documents, args.passages)))
+        marker.write_text(str(build(path, args.documents, args.passages, others)))
         print(f"built {path} in {time.perf_counter() - t0:.1f} s")
     code_id = int(marker.read_text())
     work = folder / "work.annot"  # the coding below must not change the kept project
@@ -185,14 +226,17 @@ def main(argv: list[str] | None = None) -> int:
         update.append(time.perf_counter() - t0)
         update_statements.append(statements[0])
     fl = statistics.median(floor(work, code_id) for _ in range(args.repeat))
-    rows = pane.model.rowCount()
+    pane.set_code(code_id)
+    pf = paint_floor(pane, args.repeat)
+    rows = getattr(pane.model, "total", pane.model.rowCount)()  # the old model had none
 
     def ms(values: list[float]) -> str:
         return f"{statistics.median(values) * 1000:8.1f} ms"
 
     print(f"code with {rows} passages, {args.documents} documents, median of {args.repeat}")
-    print(f"first rows shown     {ms(first)} ({max(first_statements)} statements); floor "
-          f"(sqlite3: first page + text of 20 rows) {fl * 1000:.1f} ms")
+    print(f"first rows shown     {ms(first)} ({max(first_statements)} statements); floors: "
+          f"sqlite3 reading the first page + text of 20 rows {fl * 1000:.1f} ms, a table view "
+          f"painting the rows from memory {pf * 1000:.1f} ms")
     print(f"scroll to the end    {ms(scroll)} (the view fetching {pages} more pages)")
     print(f"fetch every page     {ms(fetch)} (model only, no view)")
     print(f"one coding: apply    {ms(apply)}; pane update and paint {ms(update)} "

@@ -1,9 +1,9 @@
 """Table model over the passages of a code or a document, read a page at a time.
 
-Rows (without text) come in pages of ``PAGE`` as the view asks for more (``fetchMore``); the
-text of a row is read when the view first asks for it, together with the texts of its block
-of ``TEXT_BLOCK`` rows (one statement). ``total()`` is the number of passages the filter
-matches, read with COUNT, whatever has been fetched.
+Rows (without text) come in pages as the view asks for more (``fetchMore``), the first of
+``PAGE`` rows; the text of a row is read when the view first asks for it, together with the
+texts of its block of ``TEXT_BLOCK`` rows (one statement). ``total()`` is the number of
+passages the filter matches, read with COUNT, whatever has been fetched.
 
 The rows fetched are always exactly those that sort up to the last one fetched (or all, once
 the end was reached), so a change in some documents replaces only their rows in that range.
@@ -24,9 +24,14 @@ from annotator.project import Project
 from annotator.records import CodeInfo
 
 PASSAGE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_ROLES = frozenset({_DISPLAY, _TOOLTIP, _DECORATION, int(PASSAGE_ID_ROLE)})
 Index = QModelIndex | QPersistentModelIndex
 
 PAGE = 200
+MAX_PAGE = 2000
 TEXT_BLOCK = 50
 
 
@@ -152,9 +157,9 @@ class PassageTableModel(QAbstractTableModel):
                 pos, j = pos + k - j, k
 
     # -- paging ----------------------------------------------------------------------------
-    def _append(self, page: list[PassageRow]) -> None:
+    def _append(self, page: list[PassageRow], limit: int = PAGE) -> None:
         self._rows.extend(page)
-        self._complete = len(page) < PAGE or len(self._rows) >= self._total
+        self._complete = len(page) < limit or len(self._rows) >= self._total
 
     def canFetchMore(self, parent: Index) -> bool:
         return not parent.isValid() and not self._complete
@@ -163,12 +168,15 @@ class PassageTableModel(QAbstractTableModel):
         if parent.isValid() or self._complete or self._project is None or self._filter is None:
             return
         after = self._rows[-1].key if self._rows else None
+        # Pages grow with what was fetched (200, 200, 400 … 2,000): someone scrolling to the
+        # end of 10,000 rows waits for 9 fetches rather than 50, each repaint included.
+        limit = min(max(PAGE, len(self._rows)), MAX_PAGE)
         with self._project.session_scope() as s:
-            page = passage_pages.page_rows(s, self._filter, after=after, limit=PAGE)
+            page = passage_pages.page_rows(s, self._filter, after=after, limit=limit)
         if page:
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-            self._append(page)
+            self._append(page, limit)
             self.endInsertRows()
         else:
             self._complete = True
@@ -203,24 +211,28 @@ class PassageTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # The view asks for seven roles per cell on every paint: the ones never answered
+        # leave at once (and roles compare as plain ints: PySide's enum lookups are slow).
+        if role not in _ROLES:
             return None
-        p = self._rows[index.row()]
+        row = index.row()
+        if not index.isValid() or not 0 <= row < len(self._rows):
+            return None
+        p = self._rows[row]
         col = index.column()
-        code = self._codes.get(p.code_id)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == _DISPLAY or role == _TOOLTIP:
             if col == 0:
                 return f"{p.document_number} {p.document_title}"
             if col == 1:
+                code = self._codes.get(p.code_id)
                 return code.path_text if code else ""
             if col == 2:
-                text = self._text(index.row()).replace("\n", " ⏎ ")
-                return text if role == Qt.ItemDataRole.ToolTipRole else text[:300]
+                text = self._text(row).replace("\n", " ⏎ ")
+                return text if role == _TOOLTIP else text[:300]
             if col == 3:
                 return p.coder_name
             return p.memo
-        if role == Qt.ItemDataRole.DecorationRole and col == 1 and code is not None:
-            return QColor(code.colour)
-        if role == PASSAGE_ID_ROLE:
-            return p.id
-        return None
+        if role == _DECORATION:
+            code = self._codes.get(p.code_id)
+            return QColor(code.colour) if col == 1 and code is not None else None
+        return p.id  # PASSAGE_ID_ROLE
