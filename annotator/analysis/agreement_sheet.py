@@ -3,16 +3,23 @@
 信度 is the table a study pastes into its reliability statement: one row per code, an overall
 row, then notes saying what the unit and N are. Only written when at least two coders have
 passages in the project.
+
+分歧 lists the first :data:`DISAGREEMENT_LIMIT` disagreements (a large project has more of
+them than passages); a last row says how many were left out and how to have all of them
+(``annotator export … --all-disagreements``, ``Project.export_excel(…,
+all_disagreements=True)``). Unit texts are read for the rows written only, one document at
+a time.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from annotator.analysis.agreement import analyse
-from annotator.analysis.agreement_data import AgreementError
+from annotator.analysis.agreement import build_report
+from annotator.analysis.agreement_data import AgreementError, load_codings
+from annotator.analysis.agreement_disagreements import find_disagreements
 from annotator.analysis.agreement_measures import Figure
 from annotator.analysis.agreement_report import (
     REASONS_ZH,
@@ -31,6 +38,8 @@ SHEET_DISAGREEMENTS = "分歧"
 NOT_AVAILABLE = "n/a"
 DIGITS = 3  # as reliability coefficients are quoted in papers
 UNIT_TEXT_LIMIT = 300
+#: Disagreements listed in 分歧 unless all are asked for.
+DISAGREEMENT_LIMIT = 10_000
 
 RELIABILITY_HEADERS = (
     "编码路径", "分析单位", "单位数 N", "编码员", "一致率", "M", "N1", "N2", "Holsti R", "CR",
@@ -56,14 +65,41 @@ MEASURE_NAMES = {
 }
 
 
-def agreement_sheets(project: Project) -> list[ExtraSheet]:
+def agreement_sheets(project: Project, *, all_disagreements: bool = False) -> list[ExtraSheet]:
     """信度 and 分歧 for every coder with passages, all documents and codes, paragraph units;
-    nothing when fewer than two coders have passages."""
+    nothing when fewer than two coders have passages. 分歧 lists the first
+    :data:`DISAGREEMENT_LIMIT` disagreements unless ``all_disagreements``."""
     try:
-        report, found = analyse(project)
+        data = load_codings(project)
     except AgreementError:
         return []
-    return [reliability_sheet(report), disagreement_sheet(found)]
+    report = build_report(data)
+    found = find_disagreements(data, lambda ids: _TextsOnDemand(project, ids))
+    limit = None if all_disagreements else DISAGREEMENT_LIMIT
+    return [reliability_sheet(report), disagreement_sheet(found, limit)]
+
+
+class _TextsOnDemand(Mapping[int, str]):
+    """Document texts read when first asked, the last one kept: disagreements come in
+    document order, so each document written is read once, and those not written never."""
+
+    def __init__(self, project: Project, ids: Collection[int]) -> None:
+        self._project = project
+        self._ids = frozenset(ids)
+        self._last: tuple[int, str] = (-1, "")
+
+    def __getitem__(self, doc_id: int) -> str:
+        if doc_id not in self._ids:
+            raise KeyError(doc_id)
+        if self._last[0] != doc_id:
+            self._last = (doc_id, self._project.document_text(doc_id))
+        return self._last[1]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
 
 
 def reliability_sheet(report: AgreementReport) -> ExtraSheet:
@@ -77,11 +113,12 @@ def reliability_sheet(report: AgreementReport) -> ExtraSheet:
     )
 
 
-def disagreement_sheet(found: Sequence[Disagreement]) -> ExtraSheet:
+def disagreement_sheet(found: Sequence[Disagreement], limit: int | None = None) -> ExtraSheet:
+    """分歧: the first ``limit`` disagreements (all when None, as many as a sheet holds)."""
     return ExtraSheet(
         name=SHEET_DISAGREEMENTS,
         headers=DISAGREEMENT_HEADERS,
-        rows=_disagreement_rows(found),
+        rows=_disagreement_rows(found, limit),
         widths=DISAGREEMENT_WIDTHS,
         wrap_columns=(1, 5),
     )
@@ -162,8 +199,20 @@ def notes(report: AgreementReport) -> list[str]:
     ]
 
 
-def _disagreement_rows(found: Sequence[Disagreement]) -> Iterator[list[object]]:
-    for d in islice(found, MAX_ROWS_PER_SHEET - 1):
+def left_out_note(left: int, limited: bool) -> str:
+    """The last row of a 分歧 sheet that does not list every disagreement."""
+    if limited:
+        return (f"另有 {left} 条分歧未列出（本表只列前 {DISAGREEMENT_LIMIT} 条）。"
+                "列出全部：annotator export 项目 输出.xlsx --all-disagreements，"
+                "或 annotator agreement 项目 --disagreements。")
+    return f"另有 {left} 条分歧未列出（超出 Excel 行数）"
+
+
+def _disagreement_rows(found: Sequence[Disagreement], limit: int | None) -> Iterator[list[object]]:
+    shown = MAX_ROWS_PER_SHEET - 1
+    if limit is not None:
+        shown = min(shown, limit)
+    for d in islice(found, shown):
         text = d.unit_text
         if len(text) > UNIT_TEXT_LIMIT:
             text = text[: UNIT_TEXT_LIMIT - 1] + "…"
@@ -171,5 +220,6 @@ def _disagreement_rows(found: Sequence[Disagreement]) -> Iterator[list[object]]:
             d.document_number, d.title, d.unit_number, d.unit_start, d.unit_end, text,
             d.code_label, "、".join(d.coders_with), "、".join(d.coders_without),
         ]
-    if len(found) >= MAX_ROWS_PER_SHEET:
-        yield [None, f"另有 {len(found) - MAX_ROWS_PER_SHEET + 1} 条分歧未列出（超出 Excel 行数）"]
+    if len(found) > shown:
+        limited = limit is not None and shown == limit
+        yield [None, left_out_note(len(found) - shown, limited)]

@@ -5,20 +5,24 @@ counted words and the number of documents containing each. 编码词频 has one 
 codebook order — the code's passages with its sub-codes, its most frequent words written
 "词(频次)、…" and its TF-IDF keywords — a table that goes into a paper as it is.
 
-Every document is segmented once; the codes' counts are taken from the same segmentation
-(see annotator.analysis.wordfreq for what counts and how overlapping passages are merged,
-annotator.analysis.word_sheet_counts for how all codes are counted at once).
+The words are those import stored in the search index (segmented with the same segmenter and
+term list); only documents the index lacks as they are now are segmented here. The codes'
+counts are taken from the same words (see annotator.analysis.wordfreq for what counts and
+how overlapping passages are merged, annotator.analysis.word_sheet_counts for how all codes
+are counted at once). :class:`WordSheets` is fed one document at a time by the workbook's
+walk over the corpus; :func:`word_sheets` walks it on its own.
 """
 
 from __future__ import annotations
 
 import heapq
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from annotator.analysis.corpus_walk import CorpusWalk, StoredWords
 from annotator.analysis.keywords import tfidf
-from annotator.analysis.word_sheet_counts import count_scopes
+from annotator.analysis.word_sheet_counts import ScopeCounter, index_usable
 from annotator.analysis.wordfreq import (
     Span,
     WordTally,
@@ -32,6 +36,7 @@ from annotator.records import CodeInfo
 
 if TYPE_CHECKING:
     from annotator.project import Project
+    from annotator.records import DocumentInfo, PassageInfo
 
 SHEET_WORDS = "词频"
 SHEET_CODE_WORDS = "编码词频"
@@ -53,33 +58,84 @@ LIST_SEPARATOR = "、"
 def word_sheets(project: Project) -> list[ExtraSheet]:
     """词频 and 编码词频 for the project workbook (none for a project without documents)."""
     documents = project.documents()
+    builder = WordSheets(project, documents, project.codes())
     if not documents:
         return []
-    codes = project.codes()
-    analyser = analyser_for(project)
-    lineage = _lineage(codes)
+    for doc in CorpusWalk(project, documents, index_terms=builder.index_terms):
+        builder.add(doc.info, doc.text, doc.passages, doc.stored)
+    return builder.sheets()
 
-    # Passage spans per document and code, each passage also counted for its ancestors.
-    spans: dict[int, dict[int, list[Span]]] = {}
-    passages: Counter[int] = Counter()
-    for p in project.iter_all_passages():
-        per_code = spans.setdefault(p.document_id, {})
-        for code_id in lineage.get(p.code_id, (p.code_id,)):
-            per_code.setdefault(code_id, []).append((p.start, p.end))
-            passages[code_id] += 1
 
-    corpus, by_code = count_scopes(
-        analyser,
-        ((doc.id, project.document_text(doc.id)) for doc in documents),
-        spans,
-        [c.id for c in codes],
-    )
-    remember_corpus_tally(corpus_key(project, analyser, documents), corpus)
+class WordSheets:
+    """The word sheets' counts, fed one document at a time (each document once, in any
+    order), its words from the search index when the walk has them."""
 
-    sheets = [_corpus_sheet(corpus)]
-    if codes:
-        sheets.append(_code_sheet(codes, by_code, passages, corpus))
-    return sheets
+    def __init__(self, project: Project, documents: Sequence[DocumentInfo],
+                 codes: Sequence[CodeInfo]) -> None:
+        from annotator.chinese.terms import project_terms
+
+        self._project = project
+        self._documents = documents
+        self._codes = codes
+        self._analyser = analyser_for(project)
+        terms = project_terms(project)
+        #: The term list stored words must have been segmented with; None: segment all.
+        self.index_terms: frozenset[str] | None = terms if index_usable(terms) else None
+        self._lineage = _lineage(codes)
+        self._passages: Counter[int] = Counter()
+        self._counter = ScopeCounter(self._analyser, [c.id for c in codes])
+        self._result: tuple[WordTally, dict[int, WordTally]] | None = None
+
+    @property
+    def segmented(self) -> int:
+        """Documents segmented here because the search index lacked them."""
+        return self._counter.segmented
+
+    def add(self, document: DocumentInfo, text: str, passages: Iterable[PassageInfo],
+            stored: StoredWords | None) -> None:
+        # Passage spans per code, each passage also counted for its ancestors.
+        spans: dict[int, list[Span]] = {}
+        for p in passages:
+            for code_id in self._lineage.get(p.code_id, (p.code_id,)):
+                spans.setdefault(code_id, []).append((p.start, p.end))
+                self._passages[code_id] += 1
+        self._counter.add(document.id, text, spans, stored)
+
+    def result(self) -> tuple[WordTally, dict[int, WordTally]]:
+        if self._result is None:
+            self._result = self._counter.result()
+            remember_corpus_tally(
+                corpus_key(self._project, self._analyser, self._documents), self._result[0])
+        return self._result
+
+    def sheets(self) -> list[ExtraSheet]:
+        """The sheets, counted from what was added so far."""
+        corpus, by_code = self.result()
+        sheets = [_corpus_sheet(corpus)]
+        if self._codes:
+            sheets.append(_code_sheet(self._codes, by_code, self._passages, corpus))
+        return sheets
+
+    def lazy_sheets(self) -> list[ExtraSheet]:
+        """The sheets with rows made only when written: the walk that feeds the counts
+        runs while the sheets before them are written."""
+        if not self._documents:
+            return []
+        sheets = [_corpus_sheet(None, lambda: self.result()[0])]
+        if self._codes:
+            sheets.append(_code_sheet(self._codes, None, self._passages, None,
+                                      lambda: self.result()))
+        return sheets
+
+
+class _Rows:
+    """Rows made when first iterated."""
+
+    def __init__(self, make: Callable[[], list[Sequence[object]]]) -> None:
+        self._make = make
+
+    def __iter__(self) -> Iterator[Sequence[object]]:
+        return iter(self._make())
 
 
 def _lineage(codes: Sequence[CodeInfo]) -> dict[int, tuple[int, ...]]:
@@ -95,15 +151,20 @@ def _lineage(codes: Sequence[CodeInfo]) -> dict[int, tuple[int, ...]]:
     return lineage
 
 
-def _corpus_sheet(corpus: WordTally) -> ExtraSheet:
-    rows = [
-        (rank, w.word, w.pos, pos_name(w.pos), w.count, w.share, w.documents)
-        for rank, w in enumerate(corpus.rows(CORPUS_TOP), 1)
-    ]
+def _corpus_sheet(
+    corpus: WordTally | None, later: Callable[[], WordTally] | None = None
+) -> ExtraSheet:
+    def rows() -> list[Sequence[object]]:
+        tally = corpus if corpus is not None else later()  # type: ignore[misc]
+        return [
+            (rank, w.word, w.pos, pos_name(w.pos), w.count, w.share, w.documents)
+            for rank, w in enumerate(tally.rows(CORPUS_TOP), 1)
+        ]
+
     return ExtraSheet(
         name=SHEET_WORDS,
         headers=WORD_HEADERS,
-        rows=rows,
+        rows=rows() if corpus is not None else _Rows(rows),
         widths=(6, 18, 6, 10, 8, 8, 8),
         percent_columns=(5,),
     )
@@ -111,22 +172,30 @@ def _corpus_sheet(corpus: WordTally) -> ExtraSheet:
 
 def _code_sheet(
     codes: Sequence[CodeInfo],
-    by_code: dict[int, WordTally],
+    by_code: dict[int, WordTally] | None,
     passages: Counter[int],
-    corpus: WordTally,
+    corpus: WordTally | None,
+    later: Callable[[], tuple[WordTally, dict[int, WordTally]]] | None = None,
 ) -> ExtraSheet:
-    rows = []
-    for code in codes:
-        tally = by_code[code.id]
-        top = LIST_SEPARATOR.join(f"{w}({n})" for w, n in _most_frequent(tally, CODE_TOP))
-        keywords = LIST_SEPARATOR.join(w for w, _ in tfidf(tally, corpus, CODE_KEYWORDS))
-        rows.append(
-            (code.path_text, code.depth + 1, passages[code.id], tally.total, top, keywords)
-        )
+    def rows() -> list[Sequence[object]]:
+        if by_code is not None and corpus is not None:
+            tallies, whole = by_code, corpus
+        else:
+            whole, tallies = later()  # type: ignore[misc]
+        out = []
+        for code in codes:
+            tally = tallies[code.id]
+            top = LIST_SEPARATOR.join(f"{w}({n})" for w, n in _most_frequent(tally, CODE_TOP))
+            keywords = LIST_SEPARATOR.join(w for w, _ in tfidf(tally, whole, CODE_KEYWORDS))
+            out.append(
+                (code.path_text, code.depth + 1, passages[code.id], tally.total, top, keywords)
+            )
+        return out
+
     return ExtraSheet(
         name=SHEET_CODE_WORDS,
         headers=CODE_HEADERS,
-        rows=rows,
+        rows=rows() if later is None else _Rows(rows),
         widths=(30, 6, 10, 9, 70, 40),
         wrap_columns=(0, 4, 5),
     )

@@ -28,6 +28,8 @@ from annotator.analysis.wordfreq import (
     merge_spans,
 )
 from annotator.chinese.segment import Token
+from annotator.chinese.variants import fold
+from annotator.search.tokens import BREAK
 
 _SHIFT = 32  # a key is scope << _SHIFT | word id
 _WORD_MASK = (1 << _SHIFT) - 1
@@ -103,6 +105,158 @@ def _sums(inverse: np.ndarray, parts: list[np.ndarray], size: int) -> np.ndarray
     return out
 
 
+@dataclass(frozen=True)
+class DocumentWords:
+    """One document's words in text order: folded words with their code-point spans. From
+    jieba they tile the folded text; from the search index the punctuation and whitespace
+    between words is missing, which changes no count (such tokens never count)."""
+
+    words: list[str]
+    starts: np.ndarray  # int64
+    ends: np.ndarray  # int64
+
+    @classmethod
+    def of_tokens(cls, tokens: Sequence[Token]) -> DocumentWords:
+        n = len(tokens)
+        return cls([t.word for t in tokens],
+                   np.fromiter((t.start for t in tokens), dtype=np.int64, count=n),
+                   np.fromiter((t.end for t in tokens), dtype=np.int64, count=n))
+
+
+class _IndexForms:
+    """Words from the search index's forms (:func:`annotator.search.tokens.index_form`):
+    a form is the folded word itself unless it may have lost something — ASCII upper case
+    (forms are lower-cased), ASCII separators, a cut — and those few words are read from
+    the folded text at their spans instead."""
+
+    def __init__(self) -> None:
+        self._ids: dict[str, int] = {BREAK: 0}
+        self._forms: list[str] = [BREAK]
+        self._exact = np.zeros(1024, dtype=bool)  # form id → the form is the word
+        self._length = np.zeros(1024, dtype=np.int64)
+
+    def words(self, forms: list[str], starts: np.ndarray, ends: np.ndarray,
+              folded: str) -> DocumentWords | None:
+        """The document's words, or None when its stored row does not fit its text."""
+        if len(forms) != len(starts) or (len(ends) and int(ends[-1]) > len(folded)):
+            return None
+        ids = self._encode(forms)
+        word = ids != 0
+        ids, starts, ends = ids[word], starts[word], ends[word]
+        sure = self._exact[ids] & (self._length[ids] == ends - starts)
+        words = [forms[i] for i in np.flatnonzero(word).tolist()]
+        for i in np.flatnonzero(~sure).tolist():
+            words[i] = folded[starts[i] : ends[i]]
+        return DocumentWords(words, starts, ends)
+
+    def _encode(self, forms: list[str]) -> np.ndarray:
+        ids = self._ids
+        new = [f for f in dict.fromkeys(forms) if f not in ids]
+        if new:
+            first = len(self._forms)
+            if first + len(new) > len(self._exact):
+                size = max(2 * len(self._exact), first + len(new))
+                self._exact = np.resize(self._exact, size)
+                self._length = np.resize(self._length, size)
+            for i, form in enumerate(new, first):
+                ids[form] = i
+                # Lower case with an upper-case twin: the word may have been written upper.
+                self._exact[i] = form.upper() == form
+                self._length[i] = len(form)
+            self._forms.extend(new)
+        return np.fromiter(map(ids.__getitem__, forms), dtype=np.int64, count=len(forms))
+
+
+def index_usable(terms: Iterable[str]) -> bool:
+    """Whether words read from the search index can stand for a segmentation with these
+    terms: a term without letters or digits is not indexed, so it could not be counted."""
+    return all(any(ch.isalnum() for ch in term) for term in terms)
+
+
+class ScopeCounter:
+    """The corpus tally and a tally per code, fed one document at a time (see
+    :func:`count_scopes`); a document's words come from the search index when given,
+    else from segmenting its text."""
+
+    def __init__(self, analyser: WordAnalyser, code_ids: Sequence[int]) -> None:
+        self.analyser = analyser
+        self.code_ids = list(code_ids)
+        self._scope_of = {code_id: i for i, code_id in enumerate(self.code_ids)}
+        self._corpus = len(self.code_ids)
+        self._vocabulary = _Vocabulary(analyser)
+        self._accumulator = _Accumulator()
+        self._document_totals = np.zeros(len(self.code_ids) + 1, dtype=np.int64)
+        self._forms: dict[int, Forms] = {}  # scope → forms written otherwise than folded
+        self._index_forms = _IndexForms()
+        self.segmented = 0  # documents segmented here (not read from the index)
+
+    def add(
+        self,
+        doc_id: int,
+        text: str,
+        spans: Mapping[int, Sequence[Span]],
+        stored: tuple[list[str], np.ndarray, np.ndarray] | None = None,
+    ) -> None:
+        """One document: its text, its passage spans per code (unmerged) and, if the search
+        index holds the document as it is now, its stored (forms, starts, ends)."""
+        folded = fold(text)
+        words = None
+        if stored is not None:
+            words = self._index_forms.words(*stored, folded)
+        if words is None:
+            words = DocumentWords.of_tokens(self.analyser.tagger.tokenize(folded))
+            self.segmented += 1
+        self._count(text, folded, words, spans)
+
+    def _count(self, text: str, folded: str, words: DocumentWords,
+               spans: Mapping[int, Sequence[Span]]) -> None:
+        corpus_scope = self._corpus
+        ids = self._vocabulary.encode(words.words)
+        keep = self._vocabulary.counted[ids]
+        keys = [ids[keep] | (corpus_scope << _SHIFT)]
+        self._document_totals[corpus_scope] += 1
+
+        starts_of, ends_of, scopes = [], [], []
+        for code_id, code_spans in spans.items():
+            scope = self._scope_of.get(code_id)
+            if scope is None:
+                continue
+            self._document_totals[scope] += 1
+            for s, e in merge_spans(code_spans):
+                starts_of.append(s)
+                ends_of.append(e)
+                scopes.append(scope)
+        index = scope_of_index = np.zeros(0, dtype=np.int64)
+        if scopes:
+            index, scope_of_index = _tokens_in_spans(words, keep, starts_of, ends_of, scopes)
+            keys.append(ids[index] | (scope_of_index << _SHIFT))
+        self._accumulator.add_document(np.concatenate(keys))
+        if folded is not text:
+            _gather_forms(self._forms, text, words, keep, corpus_scope, index, scope_of_index)
+
+    def result(self) -> tuple[WordTally, dict[int, WordTally]]:
+        corpus_scope = self._corpus
+        keys, counts, documents = self._accumulator.result()
+        tag = self.analyser.tagger.tag
+        words = self._vocabulary.words
+        bounds = np.searchsorted(keys >> _SHIFT, np.arange(corpus_scope + 2), side="left")
+        tallies = []
+        for scope in range(corpus_scope + 1):
+            lo, hi = int(bounds[scope]), int(bounds[scope + 1])
+            scope_words = [words[i] for i in (keys[lo:hi] & _WORD_MASK).tolist()]
+            tally_counts = Counter(dict(zip(scope_words, counts[lo:hi].tolist(), strict=True)))
+            tally = WordTally(
+                counts=tally_counts,
+                documents=Counter(dict(zip(scope_words, documents[lo:hi].tolist(),
+                                           strict=True))),
+                tags=TagsOnDemand(tally_counts, tag),
+                document_total=int(self._document_totals[scope]),
+            )
+            tally.add_forms(self._forms.get(scope, Counter()))
+            tallies.append(tally)
+        return tallies[corpus_scope], {c: tallies[i] for i, c in enumerate(self.code_ids)}
+
+
 def count_scopes(
     analyser: WordAnalyser,
     texts: Iterable[tuple[int, str]],
@@ -113,60 +267,14 @@ def count_scopes(
     ``code_ids`` over its ``spans`` (document id → code id → passage spans, unmerged; codes
     not in ``code_ids`` are left out). Each equals adding, per document, the counted words of
     the text (or of the tokens lying wholly inside the code's merged spans) to a WordTally."""
-    scope_of = {code_id: i for i, code_id in enumerate(code_ids)}
-    corpus_scope = len(code_ids)
-    vocabulary = _Vocabulary(analyser)
-    accumulator = _Accumulator()
-    document_totals = np.zeros(len(code_ids) + 1, dtype=np.int64)
-
-    forms: dict[int, Forms] = {}  # scope → forms written otherwise than folded
+    counter = ScopeCounter(analyser, code_ids)
     for doc_id, text in texts:
-        folded, (tokens,) = analyser.folded_runs(text)
-        ids = vocabulary.encode([t.word for t in tokens])
-        keep = vocabulary.counted[ids]
-        keys = [ids[keep] | (corpus_scope << _SHIFT)]
-        document_totals[corpus_scope] += 1
-
-        starts_of, ends_of, scopes = [], [], []
-        for code_id, code_spans in spans.get(doc_id, {}).items():
-            scope = scope_of.get(code_id)
-            if scope is None:
-                continue
-            document_totals[scope] += 1
-            for s, e in merge_spans(code_spans):
-                starts_of.append(s)
-                ends_of.append(e)
-                scopes.append(scope)
-        index = scope_of_index = np.zeros(0, dtype=np.int64)
-        if scopes:
-            index, scope_of_index = _tokens_in_spans(tokens, keep, starts_of, ends_of, scopes)
-            keys.append(ids[index] | (scope_of_index << _SHIFT))
-        accumulator.add_document(np.concatenate(keys))
-        if folded is not text:
-            _gather_forms(forms, text, tokens, keep, corpus_scope, index, scope_of_index)
-
-    keys, counts, documents = accumulator.result()
-    tag = analyser.tagger.tag
-    words = vocabulary.words
-    bounds = np.searchsorted(keys >> _SHIFT, np.arange(corpus_scope + 2), side="left")
-    tallies = []
-    for scope in range(corpus_scope + 1):
-        lo, hi = int(bounds[scope]), int(bounds[scope + 1])
-        scope_words = [words[i] for i in (keys[lo:hi] & _WORD_MASK).tolist()]
-        tally_counts = Counter(dict(zip(scope_words, counts[lo:hi].tolist(), strict=True)))
-        tally = WordTally(
-            counts=tally_counts,
-            documents=Counter(dict(zip(scope_words, documents[lo:hi].tolist(), strict=True))),
-            tags=TagsOnDemand(tally_counts, tag),
-            document_total=int(document_totals[scope]),
-        )
-        tally.add_forms(forms.get(scope, Counter()))
-        tallies.append(tally)
-    return tallies[corpus_scope], {c: tallies[i] for i, c in enumerate(code_ids)}
+        counter.add(doc_id, text, spans.get(doc_id, {}))
+    return counter.result()
 
 
 def _tokens_in_spans(
-    tokens: Sequence[Token],
+    tokens: DocumentWords,
     keep: np.ndarray,
     starts_of: list[int],
     ends_of: list[int],
@@ -176,8 +284,7 @@ def _tokens_in_spans(
     as words_within finds them: from the first token starting at or after the span's start,
     up to the last one ending at or before its end (the tokens tile the text, so both ends
     ascend)."""
-    token_starts = np.fromiter((t.start for t in tokens), dtype=np.int64, count=len(tokens))
-    token_ends = np.fromiter((t.end for t in tokens), dtype=np.int64, count=len(tokens))
+    token_starts, token_ends = tokens.starts, tokens.ends
     first = np.searchsorted(token_starts, np.asarray(starts_of, dtype=np.int64), side="left")
     past = np.searchsorted(token_ends, np.asarray(ends_of, dtype=np.int64), side="right")
     lengths = np.maximum(past - first, 0)
@@ -196,7 +303,7 @@ def _tokens_in_spans(
 def _gather_forms(
     forms: dict[int, Forms],
     text: str,
-    tokens: Sequence[Token],
+    tokens: DocumentWords,
     keep: np.ndarray,
     corpus_scope: int,
     index: np.ndarray,
@@ -204,13 +311,15 @@ def _gather_forms(
 ) -> None:
     """Add the counted tokens written otherwise than folded, per scope (a text with
     traditional characters only)."""
-    written = [text[t.start : t.end] for t in tokens]
-    differs = np.fromiter((w != t.word for w, t in zip(written, tokens, strict=True)),
-                          dtype=bool, count=len(tokens))
+    words = tokens.words
+    written = [text[s:e] for s, e in zip(tokens.starts.tolist(), tokens.ends.tolist(),
+                                          strict=True)]
+    differs = np.fromiter((w != t for w, t in zip(written, words, strict=True)),
+                          dtype=bool, count=len(words))
     corpus = forms.setdefault(corpus_scope, Counter())
     for i in np.flatnonzero(differs & keep).tolist():
-        corpus[tokens[i].word, written[i]] += 1
+        corpus[words[i], written[i]] += 1
     if len(index):
         mask = differs[index]
         for i, scope in zip(index[mask].tolist(), scope_of_index[mask].tolist(), strict=True):
-            forms.setdefault(scope, Counter())[tokens[i].word, written[i]] += 1
+            forms.setdefault(scope, Counter())[words[i], written[i]] += 1

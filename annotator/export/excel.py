@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from openpyxl import Workbook
 from openpyxl.comments import Comment
@@ -31,6 +31,14 @@ if TYPE_CHECKING:
     from annotator.chinese.units import Unit
 
 Progress = Callable[[int, int], None]
+
+
+class UnitArrays(Protocol):
+    """A document's units as parallel arrays sorted by start (outermost first)."""
+
+    numbers: Sequence[str]
+    starts: Any  # numpy int64 arrays
+    ends: Any
 
 SHEET_PASSAGES = "编码片段"
 SHEET_FREQUENCIES = "频次"
@@ -103,7 +111,7 @@ class ExportData:
     extra_sheets: Sequence[ExtraSheet] = ()  # after the four standard sheets, in order
     # A document's units of analysis, asked once per document while passages stream; when
     # given, 编码片段 has a 单元编号 column: the unit holding each passage's start.
-    units_of: Callable[[DocumentInfo], Sequence[Unit]] | None = None
+    units_of: Callable[[DocumentInfo], Sequence[Unit] | UnitArrays] | None = None
     # 编码片段 has a 来源 column: 人工, or 机器建议（已接受） for accepted auto-coding.
     show_origin: bool = False
 
@@ -290,29 +298,37 @@ def _write_passages(wb, ws, data: ExportData, keys: list[str], progress):
 
 
 class _UnitFinder:
-    """The number of the unit holding an offset, among one document's units."""
+    """The number of the unit holding an offset, among one document's units: a sequence of
+    units, or parallel ``numbers``/``starts``/``ends`` sorted by start (outermost first)."""
 
-    def __init__(self, units: Sequence[Unit]) -> None:
-        self.units = sorted(units, key=lambda u: (u.start, -u.end))
-        self.starts = [u.start for u in self.units]
+    def __init__(self, units: Sequence[Unit] | UnitArrays) -> None:
+        if isinstance(units, Sequence):
+            ordered = sorted(units, key=lambda u: (u.start, -u.end))
+            self.numbers = [u.number for u in ordered]
+            self.starts = [u.start for u in ordered]
+            self.ends = [u.end for u in ordered]
+        else:
+            self.numbers = list(units.numbers)
+            self.starts = units.starts.tolist()
+            self.ends = units.ends.tolist()
 
     def number(self, start: int, end: int) -> str:
         """The innermost unit holding the whole passage (a 款 inside an article), else the
         innermost one containing ``start``; for a start in the gap between units (a passage
         beginning on a line break), the first unit that begins inside the passage; "" when
         there is none."""
-        i = bisect_right(self.starts, start) - 1
+        starts, ends, numbers = self.starts, self.ends, self.numbers
+        i = bisect_right(starts, start) - 1
         first = ""
         for j in range(i, max(i - 50, -1), -1):  # nested units (款 in articles)
-            unit = self.units[j]
-            if unit.end > start:
-                if unit.end >= end:
-                    return unit.number
-                first = first or unit.number
+            if ends[j] > start:
+                if ends[j] >= end:
+                    return numbers[j]
+                first = first or numbers[j]
         if first:
             return first
-        if i + 1 < len(self.units) and self.starts[i + 1] < end:
-            return self.units[i + 1].number
+        if i + 1 < len(starts) and starts[i + 1] < end:
+            return numbers[i + 1]
         return ""
 
 
