@@ -7,8 +7,9 @@ leaves the file exactly as it was.
 from __future__ import annotations
 
 import getpass
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -21,8 +22,10 @@ from annotator.db import passages as passage_repo
 from annotator.db.engine import make_engine, make_session_factory, transaction
 from annotator.db.schema import SCHEMA_VERSION, check_project_file, create_schema, upgrade
 from annotator.db.snapshots import TreeSnapshot, restore_snapshot, take_snapshot
-from annotator.errors import ConfirmationRequired, NotFoundError, ProjectError
+from annotator.errors import ConfirmationRequired, ProjectError
 from annotator.records import (
+    ChangeLog,
+    Changes,
     CodeInfo,
     CoderInfo,
     DocumentInfo,
@@ -52,6 +55,9 @@ class Project:
         # The coder row is created on first use, so that reading a project never writes.
         self._coder_name = coder or default_coder_name()
         self._coder: CoderInfo | None = None
+        # The change logs open in each thread (collect_changes): a worker's import never
+        # lands in the window's log.
+        self._logs = threading.local()
 
     # -- opening and closing -------------------------------------------------------------
     @classmethod
@@ -106,6 +112,29 @@ class Project:
         """One transaction; for core modules (importer, exporters) that compose repo calls."""
         return transaction(self._factory)
 
+    # -- what changed --------------------------------------------------------------------
+    @contextmanager
+    def collect_changes(self) -> Iterator[ChangeLog]:
+        """What the mutating calls made in this thread inside the block changed, by id::
+
+            with project.collect_changes() as log:
+                project.apply_code(doc_id, code_id, 0, 12)
+            log.changes.added  # (PassageInfo,)
+
+        The methods keep their return values; the window's views update from the log.
+        Calls that write through :meth:`session_scope` directly are not logged."""
+        log = ChangeLog()
+        stack: list[ChangeLog] = self._logs.__dict__.setdefault("stack", [])
+        stack.append(log)
+        try:
+            yield log
+        finally:
+            stack.remove(log)
+
+    def _changed(self, changes: Changes) -> None:
+        for log in self._logs.__dict__.get("stack", ()):
+            log.add(changes)
+
     # -- coders --------------------------------------------------------------------------
     def _ensure_coder(self, name: str) -> CoderInfo:
         with self.session_scope() as s:
@@ -138,7 +167,10 @@ class Project:
         """Import files and folders (recursively); each file is its own transaction."""
         from annotator.importing.importer import import_paths
 
-        return import_paths(self, [Path(p) for p in paths], progress, should_cancel)
+        try:
+            return import_paths(self, [Path(p) for p in paths], progress, should_cancel)
+        finally:  # a cancelled or failed import may still have added some
+            self._changed(Changes(documents_reread=True))
 
     def add_document(
         self,
@@ -161,7 +193,8 @@ class Project:
                 )
                 from annotator.search.index import index_new_document
                 index_new_document(s, doc)  # the search index grows with each document
-            return doc_repo.to_info(doc, doc_repo.passage_counts_by_document(s).get(doc.id, 0))
+                self._changed(Changes(documents_reread=True))
+            return doc_repo.to_info(doc, doc_repo.passage_count_of(s, doc.id))
 
     def documents(self) -> list[DocumentInfo]:
         with self.session_scope() as s:
@@ -170,8 +203,14 @@ class Project:
     def document(self, document_id: int) -> DocumentInfo:
         with self.session_scope() as s:
             doc = doc_repo.get_document(s, document_id)
-            counts = doc_repo.passage_counts_by_document(s)
-            return doc_repo.to_info(doc, counts.get(doc.id, 0))
+            return doc_repo.to_info(doc, doc_repo.passage_count_of(s, doc.id))
+
+    def passage_counts(self, document_ids: Iterable[int] | None = None) -> dict[int, int]:
+        """Passages per document (of these documents; default all), documents without
+        passages left out."""
+        with self.session_scope() as s:
+            return doc_repo.passage_counts_by_document(
+                s, None if document_ids is None else list(document_ids))
 
     def document_text(self, document_id: int) -> str:
         with self.session_scope() as s:
@@ -182,10 +221,12 @@ class Project:
     ) -> None:
         with self.session_scope() as s:
             doc_repo.set_attributes(s, document_id, values, replace=replace)
+        self._changed(Changes(documents_edited=frozenset({document_id})))
 
     def set_document_title(self, document_id: int, title: str) -> None:
         with self.session_scope() as s:
             doc_repo.set_title(s, document_id, title)
+        self._changed(Changes(documents_edited=frozenset({document_id})))
 
     def update_document(
         self,
@@ -201,13 +242,16 @@ class Project:
                 doc_repo.set_title(s, document_id, title)
             if attributes is not None:
                 doc_repo.set_attributes(s, document_id, attributes, replace=replace)
+        self._changed(Changes(documents_edited=frozenset({document_id})))
 
     def set_numbering(self, document_id: int, numbering: str) -> str:
         """Choose how a document's units are numbered ("auto", "statute", "outline" or
         "paragraphs"; see :mod:`annotator.chinese.structure`). Passages keep their offsets;
         only the numbers of the units around them change. Returns the previous choice."""
         with self.session_scope() as s:
-            return doc_repo.set_numbering(s, document_id, numbering)
+            previous = doc_repo.set_numbering(s, document_id, numbering)
+        self._changed(Changes(documents_edited=frozenset({document_id})))
+        return previous
 
     def numbering(self, document_id: int) -> tuple[str, str]:
         """(the document's choice, the numbering its units get): "auto" comes with the
@@ -230,26 +274,28 @@ class Project:
     def delete_document(self, document_id: int, *, confirm: bool = False) -> int:
         """Delete a document; with passages it needs ``confirm``. Returns passages removed."""
         with self.session_scope() as s:
-            count = doc_repo.passage_counts_by_document(s).get(document_id, 0)
             doc_repo.get_document(s, document_id)
+            count = doc_repo.passage_count_of(s, document_id)
             if count and not confirm:
                 raise ConfirmationRequired(
                     f"deleting this document removes {count} coded passage(s)", count
                 )
             doc_repo.delete_document(s, document_id)
-            return count
+        self._changed(Changes(documents_reread=True,
+                              passages_reread=frozenset({document_id}) if count else frozenset()))
+        return count
 
     # -- codes ---------------------------------------------------------------------------
-    def codes(self) -> list[CodeInfo]:
-        """All codes in tree order with their own passage counts."""
+    def codes(self, *, counts: bool = True) -> list[CodeInfo]:
+        """All codes in tree order with their own passage counts (``counts=False``: all 0,
+        without counting the project's passages)."""
         with self.session_scope() as s:
-            return code_repo.list_codes(s)
+            return code_repo.list_codes(s, counts=counts)
 
     def code(self, code_id: int) -> CodeInfo:
-        for info in self.codes():
-            if info.id == code_id:
-                return info
-        raise NotFoundError(f"no code with id {code_id}")
+        """One code with its path and passage count (raises NotFoundError)."""
+        with self.session_scope() as s:
+            return code_repo.code_info(s, code_id)
 
     def find_code(self, path: str | Sequence[str]) -> CodeInfo | None:
         """A code by its path ("A / B", "A/B" or a sequence of names), or None."""
@@ -285,6 +331,7 @@ class Project:
                 position=position,
             )
             new_id = code.id
+        self._changed(Changes(codes_reread=True))
         return self.code(new_id)
 
     def update_code(
@@ -308,6 +355,7 @@ class Project:
                 keywords=keywords,
                 shortcut=shortcut,
             )
+        self._changed(Changes(codes_edited=frozenset({code_id})))
         return self.code(code_id)
 
     def rename_code(self, code_id: int, name: str) -> CodeInfo:
@@ -322,6 +370,7 @@ class Project:
         """Move under another parent (None: top level), at ``position`` among its children."""
         with self.session_scope() as s:
             code_repo.move_code(s, code_id, new_parent_id, position)
+        self._changed(Changes(codes_reread=True))
         return self.code(code_id)
 
     def merge_codes(self, source_id: int, target_id: int) -> TreeSnapshot:
@@ -330,7 +379,8 @@ class Project:
         with self.session_scope() as s:
             snap = take_snapshot(s, [source_id, target_id])
             code_repo.merge_codes(s, source_id, target_id)
-            return snap
+        self._changed(Changes(codes_reread=True, passages_reread=None))
+        return snap
 
     def delete_code(
         self, code_id: int, *, confirm: bool = False, undoing_creation: bool = False
@@ -347,12 +397,15 @@ class Project:
                 )
             snap = take_snapshot(s, [code_id])
             code_repo.delete_code(s, code_id, bury=not undoing_creation)
-            return snap
+        self._changed(Changes(codes_reread=True,
+                              passages_reread=None if count else frozenset()))
+        return snap
 
     def restore(self, snapshot: TreeSnapshot) -> None:
         """Undo a delete or merge: put the codes and passages back with their old ids."""
         with self.session_scope() as s:
             restore_snapshot(s, snapshot)
+        self._changed(Changes(codes_reread=True, passages_reread=None))
 
     def subtree_ids(self, code_id: int) -> list[int]:
         with self.session_scope() as s:
@@ -380,7 +433,10 @@ class Project:
                 end=end,
                 memo=memo,
             )
-            return passage_repo.passage_info(s, passage.id), created
+            info = passage_repo.passage_info(s, passage.id)
+        if created:
+            self._changed(Changes(added=(info,)))
+        return info, created
 
     def remove_passage(self, passage_id: int, *, undoing_creation: bool = False) -> PassageInfo:
         """Remove a coded passage; returns it as it was (for undo).
@@ -391,7 +447,8 @@ class Project:
         with self.session_scope() as s:
             info = passage_repo.passage_info(s, passage_id)
             passage_repo.remove_passage(s, passage_id, bury=not undoing_creation)
-            return info
+        self._changed(Changes(removed=(info,)))
+        return info
 
     def restore_passage(self, info: PassageInfo) -> PassageInfo:
         """Put a removed passage back with its id, coder, memo and time."""
@@ -414,11 +471,15 @@ class Project:
             )
             s.flush()
             passage_repo.forget_tombstones(s, "passage", [info.guid])
-            return passage_repo.passage_info(s, info.id)
+            restored = passage_repo.passage_info(s, info.id)
+        self._changed(Changes(added=(restored,)))
+        return restored
 
     def set_memo(self, passage_id: int, memo: str) -> None:
         with self.session_scope() as s:
             passage_repo.set_memo(s, passage_id, memo)
+            edited = passage_repo.passage_info(s, passage_id)
+        self._changed(Changes(edited=(edited,)))
 
     def passage(self, passage_id: int) -> PassageInfo:
         with self.session_scope() as s:
@@ -458,7 +519,9 @@ class Project:
         Returns (codes added, codes updated)."""
         from annotator.codebook_sync import merge_codebook_file
 
-        return merge_codebook_file(self, source)
+        result = merge_codebook_file(self, source)
+        self._changed(Changes(codes_reread=True))
+        return result
 
     def export_codebook(self, target: str | Path) -> None:
         from annotator.codebook_sync import write_codebook_file

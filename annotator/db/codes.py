@@ -246,11 +246,13 @@ def delete_code(session: Session, code_id: int, *, bury: bool = True) -> int:
     return removed
 
 
-def list_codes(session: Session) -> list[CodeInfo]:
-    """Every code in tree order (depth first, by position), with its own passage count."""
-    counts = dict(
-        session.execute(select(Passage.code_id, func.count()).group_by(Passage.code_id)).all()
-    )
+def list_codes(session: Session, *, counts: bool = True) -> list[CodeInfo]:
+    """Every code in tree order (depth first, by position), with its own passage count
+    (``counts=False``: 0 each, and the passages are not counted)."""
+    counts_of: dict[int, int] = {}
+    if counts:
+        counts_of = dict(session.execute(
+            select(Passage.code_id, func.count()).group_by(Passage.code_id)).all())
     by_parent: dict[int | None, list[Code]] = {}
     for code in session.scalars(select(Code).order_by(Code.position, Code.id)):
         by_parent.setdefault(code.parent_id, []).append(code)
@@ -259,11 +261,23 @@ def list_codes(session: Session) -> list[CodeInfo]:
     def walk(parent: int | None, path: tuple[str, ...]) -> None:
         for code in by_parent.get(parent, []):
             own = (*path, code.name)
-            out.append(to_info(code, own, counts.get(code.id, 0)))
+            out.append(to_info(code, own, counts_of.get(code.id, 0)))
             walk(code.id, own)
 
     walk(None, ())
     return out
+
+
+def code_info(session: Session, code_id: int) -> CodeInfo:
+    """One code with its path and own passage count, without listing the tree."""
+    code = get_code(session, code_id)
+    path = [code.name]
+    parent = code.parent_id
+    while parent is not None:
+        row = session.execute(select(Code.name, Code.parent_id).where(Code.id == parent)).one()
+        path.append(row[0])
+        parent = row[1]
+    return to_info(code, tuple(reversed(path)), passage_count(session, [code_id]))
 
 
 def to_info(code: Code, path: tuple[str, ...], count: int = 0) -> CodeInfo:

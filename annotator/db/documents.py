@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -66,18 +66,28 @@ def to_info(doc: Document, passage_count: int = 0) -> DocumentInfo:
         source_name=doc.source_name,
         content_hash=doc.content_hash,
         imported_at=doc.imported_at,
-        length=len(doc.text),
+        length=doc.length,
         attributes={a.key: a.value for a in doc.attributes},
         passage_count=passage_count,
         numbering=doc.numbering,
     )
 
 
-def passage_counts_by_document(session: Session) -> dict[int, int]:
-    rows = session.execute(
-        select(Passage.document_id, func.count()).group_by(Passage.document_id)
-    )
-    return {doc_id: n for doc_id, n in rows}
+def passage_counts_by_document(
+    session: Session, document_ids: Sequence[int] | None = None
+) -> dict[int, int]:
+    """Passages per document (of ``document_ids``; default all); none → not listed."""
+    query = select(Passage.document_id, func.count()).group_by(Passage.document_id)
+    if document_ids is not None:
+        query = query.where(Passage.document_id.in_(document_ids))
+    return {doc_id: n for doc_id, n in session.execute(query)}
+
+
+def passage_count_of(session: Session, document_id: int) -> int:
+    """One document's passages, counted on the index (not a count of the whole project)."""
+    return session.scalar(
+        select(func.count()).select_from(Passage).where(Passage.document_id == document_id)
+    ) or 0
 
 
 def list_documents(session: Session) -> list[DocumentInfo]:

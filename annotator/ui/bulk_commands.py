@@ -2,15 +2,17 @@
 project's word lists. Like :mod:`annotator.ui.commands`, each command's redo()/undo() only call
 the core and then notify; each is one step on the undo stack, however many passages it makes.
 
-The hub carries passage, codebook and document changes; proposals and word lists change
-without touching those, so their notifications live in :class:`TextEvents`, one per hub.
+Their notifications go through the one hub, like every other change: coding many spans
+names the documents whose passages changed; proposals and word lists have their own flags
+in :class:`~annotator.records.Changes` (and the hub's ``proposalsChanged`` and
+``wordListsChanged`` signals).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from annotator.autocoding import (
@@ -22,7 +24,7 @@ from annotator.autocoding import (
     unreject_proposals,
 )
 from annotator.chinese import stopwords, terms
-from annotator.records import PassageInfo
+from annotator.records import Changes, PassageInfo
 from annotator.search import CodingSpan, code_spans, remove_passages
 from annotator.ui.hub import ProjectHub
 
@@ -31,22 +33,10 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("BulkCommands", text)
 
 
-class TextEvents(QObject):
-    """Changes the ProjectHub has no signal for; views of proposals and word lists listen."""
-
-    proposalsChanged = Signal()  # proposals added, accepted, rejected or brought back
-    wordListsChanged = Signal()  # project terms or stopwords edited
-
-    OBJECT_NAME = "text_events"
-
-
-def text_events(hub: ProjectHub) -> TextEvents:
-    """The hub's TextEvents (made on first use, owned by the hub)."""
-    found = hub.findChild(TextEvents, TextEvents.OBJECT_NAME)
-    if found is None:
-        found = TextEvents(hub)
-        found.setObjectName(TextEvents.OBJECT_NAME)
-    return found
+def text_events(hub: ProjectHub) -> ProjectHub:
+    """The hub itself, which carries ``proposalsChanged`` and ``wordListsChanged`` (this
+    module once had a second notifier for them; kept for callers still asking for it)."""
+    return hub
 
 
 class CodeSpans(QUndoCommand):
@@ -75,7 +65,7 @@ class CodeSpans(QUndoCommand):
         else:
             for info in self._removed:
                 project.restore_passage(info)
-        self.hub.notify_passages(self._documents())
+        self.hub.notify(Changes(passages_reread=self._documents()))
 
     def undo(self) -> None:
         project = self.hub.require()
@@ -83,7 +73,7 @@ class CodeSpans(QUndoCommand):
         # As they are now (memos may have been written since), for redo to put back.
         self._removed = [p for p in project.passages(code_id=self.code_id) if p.id in wanted]
         remove_passages(project, [p.id for p in self._removed])
-        self.hub.notify_passages(self._documents())
+        self.hub.notify(Changes(passages_reread=self._documents()))
 
 
 class AcceptProposals(QUndoCommand):
@@ -101,8 +91,7 @@ class AcceptProposals(QUndoCommand):
 
     def _notify(self) -> None:
         docs = frozenset(p.document_id for p in self.batch.proposals) if self.batch else None
-        self.hub.notify_passages(docs)
-        text_events(self.hub).proposalsChanged.emit()
+        self.hub.notify(Changes(passages_reread=docs, proposals=True))
 
     def redo(self) -> None:
         project = self.hub.require()
@@ -141,11 +130,11 @@ class RejectProposals(QUndoCommand):
         if not reject_proposals(self.hub.require(), self.proposal_ids):
             self.setObsolete(True)
             return
-        text_events(self.hub).proposalsChanged.emit()
+        self.hub.notify(Changes(proposals=True))
 
     def undo(self) -> None:
         unreject_proposals(self.hub.require(), self.proposal_ids)
-        text_events(self.hub).proposalsChanged.emit()
+        self.hub.notify(Changes(proposals=True))
 
 
 TERMS, STOPWORDS = "terms", "stopwords"
@@ -177,7 +166,7 @@ class EditWordList(QUndoCommand):
 
     def _edit(self, add: bool, words: list[str]) -> list[str]:
         changed = _EDITS[self.word_list, add](self.hub.require(), words)
-        text_events(self.hub).wordListsChanged.emit()
+        self.hub.notify(Changes(word_lists=True))
         return changed
 
     def redo(self) -> None:
@@ -186,7 +175,7 @@ class EditWordList(QUndoCommand):
             if not self.changed:
                 self.setObsolete(True)
                 return
-            text_events(self.hub).wordListsChanged.emit()
+            self.hub.notify(Changes(word_lists=True))
         else:
             self._edit(self.add, self.changed)
 

@@ -1,15 +1,22 @@
-"""Every edit as a QUndoCommand whose redo()/undo() only call the core, then notify the hub."""
+"""Every edit as a QUndoCommand whose redo()/undo() only call the core, then notify the hub.
+
+Each step runs its core calls inside :meth:`ProjectHub.collecting`, so the hub sends exactly
+what they changed (passages, codes, documents by id). ``initiator`` is the widget that
+pushed the command; it goes with the first redo only (undo and redo come from the stack).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from contextlib import AbstractContextManager
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from annotator.db.snapshots import TreeSnapshot
-from annotator.records import PassageInfo
+from annotator.records import CodeInfo, PassageInfo
 from annotator.ui.hub import ProjectHub
 
 
@@ -17,56 +24,69 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Commands", text)
 
 
-class ApplyCode(QUndoCommand):
+class Step(QUndoCommand):
+    """A command that notifies the hub of what its core calls changed."""
+
+    def __init__(self, hub: ProjectHub, text: str, initiator: object = None) -> None:
+        super().__init__(text)
+        self.hub, self.initiator = hub, initiator
+
+    def changing(self) -> AbstractContextManager[None]:
+        """Collect and send the changes of the core calls made inside the block."""
+        initiator, self.initiator = self.initiator, None  # the first redo only
+        return self.hub.collecting(initiator)
+
+
+class ApplyCode(Step):
     """Code one span. If the same passage already exists the command is obsolete."""
 
     def __init__(self, hub: ProjectHub, document_id: int, code_id: int, start: int, end: int,
-                 code_name: str = "") -> None:
-        super().__init__(tr("Code as “%1”").replace("%1", code_name))
-        self.hub, self.args = hub, (document_id, code_id, start, end)
+                 code_name: str = "", initiator: object = None) -> None:
+        super().__init__(hub, tr("Code as “%1”").replace("%1", code_name), initiator)
+        self.args = (document_id, code_id, start, end)
         self.passage: PassageInfo | None = None
 
     def redo(self) -> None:
         project = self.hub.require()
-        if self.passage is None:
-            self.passage, created = project.code_span(*self.args)
-            if not created:
-                self.setObsolete(True)
-                return
-        else:
-            project.restore_passage(self.passage)
-        self.hub.notify_passages(frozenset({self.args[0]}))
+        with self.changing():
+            if self.passage is None:
+                self.passage, created = project.code_span(*self.args)
+                if not created:
+                    self.setObsolete(True)
+            else:
+                project.restore_passage(self.passage)
 
     def undo(self) -> None:
         assert self.passage is not None
-        self.hub.require().remove_passage(self.passage.id, undoing_creation=True)
-        self.hub.notify_passages(frozenset({self.args[0]}))
+        with self.changing():
+            self.hub.require().remove_passage(self.passage.id, undoing_creation=True)
 
 
-class RemovePassage(QUndoCommand):
-    def __init__(self, hub: ProjectHub, passage_id: int) -> None:
-        super().__init__(tr("Remove coding"))
-        self.hub, self.passage_id = hub, passage_id
+class RemovePassage(Step):
+    def __init__(self, hub: ProjectHub, passage_id: int, initiator: object = None) -> None:
+        super().__init__(hub, tr("Remove coding"), initiator)
+        self.passage_id = passage_id
         self.passage: PassageInfo | None = None
 
     def redo(self) -> None:
-        self.passage = self.hub.require().remove_passage(self.passage_id)
-        self.hub.notify_passages(frozenset({self.passage.document_id}))
+        with self.changing():
+            self.passage = self.hub.require().remove_passage(self.passage_id)
 
     def undo(self) -> None:
         assert self.passage is not None
-        self.hub.require().restore_passage(self.passage)
-        self.hub.notify_passages(frozenset({self.passage.document_id}))
+        with self.changing():
+            self.hub.require().restore_passage(self.passage)
 
 
-class SetMemo(QUndoCommand):
-    def __init__(self, hub: ProjectHub, passage: PassageInfo, memo: str) -> None:
-        super().__init__(tr("Edit memo"))
-        self.hub, self.passage, self.memo = hub, passage, memo
+class SetMemo(Step):
+    def __init__(self, hub: ProjectHub, passage: PassageInfo, memo: str,
+                 initiator: object = None) -> None:
+        super().__init__(hub, tr("Edit memo"), initiator)
+        self.passage, self.memo = passage, memo
 
     def _set(self, memo: str) -> None:
-        self.hub.require().set_memo(self.passage.id, memo)
-        self.hub.notify_passages(frozenset({self.passage.document_id}))
+        with self.changing():
+            self.hub.require().set_memo(self.passage.id, memo)
 
     def redo(self) -> None:
         self._set(self.memo)
@@ -75,47 +95,49 @@ class SetMemo(QUndoCommand):
         self._set(self.passage.memo)
 
 
-class AddCode(QUndoCommand):
-    def __init__(self, hub: ProjectHub, name: str, **fields: Any) -> None:
-        super().__init__(tr("Add code “%1”").replace("%1", name))
-        self.hub, self.name, self.fields = hub, name, fields
+class AddCode(Step):
+    def __init__(self, hub: ProjectHub, name: str, *, initiator: object = None,
+                 **fields: Any) -> None:
+        super().__init__(hub, tr("Add code “%1”").replace("%1", name), initiator)
+        self.name, self.fields = name, fields
         self.code_id: int | None = None
         self.snapshot: TreeSnapshot | None = None
 
     def redo(self) -> None:
         project = self.hub.require()
-        if self.snapshot is None:
-            self.code_id = project.add_code(self.name, **self.fields).id
-        else:
-            project.restore(self.snapshot)
-        self.hub.notify_codebook()
+        with self.changing():
+            if self.snapshot is None:
+                self.code_id = project.add_code(self.name, **self.fields).id
+            else:
+                project.restore(self.snapshot)
 
     def undo(self) -> None:
         assert self.code_id is not None
-        self.snapshot = self.hub.require().delete_code(
-            self.code_id, confirm=True, undoing_creation=True
-        )
-        self.hub.notify_codebook(passages=True)
+        with self.changing():
+            self.snapshot = self.hub.require().delete_code(
+                self.code_id, confirm=True, undoing_creation=True
+            )
 
 
-class UpdateCode(QUndoCommand):
+class UpdateCode(Step):
     """Rename, recolour, or edit definition/keywords/shortcut."""
 
     FIELDS = ("name", "colour", "definition", "keywords", "shortcut")
 
-    def __init__(self, hub: ProjectHub, code_id: int, **changes: Any) -> None:
-        super().__init__(tr("Edit code"))
+    def __init__(self, hub: ProjectHub, code_id: int, *, initiator: object = None,
+                 **changes: Any) -> None:
+        super().__init__(hub, tr("Edit code"), initiator)
         project = hub.require()
         info = project.code(code_id)
-        self.hub, self.code_id, self.changes = hub, code_id, changes
+        self.code_id, self.changes = code_id, changes
         self.before = {k: getattr(info, k) for k in changes}
         if "keywords" in self.before:
             self.before["keywords"] = list(self.before["keywords"])
 
     def _set(self, values: Mapping[str, Any]) -> None:
-        self.hub.require().update_code(self.code_id, **values)
-        # A new colour must repaint highlights; names show in the passages pane.
-        self.hub.notify_codebook(passages=True)
+        # The hub says which code changed: highlights take a new colour, panes a new name.
+        with self.changing():
+            self.hub.require().update_code(self.code_id, **values)
 
     def redo(self) -> None:
         self._set(self.changes)
@@ -124,73 +146,74 @@ class UpdateCode(QUndoCommand):
         self._set(self.before)
 
 
-class MoveCode(QUndoCommand):
+class MoveCode(Step):
     def __init__(self, hub: ProjectHub, code_id: int, new_parent_id: int | None,
-                 position: int | None = None) -> None:
-        super().__init__(tr("Move code"))
+                 position: int | None = None, initiator: object = None) -> None:
+        super().__init__(hub, tr("Move code"), initiator)
         info = hub.require().code(code_id)
-        self.hub, self.code_id = hub, code_id
+        self.code_id = code_id
         self.before = (info.parent_id, info.position)
         self.after = (new_parent_id, position)
 
     def redo(self) -> None:
-        self.hub.require().move_code(self.code_id, *self.after)
-        self.hub.notify_codebook(passages=True)
+        with self.changing():
+            self.hub.require().move_code(self.code_id, *self.after)
 
     def undo(self) -> None:
-        self.hub.require().move_code(self.code_id, *self.before)
-        self.hub.notify_codebook(passages=True)
+        with self.changing():
+            self.hub.require().move_code(self.code_id, *self.before)
 
 
-class MergeCodes(QUndoCommand):
-    def __init__(self, hub: ProjectHub, source_id: int, target_id: int) -> None:
-        super().__init__(tr("Merge codes"))
-        self.hub, self.source_id, self.target_id = hub, source_id, target_id
+class MergeCodes(Step):
+    def __init__(self, hub: ProjectHub, source_id: int, target_id: int,
+                 initiator: object = None) -> None:
+        super().__init__(hub, tr("Merge codes"), initiator)
+        self.source_id, self.target_id = source_id, target_id
         self.snapshot: TreeSnapshot | None = None
 
     def redo(self) -> None:
-        self.snapshot = self.hub.require().merge_codes(self.source_id, self.target_id)
-        self.hub.notify_codebook(passages=True)
+        with self.changing():
+            self.snapshot = self.hub.require().merge_codes(self.source_id, self.target_id)
 
     def undo(self) -> None:
         assert self.snapshot is not None
-        self.hub.require().restore(self.snapshot)
-        self.hub.notify_codebook(passages=True)
+        with self.changing():
+            self.hub.require().restore(self.snapshot)
 
 
-class DeleteCode(QUndoCommand):
+class DeleteCode(Step):
     """Delete a code with its sub-codes and passages; the caller has asked the user."""
 
-    def __init__(self, hub: ProjectHub, code_id: int) -> None:
-        super().__init__(tr("Delete code"))
-        self.hub, self.code_id = hub, code_id
+    def __init__(self, hub: ProjectHub, code_id: int, initiator: object = None) -> None:
+        super().__init__(hub, tr("Delete code"), initiator)
+        self.code_id = code_id
         self.snapshot: TreeSnapshot | None = None
 
     def redo(self) -> None:
-        self.snapshot = self.hub.require().delete_code(self.code_id, confirm=True)
-        self.hub.notify_codebook(passages=True)
+        with self.changing():
+            self.snapshot = self.hub.require().delete_code(self.code_id, confirm=True)
 
     def undo(self) -> None:
         assert self.snapshot is not None
-        self.hub.require().restore(self.snapshot)
-        self.hub.notify_codebook(passages=True)
+        with self.changing():
+            self.hub.require().restore(self.snapshot)
 
 
-class SetAttributes(QUndoCommand):
+class SetAttributes(Step):
     def __init__(self, hub: ProjectHub, document_id: int, values: Mapping[str, str],
-                 title: str | None = None) -> None:
-        super().__init__(tr("Edit document attributes"))
+                 title: str | None = None, initiator: object = None) -> None:
+        super().__init__(hub, tr("Edit document attributes"), initiator)
         project = hub.require()
         info = project.document(document_id)
-        self.hub, self.document_id = hub, document_id
+        self.document_id = document_id
         self.before = (dict(info.attributes), info.title)
         self.after = (dict(values), title or info.title)
 
     def _set(self, state: tuple[dict[str, str], str]) -> None:
-        self.hub.require().update_document(
-            self.document_id, title=state[1], attributes=state[0], replace=True
-        )
-        self.hub.notify_documents()
+        with self.changing():
+            self.hub.require().update_document(
+                self.document_id, title=state[1], attributes=state[0], replace=True
+            )
 
     def redo(self) -> None:
         self._set(self.after)
@@ -199,18 +222,19 @@ class SetAttributes(QUndoCommand):
         self._set(self.before)
 
 
-class SetNumbering(QUndoCommand):
+class SetNumbering(Step):
     """Choose how a document's units are numbered (auto, statute, outline, paragraphs)."""
 
-    def __init__(self, hub: ProjectHub, document_id: int, numbering: str) -> None:
-        super().__init__(tr("Change unit numbering"))
-        self.hub, self.document_id = hub, document_id
+    def __init__(self, hub: ProjectHub, document_id: int, numbering: str,
+                 initiator: object = None) -> None:
+        super().__init__(hub, tr("Change unit numbering"), initiator)
+        self.document_id = document_id
         self.before = hub.require().document(document_id).numbering
         self.after = numbering
 
     def _set(self, numbering: str) -> None:
-        self.hub.require().set_numbering(self.document_id, numbering)
-        self.hub.notify_documents()
+        with self.changing():
+            self.hub.require().set_numbering(self.document_id, numbering)
 
     def redo(self) -> None:
         self._set(self.after)
@@ -228,3 +252,52 @@ def apply_many(hub: ProjectHub, spans: Sequence[tuple[int, int, int, int]], text
             stack.push(ApplyCode(hub, doc_id, code_id, start, end))
     finally:
         stack.endMacro()
+
+
+class ImportCodebook(Step):
+    """Merge a codebook file into the tree (codes added, definitions filled in, keywords
+    united; nothing deleted). Undo deletes the codes it added and puts back the definitions
+    and keywords it changed; redo brings the same codes back with their ids."""
+
+    def __init__(self, hub: ProjectHub, source: str | Path, initiator: object = None) -> None:
+        super().__init__(hub, tr("Import codebook"), initiator)
+        self.source = source
+        self.result: tuple[int, int] = (0, 0)  # codes added, updated (by the first redo)
+        self._added: list[int] = []  # the added codes whose parent was there before
+        self._edits: dict[int, tuple[dict[str, Any], dict[str, Any]]] = {}  # before, after
+        self._snapshots: list[TreeSnapshot] | None = None
+
+    @staticmethod
+    def _fields(info: CodeInfo) -> dict[str, Any]:
+        return {"definition": info.definition, "keywords": list(info.keywords)}
+
+    def redo(self) -> None:
+        project = self.hub.require()
+        with self.changing():
+            if self._snapshots is None:
+                before = {c.id: c for c in project.codes(counts=False)}
+                self.result = project.import_codebook(self.source)
+                after = project.codes(counts=False)
+                # The roots of what was added: deleting them deletes the rest.
+                self._added = [c.id for c in after if c.id not in before
+                               and (c.parent_id is None or c.parent_id in before)]
+                for c in after:
+                    old = before.get(c.id)
+                    if old is not None and self._fields(old) != self._fields(c):
+                        self._edits[c.id] = (self._fields(old), self._fields(c))
+                if not self._added and not self._edits:
+                    self.setObsolete(True)  # the file added nothing: no empty step
+            else:
+                for snapshot in self._snapshots:
+                    project.restore(snapshot)
+                for code_id, (_old, new) in self._edits.items():
+                    project.update_code(code_id, **new)
+
+    def undo(self) -> None:
+        project = self.hub.require()
+        with self.changing():
+            # Later steps (codings with the new codes) are undone first: nothing is lost.
+            self._snapshots = [project.delete_code(code_id, confirm=True, undoing_creation=True)
+                               for code_id in self._added]
+            for code_id, (old, _new) in self._edits.items():
+                project.update_code(code_id, **old)

@@ -1,24 +1,38 @@
-"""The open project and the change notifications every view listens to.
+"""The open project and the one hub of change notifications every view listens to.
 
-Views refresh from these signals, never from the command that caused the change.
+Views refresh from these signals, never from the command that caused the change. Every
+notification is a :class:`~annotator.records.Changes` record sent with :attr:`changed`
+together with its initiator (the object that made the change, None for undo and redo), so
+that views update just the rows that changed. The older, coarser signals
+(``passagesChanged`` with document ids, ``codebookChanged``, ``documentsChanged``,
+``proposalsChanged``, ``wordListsChanged``) are derived from the same record, after it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from annotator.project import Project
+from annotator.records import Changes
+
+T = TypeVar("T")
 
 
 class ProjectHub(QObject):
     projectChanged = Signal()  # a project was opened or closed
+    changed = Signal(object, object)  # Changes, initiator (or None): listen to this one
     documentsChanged = Signal()  # documents added, removed or their attributes edited
     codebookChanged = Signal()  # codes added, edited, moved, merged or deleted
     passagesChanged = Signal(object)  # frozenset of affected document ids, or None for all
     coderChanged = Signal(str)
+    proposalsChanged = Signal()  # proposals added, accepted, rejected or brought back
+    wordListsChanged = Signal()  # project terms or stopwords edited
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -61,14 +75,45 @@ class ProjectHub(QObject):
         self.require().set_coder(name)
         self.coderChanged.emit(name)
 
-    # Notifications, called by commands and dialogs after they changed the project.
+    # -- notifications -----------------------------------------------------------------------
+    def notify(self, changes: Changes, initiator: object = None) -> None:
+        """Tell every view what changed (nothing is sent for no change)."""
+        if not changes:
+            return
+        self.changed.emit(changes, initiator)
+        if changes.touches_codebook:
+            self.codebookChanged.emit()
+        if changes.touches_documents:
+            self.documentsChanged.emit()
+        if changes.touches_passages:
+            self.passagesChanged.emit(changes.passage_documents)
+        if changes.proposals:
+            self.proposalsChanged.emit()
+        if changes.word_lists:
+            self.wordListsChanged.emit()
+
+    @contextmanager
+    def collecting(self, initiator: object = None) -> Iterator[None]:
+        """Notify what the core calls made inside the block changed, once, when it ends
+        (also when it raises: what was committed before the error still shows)."""
+        with self.require().collect_changes() as log:
+            try:
+                yield
+            finally:
+                self.notify(log.changes, initiator)
+
+    def run(self, call: Callable[[Project], T], initiator: object = None) -> T:
+        """``call(project)``, then notify what it changed."""
+        with self.collecting(initiator):
+            return call(self.require())
+
+    # Coarse notifications, for changes made outside the core's logged calls.
     def notify_passages(self, document_ids: frozenset[int] | None = None) -> None:
-        self.passagesChanged.emit(document_ids)
+        self.notify(Changes(passages_reread=None if document_ids is None
+                            else frozenset(document_ids)))
 
     def notify_codebook(self, *, passages: bool = False) -> None:
-        self.codebookChanged.emit()
-        if passages:
-            self.passagesChanged.emit(None)
+        self.notify(Changes(codes_reread=True, passages_reread=None if passages else frozenset()))
 
     def notify_documents(self) -> None:
-        self.documentsChanged.emit()
+        self.notify(Changes(documents_reread=True))

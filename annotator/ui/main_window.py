@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QSplitter, QWidget
 
 from annotator.errors import AnnotatorError
+from annotator.records import Changes
 from annotator.ui.actions import (
     ActionId,
     MenuId,
@@ -22,8 +24,9 @@ from annotator.ui.actions import (
     retranslate_actions,
 )
 from annotator.ui.article.view import ArticleView
+from annotator.ui.codebook.guard import push_guarded
 from annotator.ui.codebook.pane import CodebookPane
-from annotator.ui.commands import ApplyCode
+from annotator.ui.commands import ApplyCode, ImportCodebook
 from annotator.ui.documents.pane import DocumentsPane
 from annotator.ui.file_dialogs import FileDialogs
 from annotator.ui.hub import ProjectHub
@@ -53,6 +56,7 @@ class MainWindow(QMainWindow):
         self.codebook = CodebookPane(self.hub)
         self.passages = PassagesPane(self.hub)
         self._code_shortcuts: list[QShortcut] = []
+        self._after_paint = AfterPaint(self.article.editor().viewport())
 
         self.top_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.top_splitter.addWidget(self.documents)
@@ -119,9 +123,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
 
         self.hub.projectChanged.connect(self._project_changed)
-        self.hub.codebookChanged.connect(self._rebuild_code_shortcuts)
-        self.hub.passagesChanged.connect(lambda _ids: self._update_status())
-        self.hub.documentsChanged.connect(self._update_status)
+        self.hub.changed.connect(self._changed)
         self.hub.coderChanged.connect(lambda _name: self._update_status())
         self.documents.documentChosen.connect(self._document_chosen)
         self.codebook.currentCodeChanged.connect(self.passages.set_code)
@@ -189,16 +191,29 @@ class MainWindow(QMainWindow):
         name = f"{project.path.name} — " if project else ""
         self.setWindowTitle(name + "annotator")
 
+    def after_first_paint(self, work: Callable[[], object]) -> None:
+        """Run ``work`` once the article has painted (or soon, if it does not paint): slow
+        background work such as loading jieba then never delays the first sight of a
+        project."""
+        self._after_paint.add(work)
+
+    def _changed(self, changes: Changes, _initiator: object) -> None:
+        if changes.touches_codebook:
+            self._rebuild_code_shortcuts()
+        self._update_status()
+
     def _update_status(self) -> None:
         project = self.hub.project
         if project is None:
             self.status_label.setText(self.tr("No project open"))
             return
-        s = project.stats()
+        # The panes keep these counts up to date; the status bar asks no query of its own.
         self.status_label.setText(
             self.tr("Coder: %1 · %2 documents · %3 codes · %4 passages")
-            .replace("%1", project.coder.name).replace("%2", str(s.documents))
-            .replace("%3", str(s.codes)).replace("%4", str(s.passages))
+            .replace("%1", project.coder.name)
+            .replace("%2", str(self.documents.model.rowCount()))
+            .replace("%3", str(len(self.codebook.model().tree)))
+            .replace("%4", str(self.documents.model.total_passages()))
         )
 
     # -- coding ------------------------------------------------------------------------------
@@ -212,8 +227,10 @@ class MainWindow(QMainWindow):
         doc = self.article.document_id()
         if span is None or doc is None or self.hub.project is None:
             return False
-        name = self.hub.project.code(code_id).name
-        self.hub.undo_stack.push(ApplyCode(self.hub, doc, code_id, span[0], span[1], name))
+        info = self.codebook.model().info(code_id)
+        name = info.name if info is not None else self.hub.project.code(code_id).name
+        self.hub.undo_stack.push(
+            ApplyCode(self.hub, doc, code_id, span[0], span[1], name, self.article))
         self.recent.touch(code_id)
         return True
 
@@ -230,7 +247,8 @@ class MainWindow(QMainWindow):
         try:
             code_id = self.codebook.add_code(None, name)
             if code_id is not None:
-                stack.push(ApplyCode(self.hub, doc, code_id, span[0], span[1], name))
+                stack.push(ApplyCode(self.hub, doc, code_id, span[0], span[1], name,
+                                     self.article))
                 self.recent.touch(code_id)
         finally:
             stack.endMacro()
@@ -242,7 +260,7 @@ class MainWindow(QMainWindow):
         self._code_shortcuts = []
         if self.hub.project is None:
             return
-        for code in self.hub.project.codes():
+        for code in self.codebook.model().tree.codes():
             if not code.shortcut:
                 continue
             # Only while the article has focus: typing "1" in a filter box must stay typing.
@@ -298,14 +316,13 @@ class MainWindow(QMainWindow):
         path = FileDialogs.open_codebook(self)
         if path is None or self.hub.project is None:
             return
-        try:
-            added, updated = self.hub.project.import_codebook(path)
-        except AnnotatorError as exc:
-            Messages.error(self, self.tr("Cannot import codebook"), str(exc))
+        # One undoable step: undo takes out the codes it added and the keywords it united.
+        command = ImportCodebook(self.hub, path, self)
+        error = push_guarded(self.hub.undo_stack, command)
+        if error is not None:
+            Messages.error(self, self.tr("Cannot import codebook"), str(error))
             return
-        # Merged outside the undo stack: earlier undo steps may refer to the old tree.
-        self.hub.undo_stack.clear()
-        self.hub.notify_codebook()
+        added, updated = command.result
         self.statusBar().showMessage(
             self.tr("%1 codes added, %2 updated").replace("%1", str(added))
             .replace("%2", str(updated)), 8000)
@@ -378,3 +395,43 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.hub.close()
         super().closeEvent(event)
+
+
+class AfterPaint(QObject):
+    """Work queued until ``widget`` next paints, then run in the following turn of the event
+    loop; at the latest after :attr:`LATEST_MS` (a hidden window never paints)."""
+
+    LATEST_MS = 1500
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._queue: list[Callable[[], object]] = []
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(0)
+        self._soon.timeout.connect(self._run)
+        self._latest = QTimer(self)
+        self._latest.setSingleShot(True)
+        self._latest.setInterval(self.LATEST_MS)
+        self._latest.timeout.connect(self._run)
+
+    def add(self, work: Callable[[], object]) -> None:
+        if not self._queue:
+            self._widget.installEventFilter(self)
+            self._latest.start()
+        self._queue.append(work)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._widget and event.type() == QEvent.Type.Paint:
+            self._widget.removeEventFilter(self)
+            self._soon.start()
+        return False
+
+    def _run(self) -> None:
+        self._widget.removeEventFilter(self)
+        self._soon.stop()
+        self._latest.stop()
+        queue, self._queue = self._queue, []
+        for work in queue:
+            work()

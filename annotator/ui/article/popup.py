@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.errors import NotFoundError
-from annotator.records import CodeInfo, PassageInfo
+from annotator.records import Changes, CodeInfo, PassageInfo
 from annotator.ui.commands import RemovePassage, SetMemo
 from annotator.ui.hub import ProjectHub
 
@@ -125,8 +125,7 @@ class PassagePopup(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self._scroll)
-        hub.passagesChanged.connect(self._passages_changed)
-        hub.codebookChanged.connect(self.refresh)
+        hub.changed.connect(self._changed)
         hub.projectChanged.connect(self.close)
 
     # -- public API --------------------------------------------------------------------------
@@ -174,7 +173,7 @@ class PassagePopup(QFrame):
         project = self.hub.project
         if project is None or not self._rows:
             return
-        codes = {c.id: c for c in project.codes()}
+        codes = {c.id: c for c in project.codes(counts=False)}
         for pid, row in list(self._rows.items()):
             try:
                 info = project.passage(pid)
@@ -194,11 +193,14 @@ class PassagePopup(QFrame):
         row.hide()
         row.deleteLater()
 
-    def _passages_changed(self, document_ids: frozenset[int] | None) -> None:
+    def _changed(self, changes: Changes, _initiator: object) -> None:
+        """Re-read the rows only if a listed passage, its code or its document changed."""
         if not self._rows:
             return
+        reread = changes.passages_reread
         docs = {row.info.document_id for row in self._rows.values()}
-        if document_ids is None or docs & document_ids:
+        if (changes.touches_codebook or reread is None or docs & reread
+                or changes.passage_ids & self._rows.keys()):
             self.refresh()
 
     def _fit(self, global_pos: QPoint | None) -> None:

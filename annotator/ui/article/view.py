@@ -7,6 +7,10 @@ The margin numbers the document's paragraph units (computed once per document, s
 :func:`annotator.chinese.units.units_of`), and a unit can be coded whole. With snapping on, the
 span read for coding (:meth:`ArticleView.selected_span`) is widened to whole words; the user's
 selection itself is never moved.
+
+The view follows the hub's :class:`~annotator.records.Changes`: a coding, removal or memo
+edit in the shown document updates the layer from the passages listed (no query), and the
+highlights are set again only when a changed passage lies in the visible range.
 """
 
 from __future__ import annotations
@@ -17,11 +21,12 @@ from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QDrag, QTextCursor
 from PySide6.QtWidgets import QLabel, QMenu, QPlainTextEdit, QVBoxLayout, QWidget
 
+from annotator.chinese.segment import Segmenter
 from annotator.chinese.snapping import snap_to_words
 from annotator.chinese.terms import project_segmenter
 from annotator.chinese.units import Unit, unit_at, units_for_span, units_of
 from annotator.errors import NotFoundError
-from annotator.records import CodeInfo
+from annotator.records import Changes, CodeInfo, PassageInfo
 from annotator.ui.article.editor import ArticleEdit
 from annotator.ui.article.highlighter import Highlighter, highlight_runs
 from annotator.ui.article.layer import Layer
@@ -55,6 +60,7 @@ class ArticleView(QWidget):
         self._window: tuple[int, int] | None = None  # UTF-16 range the highlights cover
         self._stale_passages = self._stale_codes = False
         self._refreshed_this_turn = False
+        self._segmenter: Segmenter | None = None  # the project's, while its terms stay
 
         self.title_label = QLabel()
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -80,10 +86,8 @@ class ArticleView(QWidget):
         self._editor.customContextMenuRequested.connect(self._context_menu)
         self._margin.stripeClicked.connect(self._stripe_clicked)
         self._margin.unitClicked.connect(lambda unit: self.select_span(unit.start, unit.end))
-        hub.passagesChanged.connect(self._passages_changed)
-        hub.codebookChanged.connect(self._codebook_changed)
-        hub.documentsChanged.connect(self._documents_changed)
-        hub.projectChanged.connect(lambda: self.show_document(None))
+        hub.changed.connect(self._changed)
+        hub.projectChanged.connect(self._project_changed)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -158,7 +162,9 @@ class ArticleView(QWidget):
         project = self.hub.project
         if self._snap and project is not None and end > start:
             # Read here, not while the user drags: the selection on screen stays theirs.
-            start, end = snap_to_words(project_segmenter(project), self._text, start, end)
+            if self._segmenter is None:  # the terms are read once, not at every coding
+                self._segmenter = project_segmenter(project)
+            start, end = snap_to_words(self._segmenter, self._text, start, end)
         return (start, end) if end > start else None
 
     def set_snap_to_words(self, on: bool) -> None:
@@ -257,13 +263,13 @@ class ArticleView(QWidget):
             return False
         name = next((c.name for c in self._codes if c.id == code_id), "")
         self.hub.undo_stack.push(
-            ApplyCode(self.hub, self._document_id, code_id, span[0], span[1], name)
+            ApplyCode(self.hub, self._document_id, code_id, span[0], span[1], name, self)
         )
         self.recent.touch(code_id)
         return True
 
     def remove_passage(self, passage_id: int) -> None:
-        self.hub.undo_stack.push(RemovePassage(self.hub, passage_id))
+        self.hub.undo_stack.push(RemovePassage(self.hub, passage_id, self))
 
     def span_mime_data(self) -> QMimeData | None:
         """What dragging the selection carries: the span for the codebook, text for others."""
@@ -276,16 +282,42 @@ class ArticleView(QWidget):
         return mime
 
     # -- refresh -----------------------------------------------------------------------------
-    def _passages_changed(self, document_ids: frozenset[int] | None) -> None:
-        shown = self._document_id
-        if shown is not None and (document_ids is None or shown in document_ids):
-            self._stale_passages = True
-            self._refresh_soon()
+    def _project_changed(self) -> None:
+        self._segmenter = None
+        self.show_document(None)
 
-    def _codebook_changed(self) -> None:
-        if self._document_id is not None:
+    def _changed(self, changes: Changes, _initiator: object) -> None:
+        if changes.word_lists or changes.touches_codebook:
+            self._segmenter = None  # project terms and code keywords make the segmenter
+        shown = self._document_id
+        if shown is None:
+            return
+        if changes.documents_reread or shown in changes.documents_edited:
+            self._documents_changed()
+            if self._document_id is None:
+                return
+        reread = changes.passages_reread
+        if changes.touches_codebook:
             self._stale_codes = True
+        if reread is None or shown in reread:
+            self._stale_passages = True
+        if self._stale_codes or self._stale_passages:
             self._refresh_soon()
+            return
+        mine = [p for p in changes.listed if p.document_id == shown]
+        if mine:
+            self._update_layer(changes, mine)
+
+    def _update_layer(self, changes: Changes, mine: list[PassageInfo]) -> None:
+        """Put the listed passages of the shown document into the layer; repaint the
+        highlights only if one of them is on screen (the margin repaints anyway)."""
+        removed = {p.id for p in changes.removed}
+        fresh = [p for p in mine if p.id not in removed]  # added or edited, as they are now
+        gone = removed | {p.id for p in fresh}
+        self._all = Layer([p for p in self._all.passages if p.id not in gone] + fresh)
+        lo, hi = self._offsets.span_to_code_points(*self._editor.visible_range())
+        on_screen = any(p.start < hi and p.end > lo for p in mine)
+        self._show_layer(highlights=on_screen)
 
     def _refresh_soon(self) -> None:
         if self._refreshed_this_turn:
@@ -333,7 +365,7 @@ class ArticleView(QWidget):
             self._all, self._codes, self._colours = Layer(), [], {}
         else:
             if self._stale_codes:
-                self._codes = project.codes()
+                self._codes = project.codes(counts=False)  # names and colours suffice
                 self._colours = {c.id: c.colour for c in self._codes}
             if self._stale_passages:
                 # One query per refresh; the layer is rebuilt from it in one pass.
@@ -341,11 +373,12 @@ class ArticleView(QWidget):
         self._stale_passages = self._stale_codes = False
         self._show_layer()
 
-    def _show_layer(self) -> None:
+    def _show_layer(self, *, highlights: bool = True) -> None:
         self._layer = self._all.filtered(self._visible_coders)
         labels = {c.id: c.path_text for c in self._codes}
         self._margin.set_layer(self._layer, self._colours, labels, self._offsets)
-        self._sync_selections(force=True)
+        if highlights:
+            self._sync_selections(force=True)
 
     def _sync_selections(self, force: bool = False) -> None:
         """Highlight the visible blocks only (see highlighter); runs on every scroll."""

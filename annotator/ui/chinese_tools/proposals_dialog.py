@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.autocoding import list_proposals
-from annotator.ui.bulk_commands import AcceptProposals, RejectProposals, text_events
+from annotator.ui.bulk_commands import AcceptProposals, RejectProposals
 from annotator.ui.chinese_tools.code_chooser import CodeCombo
 from annotator.ui.chinese_tools.proposals_model import TEXT, ProposalsModel
 from annotator.ui.codebook.guard import push_guarded
@@ -78,7 +78,7 @@ class ProposalsDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
 
-        text_events(hub).proposalsChanged.connect(self.refresh)
+        hub.proposalsChanged.connect(self.refresh)
         hub.codebookChanged.connect(self._codebook_changed)
         hub.projectChanged.connect(self._codebook_changed)
         self.retranslate_ui()

@@ -37,7 +37,7 @@ from annotator.chinese.terms import (
     switched_off_terms,
 )
 from annotator.errors import AnnotatorError
-from annotator.ui.bulk_commands import STOPWORDS, TERMS, EditWordList, text_events
+from annotator.ui.bulk_commands import STOPWORDS, TERMS, EditWordList
 from annotator.ui.chinese_tools.term_suggestions import SuggestionsPage
 from annotator.ui.codebook.guard import push_guarded
 from annotator.ui.file_dialogs import FileDialogs
@@ -93,7 +93,7 @@ class WordListsDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(trial)
         layout.addLayout(bottom)
-        text_events(hub).wordListsChanged.connect(self.refresh)
+        hub.wordListsChanged.connect(self.refresh)
         hub.codebookChanged.connect(self.refresh)  # code keywords are terms too
         hub.projectChanged.connect(self.refresh)
         self.retranslate_ui()

@@ -65,6 +65,10 @@ class DocumentsPane(QWidget):
         layout.addWidget(self.view)
         self._current: int | None = None
         self.model.modelReset.connect(self._restore_current)
+        # An import appends rows, a delete removes one: a project that had none shows its
+        # first document, one whose shown document went shows another.
+        self.model.rowsInserted.connect(lambda *_: self._restore_current())
+        self.model.rowsRemoved.connect(lambda *_: self._restore_current())
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -171,8 +175,10 @@ class DocumentsPane(QWidget):
 
     @staticmethod
     def confirm_delete(parent: QWidget, title: str, passages: int) -> bool:
-        text = tr("Delete the document “%1” and its %2 coded passage(s)? "
-                         "This cannot be undone.").replace("%1", title).replace("%2", str(passages))
+        text = tr("Delete the document “%1” and its %2 coded passage(s)?\n\n"
+                  "This cannot be undone, and it clears the undo history: the steps made "
+                  "before it cannot be undone afterwards either.").replace(
+                      "%1", title).replace("%2", str(passages))
         answer = QMessageBox.question(parent, tr("Delete document"), text)
         return answer == QMessageBox.StandardButton.Yes
 
@@ -183,11 +189,10 @@ class DocumentsPane(QWidget):
         info = project.document(self._current)
         if not self.confirm_delete(self, info.title, info.passage_count):
             return
+        # Deleting documents is not undoable (the dialog says so); older undo steps may
+        # point into the document, so the history goes with it.
+        self.hub.undo_stack.clear()
         try:
-            project.delete_document(info.id, confirm=True)
+            self.hub.run(lambda p: p.delete_document(info.id, confirm=True), self)
         except ConfirmationRequired:  # pragma: no cover - confirm=True never raises it
             return
-        # Deleting documents is not undoable; older undo steps may point into it.
-        self.hub.undo_stack.clear()
-        self.hub.notify_documents()
-        self.hub.notify_passages(None)
