@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
-from sqlalchemy import select
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session
+from annotator.db import merge_store as store
 
-from annotator.db.models import Code, Document, DocumentAttribute, Meta
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 BASE_KEY: Final = "merge_base"
 T = TypeVar("T")
@@ -63,23 +62,21 @@ class CopyBase:
 
 
 def take_base(session: Session, *, coder: str, source: str, copied_at: str) -> CopyBase:
-    guid_of = {i: g for i, g in session.execute(select(Code.id, Code.guid))}
+    rows = store.code_rows(session)
+    guid_of = {c.id: c.guid for c in rows}
     codes = {
         c.guid: BaseCode(
             c.name, guid_of.get(c.parent_id) if c.parent_id else None, c.colour, c.definition,
-            tuple(c.keywords or ()), c.shortcut,
+            c.keywords, c.shortcut,
         )
-        for c in session.scalars(select(Code))
+        for c in rows
     }
     titles: dict[str, str] = {}
     attributes: dict[str, dict[str, str]] = {}
     doc_guid: dict[int, str] = {}
-    for doc_id, guid, title in session.execute(select(Document.id, Document.guid, Document.title)):
+    for doc_id, guid, title in store.document_titles(session):
         titles[guid], attributes[guid], doc_guid[doc_id] = title, {}, guid
-    rows = session.execute(
-        select(DocumentAttribute.document_id, DocumentAttribute.key, DocumentAttribute.value)
-    )
-    for doc_id, key, value in rows:
+    for doc_id, key, value in store.attribute_values(session):
         attributes[doc_guid[doc_id]][key] = value
     return CopyBase(coder, source, copied_at, codes, titles, attributes)
 
@@ -111,20 +108,15 @@ def base_from_payload(data: dict[str, Any]) -> CopyBase:
     )
 
 
-def write_meta(session: Session, key: str, text: str) -> None:
-    stmt = sqlite_insert(Meta).values(key=key, value=text)
-    session.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"value": text}))
-
-
 def write_base(session: Session, base: CopyBase) -> None:
     text = json.dumps(base_payload(base), ensure_ascii=False, separators=(",", ":"))
-    write_meta(session, BASE_KEY, text)
+    store.write_meta(session, BASE_KEY, text)
 
 
 def read_base(session: Session) -> CopyBase | None:
     """The copy's starting state, or None if the file was not made by copy-for-coder (or
     the record is unreadable: then the merge is merely more cautious)."""
-    text = session.scalar(select(Meta.value).where(Meta.key == BASE_KEY))
+    text = store.read_meta(session, BASE_KEY)
     if not text:
         return None
     try:

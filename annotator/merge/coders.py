@@ -5,9 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
-
-from annotator.db.models import Coder, Passage
+from annotator.db.merge_store import coder_counts
 from annotator.records import CoderInfo
 
 if TYPE_CHECKING:
@@ -23,17 +21,8 @@ class CoderSummary:
 
 def coder_summaries(project: Project) -> list[CoderSummary]:
     """Every coder of the project (also those with nothing coded yet), in order of creation."""
-    query = (
-        select(
-            Coder.id, Coder.guid, Coder.name, func.count(Passage.id),
-            func.count(func.distinct(Passage.document_id)),
-        )
-        .outerjoin(Passage, Passage.coder_id == Coder.id)
-        .group_by(Coder.id)
-        .order_by(Coder.id)
-    )
     with project.session_scope() as s:
         return [
             CoderSummary(CoderInfo(i, g, name), passages, docs)
-            for i, g, name, passages, docs in s.execute(query)
+            for i, g, name, passages, docs in coder_counts(s)
         ]

@@ -10,30 +10,21 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import NamedTuple
-
-from sqlalchemy import select
+from typing import TYPE_CHECKING
 
 from annotator.db import codes as code_repo
-from annotator.db.models import Code
+from annotator.db import merge_store as store
+from annotator.db.merge_store import CodeRow as TheirCode
 from annotator.db.passages import forget_tombstones
 from annotator.errors import CodeNameConflict, InvalidOperation
 from annotator.merge.base import UNKNOWN, BaseCode, pick
 from annotator.merge.report import ConflictKind
 from annotator.merge.state import MergeState
 
+if TYPE_CHECKING:
+    from annotator.db.models import Code
+
 CLASH_MARK = "合并"  # a new code whose name is taken here becomes "名称（合并）"
-
-
-class TheirCode(NamedTuple):
-    id: int
-    guid: str
-    parent_id: int | None
-    name: str
-    colour: str
-    definition: str
-    keywords: tuple[str, ...]
-    shortcut: str | None
 
 
 def clash_name(name: str, n: int) -> str:
@@ -48,11 +39,8 @@ def _is_clash_name(ours: str, theirs: str) -> bool:
 def _their_tree(st: MergeState) -> list[TheirCode]:
     """Their codes, parents before children, siblings in order."""
     by_parent: dict[int | None, list[TheirCode]] = defaultdict(list)
-    for c in st.theirs.scalars(select(Code).order_by(Code.position, Code.id)):
-        by_parent[c.parent_id].append(TheirCode(
-            c.id, c.guid, c.parent_id, c.name, c.colour, c.definition,
-            tuple(c.keywords or ()), c.shortcut,
-        ))
+    for c in store.code_rows(st.theirs):
+        by_parent[c.parent_id].append(c)
     out: list[TheirCode] = []
 
     def walk(parent: int | None) -> None:
@@ -65,7 +53,7 @@ def _their_tree(st: MergeState) -> list[TheirCode]:
 
 
 def merge_code_tree(st: MergeState) -> None:
-    ours = {c.guid: c for c in st.ours.scalars(select(Code))}
+    ours = store.codes_by_guid(st.ours)
     tree = _their_tree(st)
     their_guid = {c.id: c.guid for c in tree}
     children: dict[int | None, list[TheirCode]] = defaultdict(list)
@@ -96,8 +84,7 @@ def _label(st: MergeState, code_id: int) -> str:
     names: list[str] = []
     current: int | None = code_id
     while current is not None:
-        code = st.ours.get(Code, current)
-        assert code is not None
+        code = code_repo.get_code(st.ours, current)
         names.append(code.name)
         current = code.parent_id
     return f'code "{" / ".join(reversed(names))}"'
@@ -195,7 +182,7 @@ def _update(
 
 
 def _their_name(st: MergeState, code_id: int | None) -> str:
-    return st.theirs.scalar(select(Code.name).where(Code.id == code_id)) or "?"
+    return store.code_name(st.theirs, code_id) or "?"
 
 
 def _update_details(

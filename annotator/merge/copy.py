@@ -11,26 +11,15 @@ from __future__ import annotations
 
 import contextlib
 import secrets
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import delete, func, select
-
 from annotator.db import coders as coder_repo
-from annotator.db.models import (
-    Code,
-    Coder,
-    Document,
-    Meta,
-    Passage,
-    Proposal,
-    Tombstone,
-    utcnow,
-)
+from annotator.db import merge_store as store
+from annotator.db.models import utcnow
+from annotator.db.project_files import compact_file, snapshot_file
 from annotator.errors import ProjectError
 from annotator.merge.base import take_base, write_base
-from annotator.merge.other import snapshot_file
 from annotator.merge.seen import SEEN_PREFIX
 from annotator.project import Project
 
@@ -61,21 +50,14 @@ def copy_for_coder(project: Project, target: str | Path, coder: str) -> BlindCop
             base = take_base(s, coder=coder, source=project.path.name,
                              copied_at=utcnow().isoformat(timespec="seconds"))
             write_base(s, base)
-            for model in (Passage, Proposal, Tombstone):
-                s.execute(delete(model))
-            # what this project saw of other coders' files at its merges
-            s.execute(delete(Meta).where(Meta.key.startswith(SEEN_PREFIX, autoescape=True)))
             keep = coder_repo.get_or_create_coder(s, coder).id
-            s.execute(delete(Coder).where(Coder.id != keep))
-            documents = s.scalar(select(func.count()).select_from(Document)) or 0
-            codes = s.scalar(select(func.count()).select_from(Code)) or 0
+            # passages, proposals, tombstones, other coders, and what this project saw of
+            # other coders' files at its merges
+            store.strip_for_blind_copy(s, keep, SEEN_PREFIX)
+            documents = store.count_documents(s)
+            codes = store.count_codes(s)
         # Deleted rows linger in free pages until a VACUUM: blind means not there at all.
-        conn = sqlite3.connect(tmp)
-        try:
-            conn.execute("VACUUM")
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        finally:
-            conn.close()
+        compact_file(tmp)
         wal = Path(f"{tmp}-wal")
         if wal.exists() and wal.stat().st_size:  # the main file alone would be incomplete
             raise ProjectError(f"{target}: the copy could not be completed (open elsewhere?)")

@@ -2,64 +2,41 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select
-from sqlalchemy.orm import Session
-
-from annotator.db.models import Coder, Document, DocumentAttribute, Passage, new_guid
+from annotator.db import merge_store as store
+from annotator.db.merge_store import AttrRow
+from annotator.db.models import new_guid
 from annotator.db.passages import forget_tombstones
 from annotator.merge.base import UNKNOWN, pick
 from annotator.merge.report import ConflictKind
 from annotator.merge.state import MergeState
 
-AttrRow = tuple[int, str, str, datetime | None]  # row id, key, value, updated_at
-
 
 def merge_coders(st: MergeState) -> None:
     """Map the other file's coders (those with passages) to ours by name, adding new ones."""
-    ours = {n: i for n, i in st.ours.execute(select(Coder.name, Coder.id))}
-    our_guids = set(st.ours.scalars(select(Coder.guid)))
-    used = select(Passage.coder_id).distinct()
-    query = select(Coder.id, Coder.guid, Coder.name, Coder.created_at).where(Coder.id.in_(used))
-    for their_id, guid, name, created in st.theirs.execute(query.order_by(Coder.id)):
+    ours = store.coder_ids_by_name(st.ours)
+    our_guids = store.coder_guids(st.ours)
+    for their_id, guid, name, created in store.coders_with_passages(st.theirs):
         if name not in ours:
-            coder = Coder(name=name, guid=guid if guid not in our_guids else new_guid(),
-                          created_at=created)
-            st.ours.add(coder)
-            st.ours.flush()
-            ours[name] = coder.id
+            ours[name] = store.add_coder_row(
+                st.ours, name, guid if guid not in our_guids else new_guid(), created
+            )
             st.report.coders_added += 1
         st.coder_map[their_id] = ours[name]
-
-
-def _attributes(session: Session) -> dict[int, dict[str, AttrRow]]:
-    out: dict[int, dict[str, AttrRow]] = defaultdict(dict)
-    query = select(
-        DocumentAttribute.document_id, DocumentAttribute.id, DocumentAttribute.key,
-        DocumentAttribute.value, DocumentAttribute.updated_at,
-    ).order_by(DocumentAttribute.document_id, DocumentAttribute.position)
-    for doc_id, row_id, key, value, updated in session.execute(query):
-        out[doc_id][key] = (row_id, key, value, updated)
-    return out
 
 
 def merge_documents(st: MergeState) -> None:
     """Map documents by content hash; add the other file's new ones after our last number;
     recreate one deleted here only if the other file has passages on it that are new here."""
-    ours = {h: (i, title) for i, h, title in st.ours.execute(
-        select(Document.id, Document.content_hash, Document.title))}
-    our_guids = set(st.ours.scalars(select(Document.guid)))
-    number = st.ours.scalar(select(func.max(Document.number))) or 0
-    our_attrs, their_attrs = _attributes(st.ours), _attributes(st.theirs)
-    query = select(
-        Document.id, Document.guid, Document.title, Document.source_name,
-        Document.content_hash, Document.imported_at, Document.numbering,
-    ).order_by(Document.number)
-    for their_id, guid, title, source_name, digest, imported, numbering in st.theirs.execute(
-            query).all():
+    ours = store.documents_by_hash(st.ours)
+    our_guids = store.document_guids(st.ours)
+    number = store.max_document_number(st.ours)
+    our_attrs, their_attrs = store.attribute_rows(st.ours), store.attribute_rows(st.theirs)
+    for their_id, guid, title, source_name, digest, imported, numbering in (
+        store.document_rows(st.theirs)
+    ):
         hit = ours.get(digest)
         if hit is not None:
             our_id, our_title = hit
@@ -74,22 +51,20 @@ def merge_documents(st: MergeState) -> None:
             st.report.kept_deleted["document"] += 1
             continue
         number += 1
-        text = st.theirs.scalar(select(Document.text).where(Document.id == their_id))
-        doc = Document(
+        doc_id = store.add_document_row(
+            st.ours,
             guid=guid if guid not in our_guids else new_guid(), number=number, title=title,
-            text=text, source_name=source_name, content_hash=digest, imported_at=imported,
+            text=store.document_text(st.theirs, their_id), source_name=source_name,
+            content_hash=digest, imported_at=imported,
             numbering=numbering,  # a document new here keeps the numbering chosen there
         )
-        st.ours.add(doc)
-        st.ours.flush()
         rows: list[dict[str, Any]] = [
-            {"document_id": doc.id, "key": key, "value": value, "position": pos,
+            {"document_id": doc_id, "key": key, "value": value, "position": pos,
              "updated_at": updated}
             for pos, (_, key, value, updated) in enumerate(their_attrs.get(their_id, {}).values())
         ]
-        if rows:
-            st.ours.execute(insert(DocumentAttribute), rows)
-        st.doc_map[their_id] = doc.id
+        store.insert_attributes(st.ours, rows)
+        st.doc_map[their_id] = doc_id
         st.report.documents_added += 1
         if buried:
             forget_tombstones(st.ours, "document", [guid])
@@ -106,7 +81,7 @@ def _merge_title(st: MergeState, our_id: int, ours: str, guid: str, theirs: str)
     value, take, conflict, settled = pick(base, ours, theirs, seen)
     st.report.conflicts_unchanged += settled
     if take:
-        st.ours.get(Document, our_id).title = value  # type: ignore[union-attr]
+        store.set_document_title(st.ours, our_id, value)
         st.report.titles_updated += 1
     elif conflict:
         st.report.conflict(
@@ -138,7 +113,7 @@ def _merge_attributes(
             if unchanged_there:  # deleted here after our last merge of this file
                 st.report.conflicts_unchanged += base is not UNKNOWN and base is not None
                 continue
-            st.ours.execute(insert(DocumentAttribute), [{
+            store.insert_attributes(st.ours, [{
                 "document_id": our_id, "key": key, "value": value, "position": next_pos,
                 "updated_at": updated,
             }])
@@ -159,9 +134,7 @@ def _merge_attributes(
         else:
             take = _newer(updated, our_updated)
         if take:
-            attr = st.ours.get(DocumentAttribute, row_id)
-            assert attr is not None
-            attr.value, attr.updated_at = value, updated
+            store.set_attribute_value(st.ours, row_id, value, updated)
             st.report.attributes_updated += 1
         if base is UNKNOWN or (base != our_value and base != value):
             kept, other = (value, our_value) if take else (our_value, value)

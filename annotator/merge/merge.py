@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import insert, select
-
-from annotator.db.models import Code, Document, Passage, Tombstone, WordListEntry, utcnow
+from annotator.db import merge_store as store
+from annotator.db.models import utcnow
 from annotator.errors import InvalidOperation
 from annotator.merge.base import read_base
 from annotator.merge.codes import merge_code_tree
@@ -23,7 +22,7 @@ from annotator.merge.other import open_other
 from annotator.merge.passages import PassageScan, merge_passages
 from annotator.merge.report import ConflictKind, MergeReport
 from annotator.merge.seen import identity, read_seen, write_seen
-from annotator.merge.state import MergeState, load_tombstones
+from annotator.merge.state import MergeState
 from annotator.project import Project
 
 
@@ -57,7 +56,7 @@ def merge_project(
                 ident = identity(base, other_path)
                 st = MergeState(
                     ours=ours, theirs=theirs, report=report, base=base,
-                    buried=load_tombstones(ours), seen=read_seen(ours, ident),
+                    buried=store.tombstone_guids(ours), seen=read_seen(ours, ident),
                 )
                 scan = PassageScan(st)
                 merge_coders(st)
@@ -78,15 +77,13 @@ def merge_project(
 
 def merge_word_lists(st: MergeState) -> None:
     """Project terms and stopword edits: the union of both sides."""
-    pairs = select(WordListEntry.list_name, WordListEntry.word)
-    ours = {(n, w) for n, w in st.ours.execute(pairs)}
+    ours = set(store.word_list_pairs(st.ours))
     rows = [
         {"list_name": name, "word": word}
-        for name, word in st.theirs.execute(pairs.order_by(WordListEntry.id))
+        for name, word in store.word_list_pairs(st.theirs)
         if (name, word) not in ours
     ]
-    if rows:
-        st.ours.execute(insert(WordListEntry), rows)
+    store.insert_word_list_entries(st.ours, rows)
     st.report.words_added += len(rows)
 
 
@@ -94,23 +91,14 @@ def report_deleted_there(st: MergeState) -> None:
     """What the other coder deleted and we still have: kept (a merge never deletes), and
     reported unless an earlier merge of this file did so."""
     reported = st.seen.deleted_there if st.seen else frozenset()
-    models = {"code": Code, "document": Document, "passage": Passage}
-    tombs: dict[str, list[tuple[str, str]]] = {kind: [] for kind in models}
-    for kind, guid, label in st.theirs.execute(
-        select(Tombstone.kind, Tombstone.guid, Tombstone.label).order_by(Tombstone.id)
-    ):
+    tombs: dict[str, list[tuple[str, str]]] = {"code": [], "document": [], "passage": []}
+    for kind, guid, label in store.tombstone_rows(st.theirs):
         if kind in tombs:
             tombs[kind].append((guid, label))
     for kind, items in tombs.items():
         if not items:
             continue
-        model = models[kind]
-        here: set[str] = set()
-        guids = [g for g, _ in items]
-        for i in range(0, len(guids), 5000):
-            here.update(st.ours.scalars(
-                select(model.guid).where(model.guid.in_(guids[i : i + 5000]))  # type: ignore[attr-defined]
-            ))
+        here = store.existing_guids(st.ours, kind, [g for g, _ in items])
         for guid, label in items:
             if guid not in here:
                 continue

@@ -8,33 +8,15 @@ connection (consistent even while the other coder still has the file open), open
 
 from __future__ import annotations
 
-import sqlite3
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from annotator.db.project_files import snapshot_file
 from annotator.db.schema import check_project_file
 from annotator.errors import ProjectError, SchemaTooNewError
 from annotator.project import Project
-
-
-def snapshot_file(source: Path, target: Path) -> None:
-    """A consistent copy of the SQLite file ``source`` (WAL included) at ``target``."""
-    try:
-        src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        raise ProjectError(f"{source}: cannot read project file: {exc}") from exc
-    try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        except sqlite3.DatabaseError as exc:
-            raise ProjectError(f"{source}: not an annotator project ({exc})") from exc
-        finally:
-            dst.close()
-    finally:
-        src.close()
 
 
 @contextmanager

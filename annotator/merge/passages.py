@@ -5,28 +5,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select, update
-
 from annotator.db import exchange as bulk
-from annotator.db.models import Passage
+from annotator.db import merge_store as store
+from annotator.db.merge_store import Key
+from annotator.db.passages import passage_info
 from annotator.merge.report import ConflictKind
 from annotator.merge.state import MergeState
-
-Key = tuple[int, int, int, int, int]  # document, code, coder, start, end (ours)
 
 
 class PassageScan:
     """Our passages by guid, and which of theirs are new here (before anything is added)."""
 
     def __init__(self, st: MergeState) -> None:
-        self.ours: dict[str, tuple[int, str]] = {
-            guid: (pid, memo)
-            for guid, pid, memo in st.ours.execute(select(Passage.guid, Passage.id, Passage.memo))
-        }
+        self.ours: dict[str, tuple[int, str]] = store.passage_memos_by_guid(st.ours)
         buried = st.buried["passage"]
         self.incoming_coders: set[int] = set()
-        query = select(Passage.guid, Passage.document_id, Passage.code_id, Passage.coder_id)
-        for guid, doc_id, code_id, coder_id in st.theirs.execute(query):
+        for guid, doc_id, code_id, coder_id in store.passage_heads(st.theirs):
             if guid not in self.ours and guid not in buried:
                 st.incoming_codes[code_id] += 1
                 st.incoming_docs[doc_id] += 1
@@ -48,21 +42,11 @@ def merge_passages(st: MergeState, scan: PassageScan) -> None:
     # Ours by (document, code, coder, span), for the coders whose passages come in: the
     # same coding made in both files under two ids is one passage, not two.
     coders = {st.coder_map[c] for c in scan.incoming_coders}
-    by_key: dict[Key, tuple[int, str]] = {}
-    if coders:
-        query = select(
-            Passage.document_id, Passage.code_id, Passage.coder_id, Passage.start, Passage.end,
-            Passage.id, Passage.memo,
-        ).where(Passage.coder_id.in_(coders))
-        by_key = {tuple(r[:5]): (r[5], r[6]) for r in st.ours.execute(query)}  # type: ignore[misc]
+    by_key: dict[Key, tuple[int, str]] = store.passages_by_key(st.ours, coders)
     memos: dict[int, str] = {}
     rows: list[dict[str, Any]] = []
-    query = select(
-        Passage.guid, Passage.document_id, Passage.code_id, Passage.coder_id, Passage.start,
-        Passage.end, Passage.memo, Passage.created_at, Passage.origin,
-    ).order_by(Passage.id)
-    for guid, doc_id, code_id, coder_id, start, end, memo, created, origin in st.theirs.execute(
-        query.execution_options(yield_per=5000)
+    for guid, doc_id, code_id, coder_id, start, end, memo, created, origin in (
+        store.iter_passage_rows(st.theirs)
     ):
         hit = scan.ours.get(guid)
         if hit is None and guid in st.buried["passage"]:
@@ -94,13 +78,10 @@ def merge_passages(st: MergeState, scan: PassageScan) -> None:
                             f"different memos on both sides: both kept ({our_memo!r} / {memo!r})")
     bulk.insert_passages(st.ours, rows)
     report.passages_added += len(rows)
-    if memos:
-        st.ours.execute(update(Passage), [{"id": i, "memo": m} for i, m in memos.items()])
+    store.set_memos(st.ours, memos)
 
 
 def _passage_label(st: MergeState, passage_id: int) -> str:
-    from annotator.db.passages import passage_info
-
     info = passage_info(st.ours, passage_id)
     text = info.text if len(info.text) <= 20 else info.text[:20] + "…"
     return f"passage «{text}» ({info.coder_name})"

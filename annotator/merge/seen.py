@@ -17,19 +17,13 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from annotator.db.merge_store import read_meta, write_meta
+from annotator.merge.base import CopyBase, base_from_payload, base_payload, take_base
 
-from annotator.db.models import Meta
-from annotator.merge.base import (
-    CopyBase,
-    base_from_payload,
-    base_payload,
-    take_base,
-    write_meta,
-)
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 SEEN_PREFIX: Final = "merge_seen:"
 
@@ -53,7 +47,7 @@ def seen_key(ident: str) -> str:
 def read_seen(session: Session, ident: str) -> Seen | None:
     """The record of our last merge of that file; None if there was none (or it cannot be
     read: then the merge decides everything afresh, as the first time)."""
-    text = session.scalar(select(Meta.value).where(Meta.key == seen_key(ident)))
+    text = read_meta(session, seen_key(ident))
     if not text:
         return None
     try:

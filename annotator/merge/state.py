@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from annotator.db.models import Tombstone
 from annotator.merge.base import CopyBase
 from annotator.merge.report import MergeReport
 from annotator.merge.seen import Seen
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 @dataclass
@@ -37,9 +37,3 @@ class MergeState:
         """Their codes, titles and attributes as our last merge of this file saw them."""
         return self.seen.state if self.seen is not None else None
 
-
-def load_tombstones(session: Session) -> dict[str, set[str]]:
-    buried: dict[str, set[str]] = {"code": set(), "document": set(), "passage": set()}
-    for kind, guid in session.execute(select(Tombstone.kind, Tombstone.guid)):
-        buried.setdefault(kind, set()).add(guid)
-    return buried
