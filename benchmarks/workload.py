@@ -144,6 +144,7 @@ def ensure_workload(scale: float, *, log=print) -> Workload:  # noqa: ANN001
     meta_file = where / "meta.json"
     if meta_file.exists():
         return Workload(scale, folder, where / "bench.annot", json.loads(meta_file.read_text()))
+    _remove_dead_builds(where)
     tmp = where.with_name(where.name + f".tmp{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
@@ -154,6 +155,14 @@ def ensure_workload(scale: float, *, log=print) -> Workload:  # noqa: ANN001
     shutil.rmtree(where, ignore_errors=True)
     tmp.rename(where)
     return Workload(scale, folder, where / "bench.annot", meta)
+
+
+def _remove_dead_builds(where: Path) -> None:
+    """Folders left by builds that died half-way (their process is gone)."""
+    for stale in where.parent.glob(where.name + ".tmp*"):
+        pid = stale.name.rpartition(".tmp")[2]
+        if pid.isdigit() and not Path(f"/proc/{pid}").exists():
+            shutil.rmtree(stale, ignore_errors=True)
 
 
 def copy_project(src: Path, folder: Path) -> Path:
