@@ -400,6 +400,8 @@ def test_jieba_is_warmed_up_for_the_project_terms(
                         lambda terms: calls.append(frozenset(terms)))
     win = make_window(qtbot, tmp_path, seed_project)
     project = win.hub.require()
+    assert calls == []  # not before the project is on screen: it would delay the first paint
+    qtbot.waitUntil(lambda: bool(calls))
     assert calls[-1] == project_terms(project)
     n = len(calls)
     win.hub.undo_stack.push(

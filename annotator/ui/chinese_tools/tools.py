@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 from annotator.autocoding import autocode
 from annotator.chinese.terms import project_terms
 from annotator.errors import AnnotatorError
+from annotator.records import Changes
 from annotator.ui.actions import (
     ActionId,
     Feature,
@@ -26,7 +27,6 @@ from annotator.ui.actions import (
     place,
     retranslate_actions,
 )
-from annotator.ui.bulk_commands import text_events
 from annotator.ui.busy import wait_cursor
 from annotator.ui.chinese_tools.autocode_dialog import AutocodeDialog
 from annotator.ui.chinese_tools.bottom_tabs import BottomTabs
@@ -94,7 +94,7 @@ class ChineseTools(QObject):
         a[ActionId.WORD_LISTS].triggered.connect(lambda: self.word_lists())
         self.hub.projectChanged.connect(self._project_changed)
         self.hub.codebookChanged.connect(self._warm_up)  # code keywords are terms
-        text_events(self.hub).wordListsChanged.connect(self._warm_up)
+        self.hub.wordListsChanged.connect(self._warm_up)
         w.codebook.currentCodeChanged.connect(self.search_panel.set_code)
         self.search_panel.jumpRequested.connect(w.jump_to)
         self.search_panel.message.connect(self._say)
@@ -151,7 +151,7 @@ class ChineseTools(QObject):
         except AnnotatorError as exc:
             Messages.error(self.window, tr("Auto-coding failed"), str(exc))
             return None
-        text_events(self.hub).proposalsChanged.emit()
+        self.hub.notify(Changes(proposals=True))
         if not report.codes:
             self._say(tr("No code has keywords: add keywords to codes to auto-code"))
         else:
@@ -187,16 +187,19 @@ class ChineseTools(QObject):
     def _project_changed(self) -> None:
         enable_for_project(self.actions, self.hub.project is not None)
         self._warmed = None
-        self._warm_up()
+        self._warm_up(after_paint=True)
 
-    def _warm_up(self) -> None:
+    def _warm_up(self, *, after_paint: bool = False) -> None:
         project = self.hub.project
         if project is None:
             return
         terms = project_terms(project)
         if terms != self._warmed:  # segmenters are per term set: build the new one early
             self._warmed = terms
-            warm_up_in_background(terms)
+            if after_paint:  # a project just opened: loading jieba would delay its first paint
+                self.window.after_first_paint(lambda: warm_up_in_background(terms))
+            else:
+                warm_up_in_background(terms)
 
     def _say(self, text: str) -> None:
         self.window.statusBar().showMessage(text, MESSAGE_MS)
