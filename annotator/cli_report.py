@@ -94,7 +94,7 @@ def _filters(project: Project, args: argparse.Namespace):
 def _branches(project: Project, a: str, b: str) -> tuple[list[int], list[int]]:
     from annotator.analysis.code_index import BRANCH_REST, CodeTree
 
-    tree = CodeTree.of(project.codes())
+    tree = CodeTree.build(project.codes())
     if a.strip() == BRANCH_REST:
         y = tree.branch(b)
         return tree.branch(a, y), y

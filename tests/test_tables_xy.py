@@ -105,7 +105,7 @@ def test_xy_filters_by_coder_and_attribute(study: Study) -> None:
 
 
 def test_branch_specs(study: Study) -> None:
-    tree = CodeTree.of(study.project.codes())
+    tree = CodeTree.build(study.project.codes())
     x = tree.branch("供给型+环境型+需求型")
     assert x == roots(study, "供给型", "环境型", "需求型")
     assert tree.branch("*", x) == roots(study, "改革领域", "其他")

@@ -1,4 +1,5 @@
-"""The code tree as the tables need it: subtrees, ancestor chains, branches named by path."""
+"""The code tree, once for the whole program: children, rows, subtrees and their totals,
+ancestor chains, codes and branches named by path."""
 
 from __future__ import annotations
 
@@ -21,29 +22,51 @@ def split_path(path: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class CodeTree:
-    """Codes in tree order (depth first, siblings by position) with their links."""
+    """A read-only snapshot of the code tree from one ``Project.codes()`` call, in tree order
+    (depth first, siblings by position): the one notion of children, rows, subtrees, subtree
+    totals and ancestor chains that the tables, the reports, the CLI and the codebook pane
+    share. A code whose parent is not in the snapshot counts as a top-level code."""
 
-    codes: tuple[CodeInfo, ...]
-    by_id: dict[int, CodeInfo] = field(init=False, repr=False)
-    children: dict[int | None, tuple[int, ...]] = field(init=False, repr=False)
-    _chains: dict[int, tuple[int, ...]] = field(init=False, repr=False)
-
-    def __post_init__(self) -> None:
-        by_id = {c.id: c for c in self.codes}
-        children: dict[int | None, list[int]] = {}
-        for c in self.codes:
-            parent = c.parent_id if c.parent_id in by_id else None
-            children.setdefault(parent, []).append(c.id)
-        object.__setattr__(self, "by_id", by_id)
-        object.__setattr__(self, "children", {k: tuple(v) for k, v in children.items()})
-        object.__setattr__(self, "_chains", {})
+    infos: dict[int, CodeInfo] = field(default_factory=dict)  # by id, in tree order
+    children: dict[int | None, list[int]] = field(default_factory=dict)
+    rows: dict[int, int] = field(default_factory=dict)  # position among its siblings
+    totals: dict[int, int] = field(default_factory=dict)  # own + descendants' passages
+    _chains: dict[int, tuple[int, ...]] = field(
+        default_factory=dict, repr=False, compare=False)
 
     @classmethod
-    def of(cls, codes: Iterable[CodeInfo]) -> CodeTree:
-        return cls(tuple(codes))
+    def build(cls, codes: Iterable[CodeInfo]) -> CodeTree:
+        infos = {c.id: c for c in codes}
+        children: dict[int | None, list[int]] = {}
+        rows: dict[int, int] = {}
+        for info in infos.values():
+            siblings = children.setdefault(
+                info.parent_id if info.parent_id in infos else None, [])
+            rows[info.id] = len(siblings)
+            siblings.append(info.id)
+        totals = {code_id: info.passage_count for code_id, info in infos.items()}
+        # Children follow their parent in tree order, so walking backwards sums bottom-up.
+        for info in reversed(list(infos.values())):
+            if info.parent_id is not None and info.parent_id in totals:
+                totals[info.parent_id] += totals[info.id]
+        return cls(infos, children, rows, totals)
 
-    def roots(self) -> tuple[int, ...]:
-        return self.children.get(None, ())
+    def __contains__(self, code_id: object) -> bool:
+        return code_id in self.infos
+
+    def __len__(self) -> int:
+        return len(self.infos)
+
+    def codes(self) -> list[CodeInfo]:
+        """Every code in tree order."""
+        return list(self.infos.values())
+
+    def kids(self, parent_id: int | None) -> list[int]:
+        """The children of ``parent_id`` (None: the top-level codes), in order."""
+        return self.children.get(parent_id, [])
+
+    def roots(self) -> list[int]:
+        return self.kids(None)
 
     def has_children(self, code_id: int) -> bool:
         return bool(self.children.get(code_id))
@@ -55,7 +78,7 @@ class CodeTree:
         while stack:
             current = stack.pop()
             out.append(current)
-            stack.extend(reversed(self.children.get(current, ())))
+            stack.extend(reversed(self.kids(current)))
         return out
 
     def subtrees(self, roots: Iterable[int]) -> list[int]:
@@ -63,7 +86,7 @@ class CodeTree:
         wanted: set[int] = set()
         for root in roots:
             wanted.update(self.subtree(root))
-        return [c.id for c in self.codes if c.id in wanted]
+        return [code_id for code_id in self.infos if code_id in wanted]
 
     def chain(self, code_id: int) -> tuple[int, ...]:
         """``code_id`` and its ancestors, nearest first (a cycle is cut, not followed)."""
@@ -71,21 +94,33 @@ class CodeTree:
         if found is None:
             seen: list[int] = []
             current: int | None = code_id
-            while current is not None and current in self.by_id and current not in seen:
+            while current is not None and current in self.infos and current not in seen:
                 seen.append(current)
-                current = self.by_id[current].parent_id
+                current = self.infos[current].parent_id
             found = self._chains[code_id] = tuple(seen)
         return found
+
+    def same_shape(self, other: CodeTree) -> bool:
+        """Same codes under the same parents in the same order: rows and indexes carry over."""
+        return self.children == other.children
+
+    def shortcut_owners(self, exclude: int | None = None) -> dict[str, CodeInfo]:
+        """Each code shortcut in use and its code (``exclude``: a code being edited)."""
+        return {
+            info.shortcut: info
+            for info in self.infos.values()
+            if info.shortcut and info.id != exclude
+        }
 
     def find(self, path: str | Sequence[str]) -> CodeInfo:
         """The code at ``path``; raises :class:`NotFoundError` naming the path."""
         parts = split_path(path) if isinstance(path, str) else tuple(path)
-        for code in self.codes:
+        for code in self.infos.values():
             if code.path == parts:
                 return code
         # A bare name is enough when it is unique in the codebook.
         if len(parts) == 1:
-            named = [c for c in self.codes if c.name == parts[0]]
+            named = [c for c in self.infos.values() if c.name == parts[0]]
             if len(named) == 1:
                 return named[0]
             if len(named) > 1:

@@ -135,7 +135,7 @@ def xy_table(
     scope = resolve(project, filters)
     tree = scope.tree
     for root in (*x_roots, *y_roots):
-        if root not in tree.by_id:
+        if root not in tree.infos:
             raise NotFoundError(f"no code with id {root}")
     x_ids = [c for c in tree.subtrees(x_roots) if scope.code_ids is None or c in scope.code_ids]
     y_ids = [c for c in tree.subtrees(y_roots) if scope.code_ids is None or c in scope.code_ids]
@@ -154,8 +154,8 @@ def xy_table(
     y_units = rolled_up(presence(found, spans, y_ids), tree, y_ids)
     both = x_units.any(axis=1) & y_units.any(axis=1)
     return XYTable(
-        rows=[tree.by_id[c] for c in x_ids],
-        columns=[tree.by_id[c] for c in y_ids],
+        rows=[tree.infos[c] for c in x_ids],
+        columns=[tree.infos[c] for c in y_ids],
         x_roots=tuple(x_roots),
         y_roots=tuple(y_roots),
         unit_kind=unit,

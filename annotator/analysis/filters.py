@@ -72,22 +72,22 @@ class Scope:
     def codes(self) -> list[CodeInfo]:
         """The codes in scope, in tree order."""
         if self.code_ids is None:
-            return list(self.tree.codes)
-        return [c for c in self.tree.codes if c.id in self.code_ids]
+            return self.tree.codes()
+        return [c for c in self.tree.codes() if c.id in self.code_ids]
 
 
 def resolve(project: Project, filters: Filters | None = None) -> Scope:
     """Turn ``filters`` into id sets against the project as it is now."""
     filters = filters or Filters()
     with project.session_scope() as s:
-        tree = CodeTree.of(code_repo.list_codes(s))
+        tree = CodeTree.build(code_repo.list_codes(s))
         document_ids = filters.document_ids
         if filters.attributes:
             matching = _documents_matching(table_data.attribute_rows(s), filters.attributes)
             document_ids = matching if document_ids is None else document_ids & matching
     code_ids = None
     if filters.code_ids is not None:
-        missing = [c for c in filters.code_ids if c not in tree.by_id]
+        missing = [c for c in filters.code_ids if c not in tree.infos]
         if missing:
             raise NotFoundError(f"no code with id {missing[0]}")
         code_ids = frozenset(tree.subtrees(filters.code_ids))
@@ -148,7 +148,7 @@ def filters_from_names(
         coder_ids = frozenset(known[name] for name in coders)
     code_ids = None
     if codes:
-        tree = CodeTree.of(project.codes())
+        tree = CodeTree.build(project.codes())
         code_ids = frozenset(c for spec in codes for c in tree.branch(spec))
     document_ids = None
     if documents:

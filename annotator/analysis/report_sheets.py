@@ -119,13 +119,13 @@ def shares_sheet(
     """编码占比: per code of each branch its passages, its share of its parent's passages
     and of the branch's passages: the frequency table of a policy-instrument study."""
     rows: list[list[object]] = []
-    tree = CodeTree.of(table.codes)
+    tree = CodeTree.build(table.codes)
     for roots in branches:
-        in_branch = set(tree.subtrees(r for r in roots if r in tree.by_id))
+        in_branch = set(tree.subtrees(r for r in roots if r in tree.infos))
         groups = shares_by_parent(table, roots)
         in_parent = {item.code.id: item.share for g in groups for item in g.items}
-        whole = sum(table.row_total(r) for r in roots if r in tree.by_id)
-        top_depth = min((tree.by_id[c].depth for c in in_branch), default=0)
+        whole = sum(table.row_total(r) for r in roots if r in tree.infos)
+        top_depth = min((tree.infos[c].depth for c in in_branch), default=0)
         for code in table.codes:
             if code.id not in in_branch:
                 continue

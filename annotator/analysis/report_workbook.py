@@ -103,7 +103,7 @@ def write_report(
 
 def _notes_sheet(project: Project, xy: crosstab.XYTable, filters: Filters, passages: int):
     scope = resolve(project, filters)
-    by_id = scope.tree.by_id
+    by_id = scope.tree.infos
     coders = {c.id: c.name for c in project.coders()}
     with project.session_scope() as s:
         documents = len(table_data.document_rows(s, scope.document_ids))

@@ -246,7 +246,7 @@ def shares_by_parent(table: CodeTable, roots: Iterable[int] | None = None) -> li
     of the top-level codes when there are several. ``roots`` limits it to those branches."""
     codes = table.codes
     if roots is not None:
-        wanted = set(CodeTree.of(codes).subtrees(roots))
+        wanted = set(CodeTree.build(codes).subtrees(roots))
         codes = [c for c in codes if c.id in wanted]
     ids = {c.id for c in codes}
     groups: list[ShareGroup] = []

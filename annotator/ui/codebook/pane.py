@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.analysis.code_index import CodeTree
 from annotator.db.codes import PALETTE
 from annotator.errors import AnnotatorError
-from annotator.ui.codebook.codetree import CodeTree
 from annotator.ui.codebook.details import CodeDetails
 from annotator.ui.codebook.dialogs import (
     CodeDraft,
