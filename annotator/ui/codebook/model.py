@@ -1,11 +1,15 @@
 """Tree model over the codebook's code ids, with drag and drop for moving and coding.
 
 Each index carries its code id as ``internalId``; the data comes from a :class:`CodeTree`
-snapshot rebuilt from one ``project.codes()`` call per refresh.
+snapshot built from one ``project.codes()`` call. The model follows the hub's
+:class:`~annotator.records.Changes`: a coding adds one to the counts of its code and that
+code's ancestors (kept, never re-counted over the project's passages), an edited code
+re-reads that code, an added code is inserted; only broad changes re-read the tree.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -19,7 +23,8 @@ from PySide6.QtCore import (
 )
 
 from annotator.analysis.code_index import CodeTree
-from annotator.records import CodeInfo
+from annotator.errors import NotFoundError
+from annotator.records import Changes, CodeInfo
 from annotator.ui.codebook.delegate import swatch_icon
 from annotator.ui.codebook.guard import push_guarded
 from annotator.ui.commands import ApplyCode, MoveCode, UpdateCode
@@ -49,14 +54,23 @@ class CodebookModel(QAbstractItemModel):
         self.hub = hub
         self._tree = CodeTree()
         hub.projectChanged.connect(self.reset_from_project)
-        hub.codebookChanged.connect(self.refresh)
-        hub.passagesChanged.connect(self._passages_changed)  # a method: dies with the model
+        hub.changed.connect(self._changed)  # a method: dies with the model
         self.reset_from_project()
 
     # -- refreshing ----------------------------------------------------------------------
-    def _read(self) -> CodeTree:
+    def _read(self, *, counts: bool = True) -> CodeTree:
+        """The tree as stored; ``counts=False`` keeps this model's counts (they did not
+        change) rather than counting the project's passages again."""
         project = self.hub.project
-        return CodeTree.build(project.codes()) if project is not None else CodeTree()
+        if project is None:
+            return CodeTree()
+        if counts:
+            return CodeTree.build(project.codes())
+        own = self._tree.infos
+        return CodeTree.build(
+            replace(c, passage_count=own[c.id].passage_count) if c.id in own else c
+            for c in project.codes(counts=False)
+        )
 
     def reset_from_project(self) -> None:
         """Full reset: another project's ids mean nothing in this one."""
@@ -65,14 +79,16 @@ class CodebookModel(QAbstractItemModel):
         self._tree = self._read()
         self.endResetModel()
 
-    def refresh(self) -> None:
+    def refresh(self, *, counts: bool = True) -> None:
         """Re-read the codebook; same shape (renames, colours, counts) → dataChanged only, so
-        views keep editors, expansion and selection; otherwise a reset."""
-        fresh = self._read()
+        views keep editors, expansion and selection; one code added → that row inserted;
+        otherwise a reset."""
+        fresh = self._read(counts=counts)
         if not fresh.same_shape(self._tree):
-            self.beginResetModel()
-            self._tree = fresh
-            self.endResetModel()
+            if not self._insert_one(fresh):
+                self.beginResetModel()
+                self._tree = fresh
+                self.endResetModel()
             return
         old, self._tree = self._tree, fresh
         last = self.columnCount() - 1
@@ -83,8 +99,75 @@ class CodebookModel(QAbstractItemModel):
                     self.createIndex(row, 0, code_id), self.createIndex(row, last, code_id)
                 )
 
-    def _passages_changed(self, _document_ids: object) -> None:
-        self.refresh()  # only the counts change; refresh() sees the same shape
+    def _insert_one(self, fresh: CodeTree) -> bool:
+        """The tree gained one code and the rest stayed in place: insert just that row."""
+        new = [i for i in fresh.infos if i not in self._tree.infos]
+        if len(new) != 1 or len(fresh) != len(self._tree) + 1:
+            return False
+        info = fresh.infos[new[0]]
+        siblings = [i for i in fresh.kids(info.parent_id) if i != info.id]
+        if siblings != self._tree.kids(info.parent_id) or any(
+            fresh.children.get(k) != self._tree.children.get(k)
+            for k in fresh.children if k != info.parent_id
+        ):
+            return False
+        parent = QModelIndex() if info.parent_id is None else self.createIndex(
+            self._tree.rows[info.parent_id], 0, info.parent_id)
+        row = fresh.rows[info.id]
+        self.beginInsertRows(parent, row, row)
+        self._tree = fresh
+        self.endInsertRows()
+        return True
+
+    def _changed(self, changes: Changes, _initiator: object) -> None:
+        if self.hub.project is None:
+            return
+        if changes.codes_reread or not changes.counts_listed:
+            self.refresh(counts=not changes.counts_listed)
+            return
+        for code_id in changes.codes_edited:
+            self._reread_code(code_id)
+        deltas: dict[int, int] = {}
+        for p in changes.added:
+            deltas[p.code_id] = deltas.get(p.code_id, 0) + 1
+        for p in changes.removed:
+            deltas[p.code_id] = deltas.get(p.code_id, 0) - 1
+        for code_id, delta in deltas.items():
+            if delta:
+                self._add_to_count(code_id, delta)
+
+    def _reread_code(self, code_id: int) -> None:
+        old = self._tree.infos.get(code_id)
+        if old is None or self.hub.project is None:
+            return
+        try:
+            info = self.hub.project.code(code_id)
+        except NotFoundError:
+            return
+        moved = info.parent_id != old.parent_id or info.position != old.position
+        if moved or (info.name != old.name and self._tree.kids(code_id)):
+            self.refresh(counts=False)  # moved, or sub-codes' paths renamed: re-read all
+            return
+        self._tree.infos[code_id] = replace(info, passage_count=old.passage_count)
+        self._emit_row(code_id)
+
+    def _add_to_count(self, code_id: int, delta: int) -> None:
+        """A code gained or lost passages: its own count, and the totals of it and its
+        ancestors, change; each of those rows is told."""
+        info = self._tree.infos.get(code_id)
+        if info is None:
+            return
+        self._tree.infos[code_id] = replace(info, passage_count=info.passage_count + delta)
+        current: int | None = code_id
+        while current is not None and current in self._tree.infos:
+            self._tree.totals[current] += delta
+            self._emit_row(current)
+            current = self._tree.infos[current].parent_id
+
+    def _emit_row(self, code_id: int) -> None:
+        row = self._tree.rows[code_id]
+        self.dataChanged.emit(self.createIndex(row, 0, code_id),
+                              self.createIndex(row, self.columnCount() - 1, code_id))
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
