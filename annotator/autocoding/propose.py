@@ -18,11 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from annotator.db import proposals as repo
-from annotator.db.models import Document
 from annotator.errors import InvalidOperation
 from annotator.records import CodeInfo
 from annotator.search import query as q
@@ -31,6 +27,8 @@ from annotator.search.index import ensure_index, index_segmenter
 from annotator.search.units import UnitLocator
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from annotator.project import Project
 
 SENTENCE, PARAGRAPH = "sentence", "paragraph"
@@ -76,12 +74,9 @@ class _Texts:
     def locator(self, document_id: int) -> UnitLocator:
         found = self._locators.get(document_id)
         if found is None:
-            row = self._session.execute(
-                select(Document.number, Document.numbering).where(Document.id == document_id)
-            ).one_or_none()
-            number, numbering = row if row is not None else (0, "auto")
+            number, numbering = repo.document_numbering(self._session, document_id)
             text = texts.text(self._session, document_id)
-            found = self._locators[document_id] = UnitLocator(number or 0, text, numbering)
+            found = self._locators[document_id] = UnitLocator(number, text, numbering)
         return found
 
 

@@ -169,3 +169,11 @@ def restore_proposals(session: Session, proposals: Sequence[ProposalInfo]) -> No
     for i in range(0, len(rows), _CHUNK):
         stmt = sqlite_insert(Proposal).values(rows[i : i + _CHUNK]).on_conflict_do_nothing()
         session.execute(stmt)
+
+
+def document_numbering(session: Session, document_id: int) -> tuple[int, str]:
+    """(number, numbering) of a document, for finding its units; (0, "auto") if it is gone."""
+    row = session.execute(
+        select(Document.number, Document.numbering).where(Document.id == document_id)
+    ).one_or_none()
+    return (row.number or 0, row.numbering) if row is not None else (0, "auto")
