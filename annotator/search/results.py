@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
+from annotator.chinese.segment import Segmenter
 from annotator.chinese.terms import terms_in_session
 from annotator.db import search_index as tables
 from annotator.errors import InvalidOperation
@@ -145,8 +146,10 @@ def _hits(
     """Hits of the matches; ``texts_of(ids)`` gives (at least) these documents' texts."""
     hits: list[SearchHit] = []
     documents = matches.documents()
+    size = 1 if limit is not None else _HEAD_BATCH  # a page may come from one document
     while True:
-        batch = list(islice(documents, 1 if limit is not None and not hits else _HEAD_BATCH))
+        batch = list(islice(documents, size))
+        size = min(size * 4, _HEAD_BATCH)
         if not batch:
             return hits
         ids = [doc_id for doc_id, _ in batch]
@@ -197,10 +200,13 @@ def search(
     thread that must not wait for that, and read ``unindexed`` on the result)."""
     mode = q.effective_mode(mode, whole_word)
     word = mode == q.WORD
-    if word and ensure and _index_behind(project):
-        ensure_index(project)
+    if word and ensure:
+        with project.session_scope() as s:
+            behind = _index_behind(s)
+        if behind:
+            ensure_index(project)
     with project.session_scope() as s:
-        segmenter = index_segmenter(s) if word else None
+        segmenter = _segmenter(s) if word else None
         index_terms = tables.read_terms(s) if word else None
         stale = word and index_terms != _current_terms(s)
         matches = q.find_matches(s, query, mode=mode, segmenter=segmenter)
@@ -222,13 +228,20 @@ def search(
         )
 
 
-def _index_behind(project: Project) -> bool:
+def _index_behind(session: Session) -> bool:
     """Whether :func:`ensure_index` has anything to do: a document not (or not rightly)
     indexed, or other terms than the index's. Read from the kept snapshot: no hash of every
     document compared per search."""
-    with project.session_scope() as s:
-        live = texts.snapshot(s)
-        return bool(live.unsure) or live.stale_rows or tables.read_terms(s) != _current_terms(s)
+    live = texts.snapshot(session)
+    return (bool(live.unsure) or live.stale_rows or not live.index_usable
+            or tables.read_terms(session) != _current_terms(session))
+
+
+def _segmenter(session: Session) -> Segmenter:
+    """The index's segmenter, made again only when the index (its terms) changed."""
+    live = texts.snapshot(session)
+    return texts.derived(session, "segmenter", live.token,  # type: ignore[no-any-return]
+                         lambda: index_segmenter(session))
 
 
 def _current_terms(session: Session) -> frozenset[str]:
@@ -269,7 +282,7 @@ def _rest_of(
                 return _hits(matches, heads, lambda ids: stored, None)
             if tables.read_terms(s) != index_terms:
                 raise InvalidOperation("the word index changed since this search; search again")
-            again = q.find_matches(s, query, mode=mode, segmenter=index_segmenter(s))
+            again = q.find_matches(s, query, mode=mode, segmenter=_segmenter(s))
             return make_hits(s, again, None)
 
     return rest
