@@ -57,6 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("project", type=Path)
     p.add_argument("target", type=Path)
+    p.add_argument(
+        "--all-disagreements", action="store_true",
+        help="list every disagreement in the workbook's 分歧 sheet (default: the first 10,000,"
+        " then a row saying how many more there are)",
+    )
 
     p = sub.add_parser(
         "import-project", help="create a new project from a REFI-QDA .qdpx or .qde file"
@@ -150,7 +155,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
         )
     with Project.open(args.project) as project:
         if suffix == ".xlsx":
-            project.export_excel(args.target)
+            project.export_excel(args.target, all_disagreements=args.all_disagreements)
             stats = project.stats()
             what = f"{stats.passages} passages, {stats.documents} documents"
         else:

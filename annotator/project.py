@@ -529,11 +529,18 @@ class Project:
         write_codebook_file(self, Path(target))
 
     def export_excel(
-        self, target: str | Path, *, progress: Callable[[int, int], None] | None = None
+        self,
+        target: str | Path,
+        *,
+        progress: Callable[[int, int], None] | None = None,
+        all_disagreements: bool = False,
     ) -> None:
+        """The project workbook; 分歧 lists the first 10,000 disagreements unless
+        ``all_disagreements``."""
         from annotator.export.project_export import export_project_workbook
 
-        export_project_workbook(self, Path(target), progress=progress)
+        export_project_workbook(self, Path(target), progress=progress,
+                                all_disagreements=all_disagreements)
 
     def stats(self) -> ProjectStats:
         from annotator.db.stats import count_rows

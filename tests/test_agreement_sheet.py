@@ -136,3 +136,27 @@ def test_cli_agreement_filters_and_errors(tmp_path: Path, capsys) -> None:
     assert "at least two coders" in capsys.readouterr().err
     assert run(["agreement", str(path), "--code", "没有"]) == 1
     assert run(["agreement", str(path), "--documents", "9"]) == 1
+
+
+def test_disagreements_are_capped_with_a_note_unless_all_are_asked_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from annotator.analysis import agreement_sheet
+
+    monkeypatch.setattr(agreement_sheet, "DISAGREEMENT_LIMIT", 2)
+    path = make(tmp_path, TWO_CODERS)  # four disagreements: paragraphs 0, 1, 4, 5
+    capped, every = tmp_path / "capped.xlsx", tmp_path / "all.xlsx"
+    with Project.open(path) as project:
+        project.export_excel(capped)
+        assert len(disagreements(project)) == 4
+    rows = sheet_rows(capped, "分歧")
+    assert [r[2] for r in rows[1:3]] == ["1-0-1", "1-0-2"]
+    assert len(rows) == 4 and "另有 2 条分歧未列出" in rows[3][1]
+    assert "--all-disagreements" in rows[3][1]
+
+    assert run(["export", str(path), str(every), "--all-disagreements"]) == 0
+    rows = sheet_rows(every, "分歧")
+    assert len(rows) == 5 and all(r[0] == 1 for r in rows[1:])
+    with pytest.raises(SystemExit):
+        run(["export", "--help"])
+    assert "--all-disagreements" in capsys.readouterr().out
