@@ -100,11 +100,14 @@ def _after(key: SortKey) -> ColumnElement[bool]:
 
 
 def _rows_query(where: PassageFilter) -> Select:
-    # Documents are the outer loop, read in number order from the index on their number,
-    # and each one's passages in start order from the index on (document_id, start): rows
-    # come out nearly sorted and the scan stops once a page is full (0.8 ms for the first
-    # 200 of 10,000, against 9-25 ms for the plans SQLite picks by itself, which look up
-    # each passage's document row, where the text lives, and sort them all).
+    # Documents are the outer loop, read in number order from the index on their number
+    # (a page starts at its first document and stops once full), and each one's passages
+    # of the codes come from the unique index on (document_id, code_id, …) without visiting
+    # the others. Left to itself SQLite looks up each passage's document row (where the
+    # text lives) and sorts every match (9-25 ms for the first 200 of 10,000), or, with the
+    # join order fixed, takes the (document_id, start) index for its order and visits every
+    # passage of every document on the way (47 ms at 200,000 passages); ordering by
+    # ``start + 0`` takes that reason away: 1 ms.
     tables = _CrossJoin(Document, Passage, Passage.document_id == Document.id).join(
         Coder, Coder.id == Passage.coder_id
     )
@@ -115,7 +118,7 @@ def _rows_query(where: PassageFilter) -> Select:
         )
         .select_from(tables)
         .where(*_conditions(where))
-        .order_by(Document.number, Passage.start, Passage.end, Passage.id)
+        .order_by(Document.number, Passage.start + 0, Passage.end, Passage.id)
     )
     if where.document_id is not None:  # the outer loop on documents reads just that one
         query = query.where(Document.id == where.document_id)
