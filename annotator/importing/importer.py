@@ -12,7 +12,7 @@ from annotator.db import documents as doc_repo
 from annotator.errors import ReadError
 from annotator.importing.readers import SUPPORTED_SUFFIXES, read_file
 from annotator.records import FileOutcome, ImportReport
-from annotator.search.index import index_new_document
+from annotator.search.index import NewDocumentIndexer
 
 if TYPE_CHECKING:
     from annotator.project import Project
@@ -48,7 +48,9 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[FileOutcome]]
     return files, failures
 
 
-def import_one(project: Project, path: Path) -> FileOutcome:
+def import_one(
+    project: Project, path: Path, indexer: NewDocumentIndexer | None = None
+) -> FileOutcome:
     try:
         extracted = read_file(path)
     except ReadError as exc:
@@ -69,7 +71,7 @@ def import_one(project: Project, path: Path) -> FileOutcome:
             attributes=extracted.attributes,
         )
         # In this transaction: a document is indexed and split exactly when imported.
-        index_new_document(s, doc)
+        (indexer or NewDocumentIndexer())(s, doc)
         derive_units(s, doc.number, doc.content_hash, doc.numbering or "auto", doc.text)
         return FileOutcome(
             str(path), "imported", document_id=doc.id, title=doc.title,
@@ -85,13 +87,14 @@ def import_paths(
 ) -> ImportReport:
     files, failures = collect_files(paths)
     report = ImportReport(outcomes=list(failures))
+    indexer = NewDocumentIndexer()  # one segmenter for the whole import
     for i, path in enumerate(files):
         if should_cancel is not None and should_cancel():
             report.cancelled = True
             break
         if progress is not None:
             progress(i, len(files), str(path))
-        report.outcomes.append(import_one(project, path))
+        report.outcomes.append(import_one(project, path, indexer))
     if progress is not None and not report.cancelled:
         progress(len(files), len(files), "")
     return report

@@ -105,22 +105,36 @@ def _store(session: Session, row: _Row) -> None:
                    row.variants)
 
 
+class NewDocumentIndexer:
+    """Indexes the documents one import adds, each inside the transaction that adds it: the
+    index tables are checked and the segmenter built once per import, not per document (the
+    stored term list is compared as one value per document, so an index rebuilt meanwhile
+    with other terms is followed). The index is derived data: if indexing fails, the
+    document is still added (and :func:`ensure_index` indexes it later)."""
+
+    def __init__(self) -> None:
+        self._terms: str | None = None  # the stored term list the segmenter was built for
+        self._segmenter: Segmenter | None = None
+
+    def __call__(self, session: Session, document: Document) -> None:
+        try:
+            with session.begin_nested():
+                if self._segmenter is None or tables.read_info(session, "terms") != self._terms:
+                    self._segmenter = index_segmenter(session)
+                    self._terms = tables.read_info(session, "terms")
+                tables.remove_row(session, document.id)  # nothing to remove, as a rule
+                _store(session, segment_document(self._segmenter, document.id,
+                                                 document.content_hash, document.text))
+        except Exception:  # never fail an import over the index; KeyboardInterrupt still stops
+            self._segmenter = None
+            log.warning("could not index document %s; it will be indexed later", document.id,
+                        exc_info=True)
+
+
 def index_new_document(session: Session, document: Document) -> None:
-    """Index a document just added, inside the transaction that adds it. The index is
-    derived data: if this fails, the document is still added (and :func:`ensure_index`
-    indexes it later)."""
-    try:
-        with session.begin_nested():
-            segmenter = index_segmenter(session)
-            if document.id in tables.indexed_hashes(session):
-                tables.remove_row(session, document.id)
-            _store(
-                session,
-                segment_document(segmenter, document.id, document.content_hash, document.text),
-            )
-    except Exception:  # never fail an import over the index; KeyboardInterrupt still stops
-        log.warning("could not index document %s; it will be indexed later", document.id,
-                    exc_info=True)
+    """Index a document just added, inside the transaction that adds it (see
+    :class:`NewDocumentIndexer`, which an import of many files keeps for all of them)."""
+    NewDocumentIndexer()(session, document)
 
 
 # More changed terms than this and every document is re-segmented (one scan per term).

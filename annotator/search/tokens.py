@@ -51,7 +51,8 @@ def index_terms(words: Iterable[tuple[str, int, int]]) -> tuple[list[str], list[
             if len(form) > MAX_FORM_CHARS:
                 form = form[:MAX_FORM_CHARS]
         else:
-            form = index_form(word)
+            # A lone punctuation mark or space (most of the rest) is never indexed.
+            form = "" if len(word) == 1 else index_form(word)
             if not form:
                 if gap_start < 0:
                     gap_start = start
