@@ -92,3 +92,9 @@ def iter_passage_rows(session: Session, head: int = 100) -> Iterator[PassageRow]
     )
     for row in session.execute(query.execution_options(yield_per=5000)):
         yield PassageRow(*row)
+
+
+def code_guid_in_use(session: Session, guid: str) -> bool:
+    """Whether a code of this project already has ``guid`` (GUIDs from other tools are kept
+    only when free)."""
+    return session.scalar(select(Code.id).where(Code.guid == guid)) is not None

@@ -76,10 +76,6 @@ def code_name(session: Session, code_id: int | None) -> str | None:
     return session.scalar(select(Code.name).where(Code.id == code_id))
 
 
-def code_guid_taken(session: Session, guid: str) -> bool:
-    return session.scalar(select(Code.id).where(Code.guid == guid)) is not None
-
-
 def count_codes(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(Code)) or 0
 

@@ -11,16 +11,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from annotator.db import codes as code_repo
-from annotator.db.models import Code
+from annotator.db.exchange import code_guid_in_use
 from annotator.errors import InvalidOperation
 from annotator.exchange.code_tree import CodeRow
 from annotator.exchange.results import CodebookImportReport, WarningKind
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from annotator.db.models import Code
     from annotator.project import Project
 
 
@@ -65,7 +65,7 @@ def _add(
         s, row.name, parent_id=parent_id, colour=colour, definition=row.definition,
         keywords=row.keywords, shortcut=shortcut,
     )
-    if row.guid and s.scalar(select(Code.id).where(Code.guid == row.guid)) is None:
+    if row.guid and not code_guid_in_use(s, row.guid):
         code.guid = row.guid  # keep the other tool's identity for the next exchange
         s.flush()
     return code
