@@ -384,12 +384,10 @@ def discover_terms(
 
 def project_texts(project: Project) -> list[str]:
     """Every document's text, in document order."""
-    from sqlalchemy import select
-
-    from annotator.db.models import Document
+    from annotator.db.word_lists import corpus_texts
 
     with project.session_scope() as s:
-        return list(s.scalars(select(Document.text).order_by(Document.id)))
+        return corpus_texts(s)
 
 
 def suggest_terms(

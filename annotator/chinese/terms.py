@@ -12,13 +12,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy.orm import Session
-
 from annotator.chinese.segment import Segmenter, clean_terms, segmenter_for, starter_terms
 from annotator.db import word_lists as repo
 from annotator.errors import ReadError
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from annotator.project import Project
 
 # A jieba user-dictionary line: "word [freq] [tag]"; only the word is kept.

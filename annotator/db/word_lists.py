@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from annotator.db.models import Code, WordListEntry
+from annotator.db.models import Code, Document, WordListEntry
 
 TERMS = "terms"
 TERMS_OFF = "terms-"
@@ -69,3 +69,8 @@ def code_keywords(session: Session) -> list[str]:
     for keywords in session.scalars(select(Code.keywords)):
         words.extend(keywords or ())
     return _clean(words)
+
+
+def corpus_texts(session: Session) -> list[str]:
+    """Every document's text in id order: the corpus term discovery looks for new words in."""
+    return list(session.scalars(select(Document.text).order_by(Document.id)))
