@@ -13,8 +13,10 @@ class OffsetMap:
     """Converts between code-point offsets and UTF-16 positions for one text."""
 
     def __init__(self, text: str) -> None:
-        # Code-point indices of astral characters; a BMP-only text needs no table at all.
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        # Code-point indices of astral characters; a BMP-only text needs no table at all
+        # (max() finds that out at C speed, without a Python loop over the whole text).
+        self._astral = ([i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+                        if text and max(text) > "\uffff" else [])
         # Their UTF-16 positions (each earlier astral character shifts by one).
         self._astral_utf16 = [cp + n for n, cp in enumerate(self._astral)]
         self._length = len(text)

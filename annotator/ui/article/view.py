@@ -61,6 +61,7 @@ class ArticleView(QWidget):
         self._stale_passages = self._stale_codes = False
         self._refreshed_this_turn = False
         self._segmenter: Segmenter | None = None  # the project's, while its terms stay
+        self._codes_current = False  # self._codes is the project's codebook as it is
 
         self.title_label = QLabel()
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -142,7 +143,9 @@ class ArticleView(QWidget):
         self._editor.setExtraSelections([])
         self._editor.set_overlaps([])
         self._editor.setPlainText(text)
-        self.refresh()
+        # Another document: its passages are read; the codes only if the codebook changed.
+        self._stale_passages = True
+        self._refresh_stale()
 
     def refresh(self) -> None:
         """Re-read codes and passages now; scroll position and selection stay."""
@@ -284,11 +287,14 @@ class ArticleView(QWidget):
     # -- refresh -----------------------------------------------------------------------------
     def _project_changed(self) -> None:
         self._segmenter = None
+        self._codes_current = False
         self.show_document(None)
 
     def _changed(self, changes: Changes, _initiator: object) -> None:
         if changes.word_lists or changes.touches_codebook:
             self._segmenter = None  # project terms and code keywords make the segmenter
+        if changes.touches_codebook:
+            self._codes_current = False
         shown = self._document_id
         if shown is None:
             return
@@ -363,10 +369,12 @@ class ArticleView(QWidget):
         project = self.hub.project
         if project is None or self._document_id is None:
             self._all, self._codes, self._colours = Layer(), [], {}
+            self._codes_current = False
         else:
-            if self._stale_codes:
+            if self._stale_codes or not self._codes_current:
                 self._codes = project.codes(counts=False)  # names and colours suffice
                 self._colours = {c.id: c.colour for c in self._codes}
+                self._codes_current = True
             if self._stale_passages:
                 # One query per refresh; the layer is rebuilt from it in one pass.
                 self._all = Layer(project.passages(document_id=self._document_id))

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (
+    QHeaderView,
     QLineEdit,
     QMenu,
     QSplitter,
@@ -31,7 +32,9 @@ from annotator.ui.codebook.dialogs import (
 )
 from annotator.ui.codebook.guard import push_guarded
 from annotator.ui.codebook.model import (
+    COUNT_COLUMN,
     SEARCH_TEXT_ROLE,
+    SHORTCUT_COLUMN,
     CodebookModel,
 )
 from annotator.ui.codebook.tree_view import make_code_tree
@@ -88,6 +91,14 @@ class CodebookPane(QWidget):
 
     def _make_tree(self) -> QTreeView:
         tree = make_code_tree(self._proxy)
+        # Count and key columns as wide as their widest text, measured when the tree is
+        # read and widened when a count grows a digit: ResizeToContents would measure every
+        # row again at each coding.
+        for column in (COUNT_COLUMN, SHORTCUT_COLUMN):
+            tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        self._model.modelReset.connect(lambda: self._fit_columns(tree))
+        self._model.rowsInserted.connect(lambda *_: self._fit_columns(tree))
+        self._model.dataChanged.connect(lambda tl, br, *_: self._widen(tree, tl, br))
         tree.clicked.connect(self._clicked)
         tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         tree.customContextMenuRequested.connect(self._context_menu)
@@ -133,6 +144,7 @@ class CodebookPane(QWidget):
             self._actions[key].setText(text)
         self._actions["add_child"].setIconText(self.tr("Sub-code"))  # the toolbar is narrow
         self._model.retranslate()
+        self._fit_columns(self._tree)  # the header labels change width
         self._show_details()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -230,6 +242,33 @@ class CodebookPane(QWidget):
             self._push(DeleteCode(self.hub, code_id))
 
     # -- internals ---------------------------------------------------------------------------
+    def _text_width(self, tree: QTreeView, column: int, text: str) -> int:
+        label = str(self._model.headerData(column, Qt.Orientation.Horizontal,
+                                           Qt.ItemDataRole.DisplayRole))
+        return max(tree.fontMetrics().horizontalAdvance(text) + 16,
+                   tree.header().fontMetrics().horizontalAdvance(label) + 16)
+
+    def _column_text(self, code_id: int, column: int) -> str:
+        index = self._model.index_for(code_id, column)
+        return str(index.data() or "")
+
+    def _fit_columns(self, tree: QTreeView) -> None:
+        ids = list(self._model.tree.infos)
+        for column in (COUNT_COLUMN, SHORTCUT_COLUMN):
+            texts = [self._column_text(i, column) for i in ids] or [""]
+            tree.setColumnWidth(column, max(self._text_width(tree, column, t) for t in texts))
+
+    def _widen(self, tree: QTreeView, top_left: QModelIndex, bottom_right: QModelIndex) -> None:
+        parent = top_left.parent()
+        for row in range(top_left.row(), bottom_right.row() + 1):
+            code_id = self._model.code_id(self._model.index(row, 0, parent))
+            if code_id is None:
+                continue
+            for column in (COUNT_COLUMN, SHORTCUT_COLUMN):
+                wanted = self._text_width(tree, column, self._column_text(code_id, column))
+                if wanted > tree.columnWidth(column):
+                    tree.setColumnWidth(column, wanted)
+
     def _taken_shortcuts(self, exclude: int | None) -> dict[str, str]:
         owners = self._model.tree.shortcut_owners(exclude)
         return {key.lower(): info.path_text for key, info in owners.items()}

@@ -51,9 +51,11 @@ class DocumentsPane(QWidget):
         self.view.verticalHeader().hide()
         self.view.setWordWrap(False)
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # Number and count columns are as wide as their widest value, measured here from the
+        # values: ResizeToContents would ask every row again at each coding (one count).
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
         self.view.setColumnHidden(3, True)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -65,6 +67,9 @@ class DocumentsPane(QWidget):
         layout.addWidget(self.view)
         self._current: int | None = None
         self.model.modelReset.connect(self._restore_current)
+        self.model.modelReset.connect(self._fit_columns)
+        self.model.rowsInserted.connect(lambda *_: self._fit_columns())
+        self.model.dataChanged.connect(self._widen_for)
         # An import appends rows, a delete removes one: a project that had none shows its
         # first document, one whose shown document went shows another.
         self.model.rowsInserted.connect(lambda *_: self._restore_current())
@@ -73,11 +78,37 @@ class DocumentsPane(QWidget):
 
     def retranslate_ui(self) -> None:
         self.filter_edit.setPlaceholderText(self.tr("Filter documents (title, attributes)"))
+        self._fit_columns()  # the header labels change width
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+    def _column_width(self, column: int, widest: int) -> int:
+        metrics = self.view.fontMetrics()
+        header = self.view.horizontalHeader()
+        label = str(self.model.headerData(column, Qt.Orientation.Horizontal,
+                                          Qt.ItemDataRole.DisplayRole))
+        text = max(metrics.horizontalAdvance(str(widest)), 0) + 16  # cell padding
+        return max(text, header.fontMetrics().horizontalAdvance(label) + 24)  # sort arrow
+
+    def _fit_columns(self) -> None:
+        rows = range(self.model.rowCount())
+        docs = [self.model.document_at(r) for r in rows]
+        self.view.setColumnWidth(0, self._column_width(0, max((d.number for d in docs),
+                                                             default=0)))
+        self.view.setColumnWidth(2, self._column_width(2, max((d.passage_count for d in docs),
+                                                             default=0)))
+
+    def _widen_for(self, top_left: QModelIndex, bottom_right: QModelIndex, *_roles) -> None:
+        """A count grew a digit: the column grows with it (it never shrinks meanwhile)."""
+        if top_left.column() > 2 or bottom_right.column() < 2:
+            return
+        for row in range(top_left.row(), bottom_right.row() + 1):
+            wanted = self._column_width(2, self.model.document_at(row).passage_count)
+            if wanted > self.view.columnWidth(2):
+                self.view.setColumnWidth(2, wanted)
 
     def current_document_id(self) -> int | None:
         return self._current
