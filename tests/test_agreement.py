@@ -22,6 +22,7 @@ from annotator.analysis.agreement import agreement, analyse, disagreements
 from annotator.analysis.agreement_data import AgreementError
 from annotator.analysis.agreement_measures import Reason
 from annotator.analysis.agreement_units import document_units
+from annotator.analysis.filters import Filters
 from annotator.errors import NotFoundError
 from annotator.importing.normalise import normalise_text
 from annotator.project import Project
@@ -463,6 +464,16 @@ def test_filters_coders_documents_codes(tmp_path: Path) -> None:
         by_id = agreement(project, coders=["丙", "甲"], documents=[docs[0].id, docs[2].id],
                           codes=[ids["A"]])
         assert by_id.overall == report.overall
+        # The tables' Filters choose the same: one home for filters.
+        coder_ids = {c.name: c.id for c in project.coders()}
+        tables = Filters(attributes={"地区": ["京津冀"]}, code_ids=[ids["A"]],
+                         coder_ids=[coder_ids["甲"], coder_ids["丙"]])
+        by_filters = agreement(project, coders=["丙", "甲"], filters=tables)
+        assert by_filters.overall == report.overall
+        assert by_filters.selected_documents == 2
+        # ... and narrow agreement's own arguments further.
+        narrowed = agreement(project, codes="A", filters=Filters(document_ids=[docs[0].id]))
+        assert narrowed.selected_documents == 1
 
 
 def test_needs_two_coders(tmp_path: Path) -> None:

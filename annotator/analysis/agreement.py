@@ -67,6 +67,7 @@ from annotator.analysis.agreement_report import (
 )
 
 if TYPE_CHECKING:
+    from annotator.analysis.filters import Filters
     from annotator.project import Project
 
 CHARACTER = "character"
@@ -82,14 +83,16 @@ def agreement(
     codes: CodeFilter = None,
     unit_kind: str = "paragraph",
     coded_documents: CodedDocuments = "passages",
+    filters: Filters | None = None,
     by_document: bool = False,
 ) -> AgreementReport:
     """Agreement of the chosen coders (names; default: every coder with passages) on the
     chosen documents (ids or {attribute: value}; default all) and codes (branches, by id or
-    path; default all). ``by_document`` adds character-level rows per code and document.
-    Raises ``AgreementError`` with fewer than two coders."""
+    path; default all). ``filters``, the tables' :class:`Filters`, narrows that choice
+    further. ``by_document`` adds character-level rows per code and document. Raises
+    ``AgreementError`` with fewer than two coders."""
     data = load_codings(project, coders=coders, documents=documents, codes=codes,
-                        unit_kind=unit_kind, coded_documents=coded_documents)
+                        unit_kind=unit_kind, coded_documents=coded_documents, filters=filters)
     return build_report(data, by_document=by_document)
 
 
@@ -101,11 +104,12 @@ def disagreements(
     codes: CodeFilter = None,
     unit_kind: str = "paragraph",
     coded_documents: CodedDocuments = "passages",
+    filters: Filters | None = None,
 ) -> Sequence[Disagreement]:
     """Units where the coders who coded the document differ on a code, by document number,
     unit position and code tree order. Same arguments as :func:`agreement`."""
     data = load_codings(project, coders=coders, documents=documents, codes=codes,
-                        unit_kind=unit_kind, coded_documents=coded_documents)
+                        unit_kind=unit_kind, coded_documents=coded_documents, filters=filters)
     return find_disagreements(data, lambda ids: read_texts(project, ids))
 
 
@@ -117,11 +121,12 @@ def analyse(
     codes: CodeFilter = None,
     unit_kind: str = "paragraph",
     coded_documents: CodedDocuments = "passages",
+    filters: Filters | None = None,
     by_document: bool = False,
 ) -> tuple[AgreementReport, Sequence[Disagreement]]:
     """:func:`agreement` and :func:`disagreements` from one reading of the passages."""
     data = load_codings(project, coders=coders, documents=documents, codes=codes,
-                        unit_kind=unit_kind, coded_documents=coded_documents)
+                        unit_kind=unit_kind, coded_documents=coded_documents, filters=filters)
     report = build_report(data, by_document=by_document)
     return report, find_disagreements(data, lambda ids: read_texts(project, ids))
 

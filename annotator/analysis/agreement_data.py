@@ -7,6 +7,11 @@ codebook there is not "missing"). A coder who read a document and found nothing 
 then missing for it; pass ``coded_documents="all"`` (every chosen coder coded every chosen
 document) or an explicit ``{coder name: document ids}`` to say otherwise. Only documents coded
 by at least two of the chosen coders are compared.
+
+Which documents, coders and codes are chosen is the tables' :class:`Filters`
+(:mod:`annotator.analysis.filters`): agreement's own arguments (document ids or attribute
+values, coder names, code branches) are turned into one, and a ``filters`` given as well
+narrows the choice further.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import numpy as np
 
 from annotator.analysis import table_data
 from annotator.analysis.agreement_units import UNIT_KINDS
+from annotator.analysis.filters import Filters, Scope, resolve
 from annotator.analysis.unit_index import DEFAULT_CACHE, DocumentUnits, incidence
 from annotator.errors import AnnotatorError, NotFoundError
 from annotator.records import CodeInfo, CoderInfo, DocumentInfo
@@ -78,27 +84,28 @@ PID, DOC, CODE, CODER, START, END = range(6)
 _SHIFT = 1 << 32  # ids below 2**32 packed in pairs
 
 
-def select_documents(project: Project, documents: DocumentFilter) -> list[DocumentInfo]:
-    """Documents by id, or by attributes ({key: value}, all must match); None: all."""
-    every = project.documents()
+def document_filters(
+    documents: DocumentFilter, every: Sequence[DocumentInfo]
+) -> Filters:
+    """Filters for documents by id (each must be one of ``every``), or by attributes
+    ({key: value}, all must match); None: no restriction."""
     if documents is None:
-        return every
+        return Filters()
     if isinstance(documents, Mapping):
-        wanted = dict(documents)
-        return [d for d in every if all(d.attributes.get(k) == v for k, v in wanted.items())]
-    ids = set(documents)
+        return Filters(attributes=dict(documents))
+    ids = frozenset(documents)
     unknown = ids - {d.id for d in every}
     if unknown:
         raise NotFoundError(f"no document with id {min(unknown)}")
-    return [d for d in every if d.id in ids]
+    return Filters(document_ids=ids)
 
 
-def select_codes(project: Project, codes: CodeFilter) -> list[CodeInfo]:
-    """Codes of the given branches (each an id or a path, with all its sub-codes), in tree
-    order; None: every code."""
-    every = project.codes()
+def code_filters(project: Project, codes: CodeFilter) -> Filters:
+    """Filters for the given branches (each an id or a path; resolving the filters adds
+    the sub-codes); None: no restriction."""
     if codes is None:
-        return every
+        return Filters()
+    every = project.codes()
     refs: list[CodeRef]
     if isinstance(codes, int | str) or _is_path_tuple(codes):
         refs = [cast(CodeRef, codes)]  # one branch
@@ -113,10 +120,53 @@ def select_codes(project: Project, codes: CodeFilter) -> list[CodeInfo]:
         if info is None:
             raise NotFoundError(f"no code {ref!r}")
         roots.add(info.id)
-    wanted: set[int] = set()
-    for root in roots:
-        wanted.update(project.subtree_ids(root))
-    return [c for c in every if c.id in wanted]
+    return Filters(code_ids=frozenset(roots))
+
+
+def select_documents(project: Project, documents: DocumentFilter) -> list[DocumentInfo]:
+    """Documents by id, or by attributes ({key: value}, all must match); None: all."""
+    every = project.documents()
+    return _documents_in(resolve(project, document_filters(documents, every)), every)
+
+
+def select_codes(project: Project, codes: CodeFilter) -> list[CodeInfo]:
+    """Codes of the given branches (each an id or a path, with all its sub-codes), in tree
+    order; None: every code."""
+    return resolve(project, code_filters(project, codes)).codes()
+
+
+def _documents_in(scope: Scope, every: Sequence[DocumentInfo]) -> list[DocumentInfo]:
+    if scope.document_ids is None:
+        return list(every)
+    return [d for d in every if d.id in scope.document_ids]
+
+
+def agreement_scope(
+    project: Project,
+    *,
+    coders: CoderFilter = None,
+    documents: DocumentFilter = None,
+    codes: CodeFilter = None,
+    filters: Filters | None = None,
+) -> tuple[Scope, list[CoderInfo] | None, list[DocumentInfo]]:
+    """Agreement's arguments, and ``filters`` if given, as one resolved :class:`Scope`;
+    with the chosen coders in the order asked (None: not chosen) and the documents in it."""
+    every = project.documents()
+    own = document_filters(documents, every)
+    code_ids = code_filters(project, codes).code_ids
+    ordered = _resolve_coders(project, coders)
+    own = Filters(
+        attributes=own.attributes, document_ids=own.document_ids, code_ids=code_ids,
+        coder_ids=None if ordered is None else frozenset(c.id for c in ordered),
+    )
+    scope = resolve(project, own)
+    if filters is not None:
+        scope = scope.within(resolve(project, filters))
+    chosen: list[CoderInfo] | None = None
+    if scope.coder_ids is not None:
+        order = ordered if ordered is not None else project.coders()
+        chosen = [c for c in order if c.id in scope.coder_ids]
+    return scope, chosen, _documents_in(scope, every)
 
 
 def _is_path_tuple(value: object) -> bool:
@@ -131,13 +181,16 @@ def load_codings(
     codes: CodeFilter = None,
     unit_kind: str = "paragraph",
     coded_documents: CodedDocuments = "passages",
+    filters: Filters | None = None,
 ) -> CodingData:
-    """Read the chosen passages once, as arrays, and map them onto the units."""
+    """Read the chosen passages once, as arrays, and map them onto the units. ``filters``
+    (the tables' filters) narrows the choice of the other arguments."""
     if unit_kind not in UNIT_KINDS:
         raise AgreementError(f"unknown unit {unit_kind!r}; use one of {', '.join(UNIT_KINDS)}")
-    docs = select_documents(project, documents)
-    code_rows = select_codes(project, codes)
-    chosen = _resolve_coders(project, coders)
+    scope, chosen, docs = agreement_scope(
+        project, coders=coders, documents=documents, codes=codes, filters=filters
+    )
+    code_rows = scope.codes()
     if chosen is not None and len(chosen) < 2:
         raise AgreementError("agreement needs at least two coders")
 

@@ -75,6 +75,21 @@ class Scope:
             return self.tree.codes()
         return [c for c in self.tree.codes() if c.id in self.code_ids]
 
+    def within(self, other: Scope) -> Scope:
+        """What both scopes let through (each set the intersection; "all" is no limit)."""
+        return Scope(
+            self.tree,
+            _meet(self.document_ids, other.document_ids),
+            _meet(self.coder_ids, other.coder_ids),
+            _meet(self.code_ids, other.code_ids),
+        )
+
+
+def _meet(a: frozenset[int] | None, b: frozenset[int] | None) -> frozenset[int] | None:
+    if a is None:
+        return b
+    return a if b is None else a & b
+
 
 def resolve(project: Project, filters: Filters | None = None) -> Scope:
     """Turn ``filters`` into id sets against the project as it is now."""
