@@ -38,10 +38,8 @@ MAX_SHARE = 0.5
 class Vocabulary:
     """The index's terms, sorted, with one string of them all for substring look-ups."""
 
-    def __init__(self, rows: list[tuple[str, int]]) -> None:
-        terms = [term for term, _ in rows]
+    def __init__(self, terms: list[str]) -> None:
         self.terms = terms
-        self.docs = dict(rows)  # term → documents holding it (or more)
         self.joined = "\n" + "\n".join(terms) + "\n"
         self.starts: list[int] = []  # where each term starts in ``joined``
         at = 1
@@ -101,36 +99,25 @@ def vocabulary(session: Session, live: Snapshot) -> Vocabulary:
                          lambda: Vocabulary(tables.vocabulary(session)))
 
 
-def _reach(vocab: Vocabulary, terms: list[str]) -> int:
-    """At most how many documents hold any of ``terms``."""
-    docs = vocab.docs
-    return sum(docs.get(t, 0) for t in terms)
-
-
 def _any(terms: Iterable[str]) -> str:
     # Forms hold no ASCII punctuation (tokens.index_form), so no quote needs escaping.
     return "(" + " OR ".join(f'"{t}"' for t in terms) + ")"
 
 
-def expression(vocab: Vocabulary, phrase: str, documents: int) -> str | None:
+def expression(vocab: Vocabulary, phrase: str) -> str | None:
     """An FTS5 query for every document that may hold ``phrase`` ("" when none can); None
-    when it would take too many terms or could point to more than :data:`MAX_SHARE` of the
-    ``documents`` (reading the doclists then costs more than it saves)."""
+    when it would take too many terms."""
     parts: list[str] = []
     count = 0
-    reach = 0
-    most = MAX_SHARE * documents
     whole = vocab.holding(phrase, MAX_TERMS)
     if whole is None:
         return None
     if whole:
         parts.append(_any(whole))
         count += len(whole)
-        reach += _reach(vocab, whole)
     if vocab.cut:
         parts.append(_any(vocab.cut))
         count += len(vocab.cut)
-        reach += _reach(vocab, vocab.cut)
     n = len(phrase)
     for i in range(1, n):
         heads = vocab.ending_with(phrase[:i], MAX_SIDE)
@@ -146,18 +133,10 @@ def expression(vocab: Vocabulary, phrase: str, documents: int) -> str | None:
         if heads is None and nexts is None:
             return None  # both sides too common: scan the texts
         sides = [side for side in (heads, nexts) if side is not None]
-        # An AND reaches no more documents than its narrower side: ask only for that one
-        # when the other is far wider (its doclists would cost more than they remove).
-        widths = [_reach(vocab, side) for side in sides]
-        if len(sides) == 2 and max(widths) > 4 * min(widths):
-            sides = [sides[widths.index(min(widths))]]
         parts.append(" AND ".join(_any(side) for side in sides))
         count += sum(len(side) for side in sides)
-        reach += min(widths)
-        if count > MAX_TERMS or reach > most:
+        if count > MAX_TERMS:
             return None
-    if reach > most:
-        return None
     return " OR ".join(f"({p})" for p in parts)
 
 
@@ -167,10 +146,14 @@ def candidates(session: Session, phrase: str, live: Snapshot) -> list[int] | Non
     the index cannot narrow the search (then every text is searched)."""
     if not live.index_usable or not eligible(phrase) or len(live.unsure) == len(live.order):
         return None
-    query = expression(vocabulary(session, live), phrase, len(live.order))
+    query = expression(vocabulary(session, live), phrase)
     if query is None:
         return None
-    found = set(tables.documents_matching(session, query)) if query else set()
+    # Past MAX_SHARE of the documents, scanning every text costs no more: FTS5 stops there.
+    most = int(MAX_SHARE * len(live.order)) + 1
+    found = set(tables.documents_matching(session, query, most)) if query else set()
+    if len(found) >= most:
+        return None
     found |= live.unsure
     position = live.position
     return sorted((d for d in found if d in position), key=position.__getitem__)
