@@ -98,3 +98,12 @@ def code_guid_in_use(session: Session, guid: str) -> bool:
     """Whether a code of this project already has ``guid`` (GUIDs from other tools are kept
     only when free)."""
     return session.scalar(select(Code.id).where(Code.guid == guid)) is not None
+
+
+def set_code_guid(session: Session, code_id: int, guid: str) -> None:
+    """Give a code the GUID it has elsewhere (another tool, another coder's copy), so that
+    the next exchange or merge knows it as the same code."""
+    code = session.get(Code, code_id)
+    assert code is not None
+    code.guid = guid
+    session.flush()

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from annotator.db import codes as code_repo
-from annotator.db.exchange import code_guid_in_use
+from annotator.db.exchange import code_guid_in_use, set_code_guid
 from annotator.errors import InvalidOperation
 from annotator.exchange.code_tree import CodeRow
 from annotator.exchange.results import CodebookImportReport, WarningKind
@@ -66,6 +66,6 @@ def _add(
         keywords=row.keywords, shortcut=shortcut,
     )
     if row.guid and not code_guid_in_use(s, row.guid):
-        code.guid = row.guid  # keep the other tool's identity for the next exchange
-        s.flush()
+        # keep the other tool's identity for the next exchange
+        set_code_guid(s, code.id, row.guid)
     return code

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from annotator.db import codes as code_repo
 from annotator.db import merge_store as store
+from annotator.db.exchange import set_code_guid
 from annotator.db.merge_store import CodeRow as TheirCode
 from annotator.db.passages import forget_tombstones
 from annotator.errors import CodeNameConflict, InvalidOperation
@@ -113,8 +114,7 @@ def _add(st: MergeState, c: TheirCode) -> int:
         st.ours, name, parent_id=parent_id, colour=colour, definition=c.definition,
         keywords=c.keywords, shortcut=shortcut,
     )
-    code.guid = c.guid  # the same code on both sides from now on
-    st.ours.flush()
+    set_code_guid(st.ours, code.id, c.guid)  # the same code on both sides from now on
     report.codes_added += 1
     label = _label(st, code.id)
     if name != c.name:
