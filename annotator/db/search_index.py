@@ -324,6 +324,21 @@ def vocabulary(session: Session) -> list[str]:
         "SELECT term FROM search_vocab ORDER BY term")]
 
 
+def term_documents(session: Session, terms: Iterable[str]) -> dict[str, int]:
+    """Term → number of indexed documents holding it (0 for a term in none), one point
+    lookup in the FTS term list each (no doclist is read for it)."""
+    cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+    out: dict[str, int] = {}
+    try:
+        for term in terms:
+            row = cursor.execute("SELECT doc FROM search_term_counts WHERE term = ?",
+                                 (term,)).fetchone()
+            out[term] = 0 if row is None else row[0]
+    finally:
+        cursor.close()
+    return out
+
+
 def documents_matching(session: Session, expression: str, limit: int = -1) -> list[int]:
     """Ids of the indexed documents matching an FTS5 query expression, at most ``limit``
     (-1: all; FTS5 stops reading the doclists there)."""

@@ -8,8 +8,10 @@ occurrence are consecutive tokens, and either one of them holds the whole phrase
 one *ends with* a head of the phrase (phrase[:i]) and the next one *starts with* the rest
 (phrase[i:]) or is a word wholly inside it (phrase[i:j]). The terms ending with, starting with
 or holding a string come from the index's vocabulary (kept in memory per generation), and one
-FTS5 query gives the documents with such terms — ``(holders) OR (heads AND nexts) …``. That
-superset is then verified against the texts, so recall stays that of ``str.count``.
+FTS5 query gives the documents with such terms — ``(holders) OR (heads AND nexts) …``, or,
+when both sides are common words, phrase queries ``"head" + "next"*`` that want them in a
+row. That superset is then verified against the texts, so recall stays that of
+``str.count``.
 
 A phrase with anything else (punctuation, spaces, capitals the index lower-cases) is searched
 without candidates, as is a phrase whose terms are too many to ask for (a common character).
@@ -40,6 +42,7 @@ class Vocabulary:
 
     def __init__(self, terms: list[str]) -> None:
         self.terms = terms
+        self.docs: dict[str, int] = {}  # term → documents holding it, as asked for
         self.joined = "\n" + "\n".join(terms) + "\n"
         self.starts: list[int] = []  # where each term starts in ``joined``
         at = 1
@@ -99,25 +102,39 @@ def vocabulary(session: Session, live: Snapshot) -> Vocabulary:
                          lambda: Vocabulary(tables.vocabulary(session)))
 
 
+def _reach(session: Session, vocab: Vocabulary, terms: list[str]) -> int:
+    """At most how many documents hold any of ``terms`` (counts asked once a generation)."""
+    docs = vocab.docs
+    missing = [t for t in terms if t not in docs]
+    if missing:
+        docs.update(tables.term_documents(session, missing))
+    return sum(docs[t] for t in terms)
+
+
 def _any(terms: Iterable[str]) -> str:
     # Forms hold no ASCII punctuation (tokens.index_form), so no quote needs escaping.
     return "(" + " OR ".join(f'"{t}"' for t in terms) + ")"
 
 
-def expression(vocab: Vocabulary, phrase: str) -> str | None:
+def expression(session: Session, vocab: Vocabulary, phrase: str, documents: int) -> str | None:
     """An FTS5 query for every document that may hold ``phrase`` ("" when none can); None
-    when it would take too many terms."""
+    when it would take too many terms or could point to more than :data:`MAX_SHARE` of the
+    ``documents`` (reading the doclists then costs more than scanning saves)."""
     parts: list[str] = []
     count = 0
+    reach = 0
+    most = MAX_SHARE * documents
     whole = vocab.holding(phrase, MAX_TERMS)
     if whole is None:
         return None
     if whole:
         parts.append(_any(whole))
         count += len(whole)
+        reach += _reach(session, vocab, whole)
     if vocab.cut:
         parts.append(_any(vocab.cut))
         count += len(vocab.cut)
+        reach += _reach(session, vocab, vocab.cut)
     n = len(phrase)
     for i in range(1, n):
         heads = vocab.ending_with(phrase[:i], MAX_SIDE)
@@ -133,11 +150,51 @@ def expression(vocab: Vocabulary, phrase: str) -> str | None:
         if heads is None and nexts is None:
             return None  # both sides too common: scan the texts
         sides = [side for side in (heads, nexts) if side is not None]
+        # An AND reaches no more documents than its narrower side: ask for that one only
+        # when the other is far wider (its doclists would cost more than they remove).
+        widths = [_reach(session, vocab, side) for side in sides]
+        if min(widths) > most / 4 and heads is not None:
+            # Both sides are common words (协同 … 创新): ask where they stand in a row.
+            rows = _in_a_row(vocab, heads, phrase[i:])
+            if rows is None:
+                return None
+            parts.append(" OR ".join(rows))
+            count += 2 * len(rows)
+            if count > MAX_TERMS:
+                return None
+            continue
+        if len(sides) == 2 and max(widths) > 4 * min(widths):
+            sides = [sides[widths.index(min(widths))]]
         parts.append(" AND ".join(_any(side) for side in sides))
         count += sum(len(side) for side in sides)
-        if count > MAX_TERMS:
+        reach += min(widths)
+        if count > MAX_TERMS or reach > most:
             return None
+    if reach > most:
+        return None
     return " OR ".join(f"({p})" for p in parts)
+
+
+# Phrase queries one split may take (heads × ways to go on).
+MAX_ROWS = 40
+
+
+def _in_a_row(vocab: Vocabulary, heads: list[str], rest: str) -> list[str] | None:
+    """FTS5 phrase queries for a head word followed, at the next positions, by words that
+    spell ``rest``: whole words inside it, then one starting with what is left (a prefix
+    query); None when there would be more than :data:`MAX_ROWS`."""
+    ways: list[list[str]] = []
+
+    def go_on(done: list[str], left: str) -> None:
+        ways.append([*done, left])  # the last word starts with what is left
+        for j in range(1, len(left)):
+            if vocab.has(left[:j]):
+                go_on([*done, left[:j]], left[j:])
+
+    go_on([], rest)
+    if len(heads) * len(ways) > MAX_ROWS:
+        return None
+    return [" + ".join(f'"{w}"' for w in (head, *way)) + "*" for head in heads for way in ways]
 
 
 def candidates(session: Session, phrase: str, live: Snapshot) -> list[int] | None:
@@ -146,7 +203,7 @@ def candidates(session: Session, phrase: str, live: Snapshot) -> list[int] | Non
     the index cannot narrow the search (then every text is searched)."""
     if not live.index_usable or not eligible(phrase) or len(live.unsure) == len(live.order):
         return None
-    query = expression(vocabulary(session, live), phrase)
+    query = expression(session, vocabulary(session, live), phrase, len(live.order))
     if query is None:
         return None
     # Past MAX_SHARE of the documents, scanning every text costs no more: FTS5 stops there.
