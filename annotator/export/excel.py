@@ -24,7 +24,7 @@ from openpyxl.utils import get_column_letter
 from annotator.export.atomic import replace_when_done
 from annotator.export.cells import safe_sheet_name, shorten
 from annotator.export.frequencies import FrequencyTable, build_frequencies
-from annotator.export.styles import CellMaker
+from annotator.export.styles import CellMaker, append_cells
 from annotator.records import CodeInfo, DocumentInfo, PassageInfo
 
 if TYPE_CHECKING:
@@ -194,6 +194,7 @@ def _finish_sheet(ws, columns: int, data_rows: int) -> None:
 def _write_passages(wb, ws, data: ExportData, keys: list[str], progress):
     """One row per passage; returns passages per (code id, document id)."""
     mk = CellMaker(ws)
+    append_cells(ws)  # every row below is made of cells
     units_of, show_origin = data.units_of, data.show_origin
     unit_head = (PASSAGE_UNIT,) if units_of is not None else ()
     origin_head = (PASSAGE_ORIGIN,) if show_origin else ()
@@ -244,6 +245,7 @@ def _write_passages(wb, ws, data: ExportData, keys: list[str], progress):
             index = wb.worksheets.index(ws) + 1
             name = safe_sheet_name(SHEET_PASSAGES, wb.sheetnames)
             ws = wb.create_sheet(name, index)
+            append_cells(ws)
             _start_sheet(ws, mk, headers, widths)
             append = ws.append
             rows = 0
@@ -450,6 +452,7 @@ def _write_documents(ws, documents, keys: list[str], table: FrequencyTable) -> N
 def _write_extra(wb: Workbook, extra: ExtraSheet) -> None:
     ws = wb.create_sheet(safe_sheet_name(extra.name, wb.sheetnames))
     mk = CellMaker(ws)
+    append_cells(ws)  # every row below is made of cells
     widths = list(extra.widths) or [14.0] * len(extra.headers)
     _start_sheet(ws, mk, extra.headers, widths)
     wrap, percent = set(extra.wrap_columns), set(extra.percent_columns)

@@ -11,6 +11,7 @@ so only styled cells may be cached and handed over again row after row.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import date, datetime, time
 
 from openpyxl.cell.cell import Cell
@@ -27,17 +28,48 @@ _BOLD = Font(bold=True)
 
 
 class _Cell(Cell):
-    """A ``Cell`` with a cheap ``repr``; nothing else differs.
+    """A ``Cell`` with a cheap ``repr`` and its style's index known when it is made.
 
     ``ws.append`` first tries to bind each value as a plain value. For a cell that fails with
     a ``ValueError`` whose message is built from ``repr(cell)``, and the default repr (sheet
-    title plus coordinate) was a noticeable share of the per-cell cost.
+    title plus coordinate) was a noticeable share of the per-cell cost (see
+    :func:`append_cells` for sheets that skip that step). Writing a styled cell looks its
+    style up in the workbook's style list, hashing it; the maker does that once per style.
     """
 
-    __slots__ = ()
+    __slots__ = ("_sid",)
 
     def __repr__(self) -> str:
         return "<Cell>"
+
+    @property
+    def style_id(self) -> int:
+        try:
+            return self._sid
+        except AttributeError:  # a style changed after the cell was made (a fill)
+            return Cell.style_id.fget(self)  # type: ignore[attr-defined]
+
+
+def append_cells(ws) -> None:
+    """Let ``ws`` (write-only) take rows made only of cells and None without trying each
+    cell as a plain value first: every row appended to it afterwards must be such a row.
+
+    openpyxl's write-only sheet turns each appended value into a cell by assigning it to a
+    scratch cell, which for a cell raises and catches a ValueError; with rows of ready cells
+    that was a third of the cost of writing them. Falls back to openpyxl's own way should a
+    later openpyxl not have the hook."""
+    if not callable(getattr(ws, "_values_to_row", None)):
+        return
+
+    def cells_to_row(values, row_idx: int):
+        for col_idx, cell in enumerate(values, 1):
+            if cell is None:
+                continue
+            cell.column = col_idx
+            cell.row = row_idx
+            yield cell
+
+    ws._values_to_row = cells_to_row
 
 
 class CellMaker:
@@ -45,6 +77,7 @@ class CellMaker:
 
     def __init__(self, ws) -> None:
         self.ws = ws
+        self._sids: dict[int, int] = {}  # id of a template → its index in the workbook
         self.header = self._template(font=_BOLD, alignment=_WRAP)
         self.top = self._template(alignment=_TOP)
         self.wrap = self._template(alignment=_WRAP)
@@ -63,19 +96,31 @@ class CellMaker:
             cell.number_format = number_format
         if fill is not None:
             cell.fill = fill
-        return cell._style
+        return self._known(cell._style)
+
+    def _known(self, style):
+        """Register ``style`` with the workbook once; cells made with it carry its index."""
+        self._sids[id(style)] = self.ws.parent._cell_styles.add(style)
+        return style
+
+    def _styled(self, style) -> _Cell:
+        cell = _Cell(self.ws, 1, 1, style_array=style)
+        sid = self._sids.get(id(style))
+        if sid is not None:
+            cell._sid = sid
+        return cell
 
     def fill_template(self, base, argb: str):
         """``base`` plus a solid background of colour ``argb`` ("FFRRGGBB")."""
         cell = _Cell(self.ws, 1, 1, style_array=base)
         cell.fill = PatternFill(fill_type="solid", fgColor=argb)
-        return cell._style
+        return self._known(cell._style)
 
     # -- cells -------------------------------------------------------------------------
 
     def text(self, value: str, style) -> Cell:
         """A string cell; always stored as text, never as a formula or error value."""
-        cell = _Cell(self.ws, 1, 1, style_array=style)
+        cell = self._styled(style)
         if value.__class__ is not str:
             value = "" if value is None else str(value)
         value = clean_text(value)
@@ -87,11 +132,13 @@ class CellMaker:
             # What Excel itself sets for text typed with a leading apostrophe: the cell stays
             # text even when someone edits it later.
             cell.quotePrefix = True
+            with suppress(AttributeError):
+                del cell._sid  # another style now: looked up when written
         return cell
 
     def number(self, value: int | float, style) -> Cell:
         """A number cell (``value`` must be an int or a finite float)."""
-        cell = _Cell(self.ws, 1, 1, style_array=style)
+        cell = self._styled(style)
         cell._value = value
         cell.data_type = "n"
         return cell
@@ -105,14 +152,17 @@ class CellMaker:
             return self.text(value, style)
         if isinstance(value, datetime | date | time) and style is self.top:
             style = self.datetime
-        cell = _Cell(self.ws, 1, 1, style_array=style)
+        cell = self._styled(style)
         cell.value = value
+        if cell.data_type == "d":  # openpyxl may have given it a date format
+            with suppress(AttributeError):
+                del cell._sid
         return cell
 
     def datetime_cell(self, value: datetime | None) -> Cell | None:
         if value is None:
             return None
-        cell = _Cell(self.ws, 1, 1, style_array=self.datetime)
+        cell = self._styled(self.datetime)
         if type(value) is datetime:  # the style already has a date format: skip the checks
             cell._value = naive_datetime(value)
             cell.data_type = "d"
