@@ -162,3 +162,38 @@ def test_a_term_list_change_re_segments_exactly_the_touched_documents(
     assert segmented == [third.id]
     assert not search_index.index_status(project).stale_terms
     project.close()
+
+
+def test_a_large_import_segmented_in_workers_stores_what_one_process_stores(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from annotator.db import search_index as index_tables
+    from annotator.importing import importer, pipeline
+
+    texts = [TEXT, *(TEXT.replace("创新券", f"创新券{i}号") for i in range(1, 5)), STATUTE, TEXT]
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for i, body in enumerate(texts):
+        (folder / f"{i:02d}.txt").write_text(body, encoding="utf-8")
+
+    def run(name: str, workers: int):
+        monkeypatch.setattr(importer, "workers_for", lambda files: workers)
+        project = Project.create(tmp_path / name, coder="甲")
+        report = project.import_files([folder])
+        with project.session_scope() as s:
+            rows = {d.number: index_tables.indexed_hashes(s)[d.id]
+                    for d in project.documents()}
+            words = s.execute(text(
+                "SELECT d.number, i.spans, i.words FROM search_documents i "
+                "JOIN documents d ON d.id = i.document_id ORDER BY d.number")).all()
+        units = {d.number: list(v.numbers) for d, v in zip(
+            project.documents(), read_units(UnitCache(), project, "sentence").values(),
+            strict=True)}
+        project.close()
+        return [(o.status, Path(o.path).name) for o in report.outcomes], rows, words, units
+
+    monkeypatch.setattr(pipeline, "MIN_FILES_FOR_WORKERS", 2)
+    alone = run("one.annot", 0)
+    pooled = run("pool.annot", 1)
+    assert pooled == alone
+    assert [status for status, _ in alone[0]].count("duplicate") == 1  # TEXT twice

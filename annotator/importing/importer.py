@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from annotator.analysis.unit_index import derive_units
+from annotator.db import derived
 from annotator.db import documents as doc_repo
-from annotator.errors import ReadError
-from annotator.importing.readers import SUPPORTED_SUFFIXES, read_file
+from annotator.importing.pipeline import Prepared, prepare, prepared_files, workers_for
+from annotator.importing.readers import SUPPORTED_SUFFIXES
 from annotator.records import FileOutcome, ImportReport
 from annotator.search.index import NewDocumentIndexer
 
@@ -49,15 +50,18 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[FileOutcome]]
 
 
 def import_one(
-    project: Project, path: Path, indexer: NewDocumentIndexer | None = None
+    project: Project, path: Path, indexer: NewDocumentIndexer | None = None,
+    prepared: Prepared | None = None,
 ) -> FileOutcome:
-    try:
-        extracted = read_file(path)
-    except ReadError as exc:
-        return FileOutcome(str(path), "failed", exc.reason)
-    digest = doc_repo.content_hash(extracted.text)
+    """Import one file in one transaction (``prepared``: the file already read, and maybe
+    segmented, by :mod:`annotator.importing.pipeline`)."""
+    if prepared is None:
+        prepared = prepare(path, None)
+    extracted = prepared.extracted
+    if extracted is None:
+        return FileOutcome(str(path), "failed", prepared.error)
     with project.session_scope() as s:
-        twin = doc_repo.find_by_hash(s, digest)
+        twin = doc_repo.find_by_hash(s, prepared.digest)
         if twin is not None:
             return FileOutcome(
                 str(path), "duplicate", f"same text as document {twin.number} «{twin.title}»",
@@ -71,7 +75,7 @@ def import_one(
             attributes=extracted.attributes,
         )
         # In this transaction: a document is indexed and split exactly when imported.
-        (indexer or NewDocumentIndexer())(s, doc)
+        (indexer or NewDocumentIndexer())(s, doc, prepared.row)
         derive_units(s, doc.number, doc.content_hash, doc.numbering or "auto", doc.text)
         return FileOutcome(
             str(path), "imported", document_id=doc.id, title=doc.title,
@@ -88,13 +92,24 @@ def import_paths(
     files, failures = collect_files(paths)
     report = ImportReport(outcomes=list(failures))
     indexer = NewDocumentIndexer()  # one segmenter for the whole import
-    for i, path in enumerate(files):
-        if should_cancel is not None and should_cancel():
-            report.cancelled = True
-            break
-        if progress is not None:
-            progress(i, len(files), str(path))
-        report.outcomes.append(import_one(project, path, indexer))
+    workers = workers_for(len(files))
+    terms: frozenset[str] | None = None
+    known: frozenset[str] = frozenset()
+    if workers:
+        with project.session_scope() as s:
+            terms = indexer.start(s)
+            known = frozenset(digest for _, digest, _ in derived.document_keys(s).values())
+    prepared = prepared_files(files, terms, known, workers)
+    try:
+        for i, path in enumerate(files):
+            if should_cancel is not None and should_cancel():
+                report.cancelled = True
+                break
+            if progress is not None:
+                progress(i, len(files), str(path))
+            report.outcomes.append(import_one(project, path, indexer, next(prepared)))
+    finally:
+        prepared.close()  # a cancel or Ctrl-C stops the workers too
     if progress is not None and not report.cancelled:
         progress(len(files), len(files), "")
     return report

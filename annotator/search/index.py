@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
@@ -58,7 +58,9 @@ class IndexStatus:
 
 
 @dataclass(frozen=True)
-class _Row:
+class IndexRow:
+    """One document's index row, as :func:`segment_document` makes it."""
+
     document_id: int
     digest: str
     spans: bytes
@@ -93,14 +95,14 @@ def index_segmenter(session: Session) -> Segmenter:
 
 def segment_document(
     segmenter: Segmenter, document_id: int, digest: str, text: str
-) -> _Row:
+) -> IndexRow:
     folded = fold(text)
     forms, spans = index_terms(segmenter.token_spans(folded))
-    return _Row(document_id, digest, encode_spans(spans), " ".join(forms), compress_words(forms),
-                folded is not text)
+    return IndexRow(document_id, digest, encode_spans(spans), " ".join(forms),
+                    compress_words(forms), folded is not text)
 
 
-def _store(session: Session, row: _Row) -> None:
+def _store(session: Session, row: IndexRow) -> None:
     tables.add_row(session, row.document_id, row.digest, row.spans, row.words, row.packed,
                    row.variants)
 
@@ -115,16 +117,37 @@ class NewDocumentIndexer:
     def __init__(self) -> None:
         self._terms: str | None = None  # the stored term list the segmenter was built for
         self._segmenter: Segmenter | None = None
+        self._started: str | None = None  # the list rows segmented ahead were made with
 
-    def __call__(self, session: Session, document: Document) -> None:
+    def start(self, session: Session) -> frozenset[str] | None:
+        """The terms to segment this import's documents with ahead of :meth:`__call__`
+        (None: the index cannot be written; documents are indexed later)."""
         try:
             with session.begin_nested():
-                if self._segmenter is None or tables.read_info(session, "terms") != self._terms:
+                self._segmenter = index_segmenter(session)
+                self._terms = self._started = tables.read_info(session, "terms")
+        except Exception:
+            log.warning("search index not ready; documents will be indexed later",
+                        exc_info=True)
+            return None
+        return self._segmenter.terms
+
+    def __call__(self, session: Session, document: Document,
+                 row: IndexRow | None = None) -> None:
+        """Index ``document``; ``row`` is its text segmented ahead with :meth:`start`'s
+        terms (taken only while the index keeps those terms)."""
+        try:
+            with session.begin_nested():
+                stored = tables.read_info(session, "terms") if self._segmenter else None
+                if self._segmenter is None or stored != self._terms:
                     self._segmenter = index_segmenter(session)
                     self._terms = tables.read_info(session, "terms")
+                if row is None or self._terms != self._started \
+                        or row.digest != document.content_hash:
+                    row = segment_document(self._segmenter, document.id,
+                                           document.content_hash, document.text)
                 tables.remove_row(session, document.id)  # nothing to remove, as a rule
-                _store(session, segment_document(self._segmenter, document.id,
-                                                 document.content_hash, document.text))
+                _store(session, replace(row, document_id=document.id))
         except Exception:  # never fail an import over the index; KeyboardInterrupt still stops
             self._segmenter = None
             log.warning("could not index document %s; it will be indexed later", document.id,

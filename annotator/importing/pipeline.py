@@ -1,0 +1,127 @@
+"""Read and segment the files of a large import in worker processes, ahead of the writer.
+
+Segmenting is nearly all of an import's work (jieba, pure Python, holds the GIL), and it
+needs nothing from the project but its term list. So for an import of many files,
+:func:`prepared_files` has a small pool of processes read each file, normalise it and
+segment it for the search index (:func:`annotator.search.index.segment_document`), while
+the importing process writes the documents, index rows and units one transaction per file,
+in file order, as before. Small imports (the pool's start-up, about a second for jieba in
+each worker, would cost more than it saves), a machine with one core, or a pool that
+cannot start, read and segment in the importing process, exactly as the workers would.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from annotator.db.documents import content_hash
+from annotator.errors import ReadError
+from annotator.importing.extracted import ExtractedText
+from annotator.importing.readers import read_file
+from annotator.search.index import IndexRow, folded_segmenter, segment_document
+
+log = logging.getLogger(__name__)
+
+#: Fewer files than this are read in the importing process.
+MIN_FILES_FOR_WORKERS = 24
+#: Files handed out ahead of the writer (bounds memory: a few texts per worker).
+_AHEAD_PER_WORKER = 4
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One file read (or its read error) and, when read, segmented with ``terms``."""
+
+    path: Path
+    extracted: ExtractedText | None
+    error: str = ""
+    digest: str = ""
+    row: IndexRow | None = None  # document_id 0: the writer gives the id
+
+
+_terms: frozenset[str] = frozenset()
+_known: frozenset[str] = frozenset()
+
+
+def _start_worker(terms: frozenset[str], known: frozenset[str]) -> None:
+    global _terms, _known
+    _terms, _known = terms, known
+    folded_segmenter(terms).load()  # jieba's dictionary, once per worker
+
+
+def prepare(path: Path, terms: frozenset[str] | None,
+            known: frozenset[str] = frozenset()) -> Prepared:
+    """Read ``path`` and, with ``terms`` given, segment it for the index — unless its text
+    is one of ``known`` (content hashes of the project's documents: a duplicate)."""
+    try:
+        extracted = read_file(path)
+    except ReadError as exc:
+        return Prepared(path, None, exc.reason)
+    digest = content_hash(extracted.text)
+    row = None
+    if terms is not None and digest not in known:
+        row = segment_document(folded_segmenter(terms), 0, digest, extracted.text)
+    return Prepared(path, extracted, digest=digest, row=row)
+
+
+def _prepare_in_worker(path: Path) -> Prepared:
+    return prepare(path, _terms, _known)
+
+
+def workers_for(files: int) -> int:
+    """Worker processes for an import of ``files`` files: none for a few files or on one
+    core; else one per core but one (the writer's), at most four."""
+    cores = os.cpu_count() or 1
+    if files < MIN_FILES_FOR_WORKERS or cores < 2:
+        return 0
+    return max(1, min(cores - 1, 4))
+
+
+def prepared_files(
+    files: Sequence[Path], terms: frozenset[str] | None, known: frozenset[str], workers: int
+) -> Iterator[Prepared]:
+    """Each file prepared, in order. With ``workers`` > 0 and ``terms`` the files are read
+    and segmented in that many processes, a few files ahead of the caller; closing the
+    iterator (a cancelled or interrupted import) stops the workers. Without workers files
+    are only read (the writer segments them, after its duplicate check)."""
+    if workers <= 0 or terms is None:
+        for path in files:
+            yield prepare(path, None)
+        return
+    try:
+        # spawn: the same on every platform, and safe from a thread of the window.
+        pool = ProcessPoolExecutor(workers, multiprocessing.get_context("spawn"),
+                                   initializer=_start_worker, initargs=(terms, known))
+    except (OSError, ValueError, NotImplementedError) as exc:
+        log.info("import in one process: %s", exc)
+        yield from prepared_files(files, terms, known, 0)
+        return
+    ahead = workers * _AHEAD_PER_WORKER
+    pending = []
+    try:
+        for i, path in enumerate(files):
+            pending.append((path, pool.submit(_prepare_in_worker, path)))
+            if i + 1 < ahead:
+                continue
+            yield _result(*pending.pop(0), terms, known)
+        while pending:
+            yield _result(*pending.pop(0), terms, known)
+    finally:
+        for _, future in pending:
+            future.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _result(path: Path, future: Future[Prepared], terms: frozenset[str],
+            known: frozenset[str]) -> Prepared:
+    try:
+        return future.result()
+    except Exception:  # a worker gone (killed, out of memory): this file in-process
+        log.warning("worker failed on %s; read here", path, exc_info=True)
+        return prepare(path, terms, known)
