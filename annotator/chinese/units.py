@@ -89,7 +89,12 @@ def rules_digest() -> str:
 
     digest = hashlib.sha256()
     for module in (sys.modules[__name__], numbering, structure):
-        digest.update(Path(module.__file__ or "").read_bytes())
+        try:
+            digest.update(Path(module.__file__ or "").read_bytes())
+        except OSError:  # no source beside the code (a frozen build): its version decides
+            from annotator import __version__
+
+            digest.update(f"{module.__name__} {__version__}".encode())
     return digest.hexdigest()[:16]
 
 
