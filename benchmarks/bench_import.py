@@ -1,11 +1,14 @@
 """Import speed: ``annotator import`` of real-sentence .txt articles vs its floor.
 
-    .venv/bin/python benchmarks/bench_import.py [COUNT] [CHARS]
+    .venv/bin/python benchmarks/bench_import.py [COUNT] [CHARS] [OTHER_CHECKOUT]
 
 Writes COUNT articles of CHARS characters (benchmarks/real_corpus.py) as .txt files, then
 times, each in a fresh process, (1) the floor: read every file and run jieba.lcut (precise
 mode) over its text, jieba initialised first; (2) ``python -m annotator init`` +
-``import`` of the folder (what users run). Prints both and their ratio (target ≤ 1.3×).
+``import`` of the folder (what users run), and with OTHER_CHECKOUT the same import run by
+that checkout of annotator (an earlier commit, say), in the same run. Prints wall and CPU
+seconds (CPU of all the import's processes: the steadier figure on a shared machine) and
+ratios to the floor (target ≤ 1.3×).
 """
 
 from __future__ import annotations
@@ -42,11 +45,11 @@ def _cpu() -> float:
     return used.ru_utime + used.ru_stime
 
 
-def run(args: list[str]) -> tuple[float, float]:
+def run(args: list[str], cwd: Path = ROOT) -> tuple[float, float]:
     """Wall and CPU seconds of a child process (CPU is the steadier figure on a shared
     machine)."""
     t0, c0 = time.perf_counter(), _cpu()
-    done = subprocess.run(args, cwd=ROOT, capture_output=True, text=True)
+    done = subprocess.run(args, cwd=cwd, capture_output=True, text=True)
     wall, cpu = time.perf_counter() - t0, _cpu() - c0
     if done.returncode != 0:
         raise SystemExit(f"{args} failed:\n{done.stderr[-2000:]}")
@@ -64,17 +67,21 @@ def main() -> None:
             total += len(text)
         py = sys.executable
         floor = run([py, "-c", FLOOR, str(folder)])
-        project = Path(tmp) / "bench.annotator"
-        run([py, "-m", "annotator", "init", str(project)])
-        imported = run([py, "-m", "annotator", "import", str(project), str(folder)])
+        timed = [("annotator import (fresh process, whole CLI run)", ROOT)]
+        if len(sys.argv) > 3:
+            timed.append((f"the same, by {sys.argv[3]}", Path(sys.argv[3])))
+        figures = []
+        for label, checkout in timed:
+            project = Path(tmp) / f"bench{len(figures)}.annotator"
+            run([py, "-m", "annotator", "init", str(project)], checkout)
+            figures.append((label, run([py, "-m", "annotator", "import", str(project),
+                                        str(folder)], checkout)))
     print(f"{count} articles × {chars:,} chars ({total:,} characters)")
-    for label, (wall, cpu) in (
-        ("floor: fresh process, jieba initialised, read + lcut", floor),
-        ("annotator import (fresh process, whole CLI run)     ", imported),
-    ):
-        print(f"{label}: wall {wall:7.2f} s  cpu {cpu:7.2f} s")
-    print(f"ratio: wall {imported[0] / floor[0]:.2f}×  cpu {imported[1] / floor[1]:.2f}×"
-          " (target ≤ 1.3×)")
+    print(f"floor: fresh process, jieba initialised, read + lcut: wall {floor[0]:7.2f} s"
+          f"  cpu {floor[1]:7.2f} s")
+    for label, (wall, cpu) in figures:
+        print(f"{label}: wall {wall:7.2f} s ({wall / floor[0]:.2f}×)  cpu {cpu:7.2f} s"
+              f" ({cpu / floor[1]:.2f}×)")
 
 
 if __name__ == "__main__":
