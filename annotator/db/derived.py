@@ -1,9 +1,10 @@
 """Derived units table: each document's units of analysis, kept in the project.
 
 ``derived_units`` holds, per (content hash, document number, kind), the unit numbers, starts,
-ends and heading flags of one document, and the digest of the splitting rules that made them
-(:func:`annotator.chinese.units.rules_digest`). ``kind`` carries the document's numbering
-when one was chosen ("sentence:statute"; see :func:`annotator.analysis.unit_index.store_kind`).
+ends and heading flags of one document (compact: see ``_LAYOUT``), and the digest of the
+splitting rules that made them (:func:`annotator.chinese.units.rules_digest`). ``kind``
+carries the document's numbering when one was chosen ("sentence:statute"; see
+:func:`annotator.analysis.unit_index.store_kind`).
 
 Like the search tables, the table is derived data: created on demand, outside the schema
 versioning, never trusted. A row of other rules or whose parts do not fit together is not
@@ -15,6 +16,7 @@ None of these functions commits.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Collection, Iterable
 from typing import NamedTuple
 
@@ -31,8 +33,16 @@ _CREATE = (
     "CREATE TABLE IF NOT EXISTS derived_units ("
     "content_hash TEXT NOT NULL, number INTEGER NOT NULL, kind TEXT NOT NULL, "
     "rules TEXT NOT NULL, numbers TEXT NOT NULL, starts BLOB NOT NULL, ends BLOB NOT NULL, "
-    "headings BLOB NOT NULL, PRIMARY KEY (content_hash, number, kind)) WITHOUT ROWID"
+    "headings BLOB NOT NULL, PRIMARY KEY (content_hash, number, kind))"
 )
+# Bump when the row layout changes: rows of another layout count as made by other rules.
+# Layout 1: numbers zlib-compressed UTF-8, starts and ends little-endian uint32, headings
+# one byte each. (A rowid table: rows of a few kilobytes do not suit WITHOUT ROWID.)
+_LAYOUT = "1"
+
+
+def _rules(rules: str) -> str:
+    return f"{rules}/{_LAYOUT}"
 
 
 class StoredUnits(NamedTuple):
@@ -65,7 +75,7 @@ def load(session: Session, keys: Collection[Key], kind: str,
         part = hashes[i : i + 500]
         marks = ", ".join(f":h{k}" for k in range(len(part)))
         params: dict[str, object] = {f"h{k}": h for k, h in enumerate(part)}
-        params.update(kind=kind, rules=rules)
+        params.update(kind=kind, rules=_rules(rules))
         rows = session.execute(text(
             "SELECT content_hash, number, numbers, starts, ends, headings FROM derived_units "
             f"WHERE kind = :kind AND rules = :rules AND content_hash IN ({marks})"), params)
@@ -80,10 +90,10 @@ def load(session: Session, keys: Collection[Key], kind: str,
 def save(session: Session, rows: Iterable[tuple[Key, str, StoredUnits]], rules: str) -> None:
     """Keep ((content hash, number), kind, units) rows made by ``rules``, replacing any."""
     values = [
-        {"h": digest, "n": number, "k": kind, "r": rules,
-         "numbers": _SEPARATOR.join(units.numbers),
-         "starts": np.ascontiguousarray(units.starts, dtype="<i8").tobytes(),
-         "ends": np.ascontiguousarray(units.ends, dtype="<i8").tobytes(),
+        {"h": digest, "n": number, "k": kind, "r": _rules(rules),
+         "numbers": zlib.compress(_SEPARATOR.join(units.numbers).encode("utf-8"), 1),
+         "starts": np.ascontiguousarray(units.starts, dtype="<u4").tobytes(),
+         "ends": np.ascontiguousarray(units.ends, dtype="<u4").tobytes(),
          "headings": np.ascontiguousarray(units.headings, dtype=np.bool_).tobytes()}
         for (digest, number), kind, units in rows
     ]
@@ -101,7 +111,7 @@ def stored_keys(session: Session, kind: str, rules: str) -> set[Key]:
         return set()
     rows = session.execute(text(
         "SELECT content_hash, number FROM derived_units WHERE kind = :k AND rules = :r"),
-        {"k": kind, "r": rules})
+        {"k": kind, "r": _rules(rules)})
     return {(digest, number) for digest, number in rows}
 
 
@@ -113,7 +123,7 @@ def prune(session: Session, rules: str) -> int:
         gone = session.execute(text(
             "DELETE FROM derived_units WHERE rules != :r OR NOT EXISTS (SELECT 1 FROM "
             "documents d WHERE d.content_hash = derived_units.content_hash "
-            "AND d.number = derived_units.number)"), {"r": rules})
+            "AND d.number = derived_units.number)"), {"r": _rules(rules)})
     except OperationalError:  # read-only file: the stale rows are only never read
         return 0
     return int(gone.rowcount or 0)
@@ -133,13 +143,14 @@ def drop_table(session: Session) -> None:
 def _item(numbers: object, starts: object, ends: object, headings: object) -> StoredUnits | None:
     """One stored row, or None if its parts do not fit together."""
     try:
+        joined = zlib.decompress(numbers).decode("utf-8")  # type: ignore[arg-type]
         item = StoredUnits(
-            str(numbers).split(_SEPARATOR) if numbers else [],
-            np.frombuffer(starts, dtype="<i8").astype(np.int64),  # type: ignore[arg-type]
-            np.frombuffer(ends, dtype="<i8").astype(np.int64),  # type: ignore[arg-type]
+            joined.split(_SEPARATOR) if joined else [],
+            np.frombuffer(starts, dtype="<u4").astype(np.int64),  # type: ignore[arg-type]
+            np.frombuffer(ends, dtype="<u4").astype(np.int64),  # type: ignore[arg-type]
             np.frombuffer(headings, dtype=np.bool_).copy(),  # type: ignore[arg-type]
         )
-    except (AttributeError, TypeError, ValueError):
+    except (AttributeError, TypeError, ValueError, zlib.error):
         return None
     n = len(item.numbers)
     if not (n == len(item.starts) == len(item.ends) == len(item.headings)):
