@@ -197,3 +197,21 @@ def test_a_large_import_segmented_in_workers_stores_what_one_process_stores(
     pooled = run("pool.annot", 1)
     assert pooled == alone
     assert [status for status, _ in alone[0]].count("duplicate") == 1  # TEXT twice
+
+
+def test_a_project_without_derived_data_gets_all_of_it_built(tmp_path: Path) -> None:
+    from annotator.db import search_index as index_tables
+    from annotator.importing.derived_data import derived_work, ensure_derived
+
+    project = imported_project(tmp_path, [TEXT, STATUTE])
+    assert not derived_work(project).needed
+    with project.session_scope() as s:  # as a project made before either existed
+        derived.drop_table(s)
+        index_tables.drop_tables(s)
+    work = derived_work(project)
+    assert (work.units, work.index) == (2, 2)
+    seen: list[str] = []
+    assert ensure_derived(project, progress=lambda d, t, what: seen.append(what)) == (2, 2)
+    assert "units" in seen and "index" in seen
+    assert not derived_work(project).needed
+    project.close()
