@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import Engine, event
 from window_support import open_window
@@ -186,3 +187,23 @@ def test_deleting_a_document_says_it_clears_undo_and_removes_one_row(
     assert win.documents.current_document_id() not in (None, gone)
     assert not win.hub.undo_stack.canUndo()
     assert "2 documents" in win.status_label.text()
+
+
+def test_the_document_list_sorts_by_count_and_keeps_that_order_while_coding(
+    qtbot, tmp_path: Path
+) -> None:
+    win = open_window(qtbot, tmp_path, build(tmp_path / "p.annot", 4, 1))
+    pane = win.documents
+    first = pane.current_document_id()
+    pane.view.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # most passages first
+    code_once(win, 40, leaf_id(win))  # the shown document now has the most
+
+    def shown_order() -> list[int]:
+        return [pane.proxy.index(r, 2).data() for r in range(pane.proxy.rowCount())]
+
+    assert shown_order() == [2, 1, 1, 1]
+    assert pane.proxy.index(0, 1).data(Qt.ItemDataRole.UserRole + 1) == first
+    assert pane.current_document_id() == first  # the selection followed its row
+    pane.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    numbers = [pane.proxy.index(r, 0).data() for r in range(pane.proxy.rowCount())]
+    assert numbers == sorted(numbers)

@@ -30,18 +30,52 @@ class DocumentTableModel(QAbstractTableModel):
         self.hub = hub
         self._docs: list[DocumentInfo] = []
         self._rows: dict[int, int] = {}  # document id -> row
+        self._order: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
         hub.projectChanged.connect(self.refresh)
         hub.changed.connect(self._changed)
         self.refresh()
 
     def refresh(self) -> None:
         self.beginResetModel()
-        self._set_docs(self.hub.project.documents() if self.hub.project else [])
+        self._set_docs(self._ordered(self.hub.project.documents() if self.hub.project else []))
         self.endResetModel()
 
     def _set_docs(self, docs: list[DocumentInfo]) -> None:
         self._docs = docs
         self._rows = {d.id: row for row, d in enumerate(docs)}
+
+    # -- sorting -----------------------------------------------------------------------------
+    def _key(self, column: int):  # noqa: ANN202
+        if column == 1:
+            return lambda d: d.title
+        if column == 2:
+            return lambda d: (d.passage_count, d.number)
+        if column == 3:
+            return lambda d: "；".join(f"{k}：{v}" for k, v in d.attributes.items())
+        return lambda d: d.number
+
+    def _ordered(self, docs: list[DocumentInfo]) -> list[DocumentInfo]:
+        column, order = self._order
+        if (column, order) == (0, Qt.SortOrder.AscendingOrder):
+            return docs  # the project lists them by number already
+        return sorted(docs, key=self._key(column),
+                      reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort here, one key per row: a sorting proxy over thousands of rows would call
+        data() n·log n times (most of opening a large project)."""
+        self._order = (column, order)
+        fresh = self._ordered(sorted(self._docs, key=lambda d: d.number))
+        if fresh == self._docs:
+            return
+        self.layoutAboutToBeChanged.emit()
+        old_ids = [d.id for d in self._docs]
+        self._set_docs(fresh)
+        persistent = self.persistentIndexList()
+        moved = [self.index(self._rows[old_ids[i.row()]], i.column())
+                 if 0 <= i.row() < len(old_ids) else QModelIndex() for i in persistent]
+        self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
 
     def total_passages(self) -> int:
         """Passages in the project (kept with the rows' counts)."""
@@ -81,6 +115,8 @@ class DocumentTableModel(QAbstractTableModel):
                 self._docs[row] = replace(self._docs[row], passage_count=count)
                 cell = self.index(row, 2)
                 self.dataChanged.emit(cell, cell)
+        if counts and self._order[0] == 2:
+            self.sort(*self._order)  # sorted by count: the row may move
 
     def _reread_row(self, doc_id: int) -> None:
         row = self._rows.get(doc_id)
@@ -93,38 +129,28 @@ class DocumentTableModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.COLUMN_COUNT - 1))
 
     def _follow_list(self, fresh: list[DocumentInfo]) -> None:
-        """Documents were added or deleted: insert or remove just those rows when the rest
-        kept its order (an import appends, a delete takes one out), else reset."""
-        old_ids = [d.id for d in self._docs]
-        new_ids = [d.id for d in fresh]
-        kept = set(new_ids)
-        if new_ids[: len(old_ids)] == old_ids:  # appended
-            if len(new_ids) > len(old_ids):
-                self.beginInsertRows(QModelIndex(), len(old_ids), len(new_ids) - 1)
-                self._set_docs(fresh)
-                self.endInsertRows()
-            self._update_rows(fresh)
-            return
-        remaining = [i for i in old_ids if i in kept]
-        if remaining == new_ids:  # only removals
-            for row in reversed(range(len(old_ids))):
-                if old_ids[row] not in kept:
-                    self.beginRemoveRows(QModelIndex(), row, row)
-                    del self._docs[row]
-                    self.endRemoveRows()
-            self._set_docs(self._docs)
-            self._update_rows(fresh)
-            return
-        self.beginResetModel()
-        self._set_docs(fresh)
-        self.endResetModel()
-
-    def _update_rows(self, fresh: list[DocumentInfo]) -> None:
-        for row, doc in enumerate(fresh):
-            if self._docs[row] != doc:
-                self._docs[row] = doc
+        """Documents were added or deleted: remove and insert just those rows (an import
+        appends, a delete takes one out); rows whose record changed are told."""
+        by_id = {d.id: d for d in fresh}
+        for row in reversed(range(len(self._docs))):
+            if self._docs[row].id not in by_id:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._docs[row]
+                self.endRemoveRows()
+        known = {d.id for d in self._docs}
+        added = [d for d in fresh if d.id not in known]
+        if added:
+            self.beginInsertRows(QModelIndex(), len(self._docs), len(self._docs) + len(added) - 1)
+            self._docs.extend(added)
+            self.endInsertRows()
+        self._set_docs(self._docs)
+        for row, doc in enumerate(self._docs):
+            if by_id[doc.id] != doc:
+                self._docs[row] = by_id[doc.id]
                 self.dataChanged.emit(self.index(row, 0),
                                       self.index(row, self.COLUMN_COUNT - 1))
+        if added:
+            self.sort(*self._order)  # new rows go where the chosen order puts them
 
     def document_at(self, row: int) -> DocumentInfo:
         return self._docs[row]

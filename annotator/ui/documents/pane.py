@@ -33,7 +33,7 @@ class DocumentsPane(QWidget):
         super().__init__(parent)
         self.hub = hub
         self.model = DocumentTableModel(hub, self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = SourceSortingProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterRole(SEARCH_TEXT_ROLE)
         self.proxy.setFilterKeyColumn(1)
@@ -227,3 +227,14 @@ class DocumentsPane(QWidget):
             self.hub.run(lambda p: p.delete_document(info.id, confirm=True), self)
         except ConfirmationRequired:  # pragma: no cover - confirm=True never raises it
             return
+
+
+class SourceSortingProxy(QSortFilterProxyModel):
+    """Filters rows; sorting is left to the source model, which sorts by one key a row
+    (see :meth:`DocumentTableModel.sort`) where a sorting proxy would compare n·log n pairs
+    through data()."""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if source is not None and column >= 0:
+            source.sort(column, order)
