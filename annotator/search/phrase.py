@@ -51,6 +51,7 @@ class Vocabulary:
             at += len(term) + 1
         # A form cut at MAX_FORM_CHARS may have lost the phrase: such terms always count.
         self.cut = [t for t in terms if len(t) >= MAX_FORM_CHARS]
+        self.backwards = sorted(t[::-1] for t in terms)  # ends found as starts, by bisection
 
     def _at(self, needle: str, limit: int) -> list[str] | None:
         """The terms ``needle`` occurs in (needle may include the "\\n" around terms);
@@ -74,21 +75,26 @@ class Vocabulary:
         return self._at(part, limit)
 
     def ending_with(self, part: str, limit: int) -> list[str] | None:
-        return self._at(part + "\n", limit)
+        found = _starting(self.backwards, part[::-1], limit)
+        return None if found is None else [t[::-1] for t in found]
 
     def starting_with(self, part: str, limit: int) -> list[str] | None:
-        i = bisect_left(self.terms, part)
-        found: list[str] = []
-        while i < len(self.terms) and self.terms[i].startswith(part):
-            if len(found) >= limit:
-                return None
-            found.append(self.terms[i])
-            i += 1
-        return found
+        return _starting(self.terms, part, limit)
 
     def has(self, term: str) -> bool:
         i = bisect_left(self.terms, term)
         return i < len(self.terms) and self.terms[i] == term
+
+
+def _starting(terms: list[str], part: str, limit: int) -> list[str] | None:
+    """The sorted ``terms`` starting with ``part``; None when more than ``limit``."""
+    i = bisect_left(terms, part)
+    j = bisect_left(terms, part + "\U0010ffff", i)  # past every term starting with part…
+    while j < len(terms) and terms[j].startswith(part):  # …but those going on with U+10FFFF
+        j += 1
+    if j - i > limit:
+        return None
+    return [t for t in terms[i:j] if t.startswith(part)]
 
 
 def eligible(phrase: str) -> bool:
@@ -116,10 +122,12 @@ def _any(terms: Iterable[str]) -> str:
     return "(" + " OR ".join(f'"{t}"' for t in terms) + ")"
 
 
-def expression(session: Session, vocab: Vocabulary, phrase: str, documents: int) -> str | None:
+def expression(session: Session, vocab: Vocabulary, phrase: str, documents: int,
+               in_a_row: bool = True) -> str | None:
     """An FTS5 query for every document that may hold ``phrase`` ("" when none can); None
     when it would take too many terms or could point to more than :data:`MAX_SHARE` of the
-    ``documents`` (reading the doclists then costs more than scanning saves)."""
+    ``documents`` (reading the doclists then costs more than scanning saves), or would need
+    phrase queries of common words and ``in_a_row`` is False."""
     parts: list[str] = []
     count = 0
     reach = 0
@@ -153,7 +161,9 @@ def expression(session: Session, vocab: Vocabulary, phrase: str, documents: int)
         # An AND reaches no more documents than its narrower side: ask for that one only
         # when the other is far wider (its doclists would cost more than they remove).
         widths = [_reach(session, vocab, side) for side in sides]
-        if min(widths) > most / 4 and heads is not None:
+        if min(widths) > most / 4:
+            if not in_a_row or heads is None:
+                return None
             # Both sides are common words (协同 … 创新): ask where they stand in a row.
             rows = _in_a_row(vocab, heads, phrase[i:])
             if rows is None:
@@ -197,13 +207,17 @@ def _in_a_row(vocab: Vocabulary, heads: list[str], rest: str) -> list[str] | Non
     return [" + ".join(f'"{w}"' for w in (head, *way)) + "*" for head in heads for way in ways]
 
 
-def candidates(session: Session, phrase: str, live: Snapshot) -> list[int] | None:
+def candidates(session: Session, phrase: str, live: Snapshot,
+               in_memory: bool = False) -> list[int] | None:
     """Ids of the documents that may hold the folded ``phrase``, by document number: those
     the index points to and every document the index does not hold as it is now; None when
-    the index cannot narrow the search (then every text is searched)."""
+    the index cannot narrow the search (then every text is searched). With every text
+    ``in_memory`` no phrase query of common words is made: reading their long doclists
+    costs as much as counting in every text."""
     if not live.index_usable or not eligible(phrase) or len(live.unsure) == len(live.order):
         return None
-    query = expression(session, vocabulary(session, live), phrase, len(live.order))
+    query = expression(session, vocabulary(session, live), phrase, len(live.order),
+                       in_a_row=not in_memory)
     if query is None:
         return None
     # Past MAX_SHARE of the documents, scanning every text costs no more: FTS5 stops there.

@@ -243,9 +243,9 @@ _READ_DIRECTLY = 64
 def _phrase_matches(session: Session, phrase: str) -> Matches:
     """Every occurrence of the folded ``phrase`` in the folded texts."""
     live = texts.snapshot(session)
-    picked = phrases.candidates(session, phrase, live)
-    keep = texts.keep_every_text(session)
     corpus = texts.cached_corpus(session, live)
+    picked = phrases.candidates(session, phrase, live, in_memory=corpus is not None)
+    keep = texts.keep_every_text(session)
     if picked is not None and (keep or corpus is not None or len(picked) <= _READ_DIRECTLY):
         candidates = picked
         if corpus is None and keep and len(picked) > len(live.order) // 2:
