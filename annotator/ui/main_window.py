@@ -181,8 +181,13 @@ class MainWindow(QMainWindow):
         enable_for_project(self.actions_, has)
         self._rebuild_code_shortcuts()
         # Panes react to projectChanged in the order they were built; the article follows
-        # the document list's choice once all of them have.
-        self._document_chosen(self.documents.current_document_id())
+        # the document list's choice once all of them have (the article only if it does not
+        # show it yet: reading that document a second time would only delay the first paint).
+        chosen = self.documents.current_document_id()
+        if chosen is None or chosen != self.article.document_id():
+            self._document_chosen(chosen)
+        else:
+            self.passages.set_document(chosen)
         self._update_title()
         self._update_status()
 
