@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from annotator.analysis.corpus_walk import CorpusWalk, StoredWords
@@ -84,7 +84,7 @@ class WordSheets:
         self._lineage = _lineage(codes)
         self._passages: Counter[int] = Counter()
         self._counter = ScopeCounter(self._analyser, [c.id for c in codes])
-        self._result: tuple[WordTally, dict[int, WordTally]] | None = None
+        self._result: tuple[WordTally, Mapping[int, WordTally]] | None = None
 
     @property
     def segmented(self) -> int:
@@ -101,7 +101,7 @@ class WordSheets:
                 self._passages[code_id] += 1
         self._counter.add(document.id, text, spans, stored)
 
-    def result(self) -> tuple[WordTally, dict[int, WordTally]]:
+    def result(self) -> tuple[WordTally, Mapping[int, WordTally]]:
         if self._result is None:
             self._result = self._counter.result()
             remember_corpus_tally(
@@ -172,10 +172,10 @@ def _corpus_sheet(
 
 def _code_sheet(
     codes: Sequence[CodeInfo],
-    by_code: dict[int, WordTally] | None,
+    by_code: Mapping[int, WordTally] | None,
     passages: Counter[int],
     corpus: WordTally | None,
-    later: Callable[[], tuple[WordTally, dict[int, WordTally]]] | None = None,
+    later: Callable[[], tuple[WordTally, Mapping[int, WordTally]]] | None = None,
 ) -> ExtraSheet:
     def rows() -> list[Sequence[object]]:
         if by_code is not None and corpus is not None:

@@ -14,7 +14,7 @@ show each word as it is written most often.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -33,7 +33,7 @@ from annotator.search.tokens import BREAK
 
 _SHIFT = 32  # a key is scope << _SHIFT | word id
 _WORD_MASK = (1 << _SHIFT) - 1
-_COMPACT_AT = 4_000_000  # pending (scope, word) rows merged beyond this many
+_COMPACT_AT = 400_000  # pending (scope, word) rows merged beyond this many (3 MB each array)
 
 
 @dataclass
@@ -234,27 +234,51 @@ class ScopeCounter:
         if folded is not text:
             _gather_forms(self._forms, text, words, keep, corpus_scope, index, scope_of_index)
 
-    def result(self) -> tuple[WordTally, dict[int, WordTally]]:
-        corpus_scope = self._corpus
+    def result(self) -> tuple[WordTally, Mapping[int, WordTally]]:
+        """The corpus tally and the codes' tallies; a code's tally is made each time it is
+        asked for (62 codes' tallies at once were the largest thing an export held)."""
         keys, counts, documents = self._accumulator.result()
-        tag = self.analyser.tagger.tag
+        bounds = np.searchsorted(keys >> _SHIFT, np.arange(self._corpus + 2), side="left")
+        tallies = _Tallies(self, keys, counts, documents, bounds)
+        return tallies.tally(self._corpus), tallies
+
+    def _tally(self, scope: int, keys: np.ndarray, counts: np.ndarray,
+               documents: np.ndarray, bounds: np.ndarray) -> WordTally:
         words = self._vocabulary.words
-        bounds = np.searchsorted(keys >> _SHIFT, np.arange(corpus_scope + 2), side="left")
-        tallies = []
-        for scope in range(corpus_scope + 1):
-            lo, hi = int(bounds[scope]), int(bounds[scope + 1])
-            scope_words = [words[i] for i in (keys[lo:hi] & _WORD_MASK).tolist()]
-            tally_counts = Counter(dict(zip(scope_words, counts[lo:hi].tolist(), strict=True)))
-            tally = WordTally(
-                counts=tally_counts,
-                documents=Counter(dict(zip(scope_words, documents[lo:hi].tolist(),
-                                           strict=True))),
-                tags=TagsOnDemand(tally_counts, tag),
-                document_total=int(self._document_totals[scope]),
-            )
-            tally.add_forms(self._forms.get(scope, Counter()))
-            tallies.append(tally)
-        return tallies[corpus_scope], {c: tallies[i] for i, c in enumerate(self.code_ids)}
+        lo, hi = int(bounds[scope]), int(bounds[scope + 1])
+        scope_words = [words[i] for i in (keys[lo:hi] & _WORD_MASK).tolist()]
+        tally_counts = Counter(dict(zip(scope_words, counts[lo:hi].tolist(), strict=True)))
+        tally = WordTally(
+            counts=tally_counts,
+            documents=Counter(dict(zip(scope_words, documents[lo:hi].tolist(), strict=True))),
+            tags=TagsOnDemand(tally_counts, self.analyser.tagger.tag),
+            document_total=int(self._document_totals[scope]),
+        )
+        tally.add_forms(self._forms.get(scope, Counter()))
+        return tally
+
+
+class _Tallies(Mapping[int, WordTally]):
+    """Code id → its tally, made when asked for (not kept)."""
+
+    def __init__(self, counter: ScopeCounter, *arrays: np.ndarray) -> None:
+        self._counter = counter
+        self._arrays = arrays
+
+    def tally(self, scope: int) -> WordTally:
+        return self._counter._tally(scope, *self._arrays)
+
+    def __getitem__(self, code_id: int) -> WordTally:
+        scope = self._counter._scope_of.get(code_id)
+        if scope is None:
+            raise KeyError(code_id)
+        return self.tally(scope)
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._counter.code_ids)
+
+    def __len__(self) -> int:
+        return len(self._counter.code_ids)
 
 
 def count_scopes(
@@ -262,7 +286,7 @@ def count_scopes(
     texts: Iterable[tuple[int, str]],
     spans: Mapping[int, Mapping[int, Sequence[Span]]],
     code_ids: Sequence[int],
-) -> tuple[WordTally, dict[int, WordTally]]:
+) -> tuple[WordTally, Mapping[int, WordTally]]:
     """The corpus tally of ``texts`` ((document id, text) pairs) and a tally per code of
     ``code_ids`` over its ``spans`` (document id → code id → passage spans, unmerged; codes
     not in ``code_ids`` are left out). Each equals adding, per document, the counted words of
