@@ -842,6 +842,10 @@
       <translation>编辑备注</translation>
     </message>
     <message>
+      <source>Import codebook</source>
+      <translation>导入编码表</translation>
+    </message>
+    <message>
       <source>Merge codes</source>
       <translation>合并编码</translation>
     </message>
@@ -923,8 +927,12 @@
       <translation>删除文档…</translation>
     </message>
     <message>
-      <source>Delete the document “%1” and its %2 coded passage(s)? This cannot be undone.</source>
-      <translation>删除文档“%1”及其 %2 个编码片段？此操作无法撤销。</translation>
+      <source>Delete the document “%1” and its %2 coded passage(s)?
+
+This cannot be undone, and it clears the undo history: the steps made before it cannot be undone afterwards either.</source>
+      <translation>删除文档“%1”及其 %2 个编码片段？
+
+此操作无法撤销，并会清空撤销记录：此前的操作之后也无法再撤销。</translation>
     </message>
     <message>
       <source>Detected from the text (%1)</source>
@@ -1133,10 +1141,6 @@
     <message>
       <source>Export to Excel</source>
       <translation>导出 Excel</translation>
-    </message>
-    <message>
-      <source>Import codebook</source>
-      <translation>导入编码表</translation>
     </message>
     <message>
       <source>Import codebook from another QDA tool</source>
