@@ -10,9 +10,9 @@ documents and passages are bulk-inserted and the search index is then built as i
 it. ``--scale`` multiplies documents and passages.
 
 Each figure runs in a fresh process, so that the peak RSS is the process's own:
-- export: the CLI command, end to end (open, read, every sheet, zip, rename), twice — the first
-  run splits units the user's unit store does not have yet (it lives in a temporary folder
-  here), the second finds them stored;
+- export: the CLI command, end to end (open, read, every sheet, zip, rename), twice — the
+  first run of a freshly built project may still split and store units import would have
+  stored, the second finds them (the user's cache folder is a temporary one here);
 - floor: a process that streams the same passage rows from the project file with ``sqlite3``
   (each document's text read once) and writes them, plain values without styles, with
   ``Workbook(write_only=True)``, then saves.
@@ -90,11 +90,13 @@ print(f"{time.perf_counter() - t0:.3f}")
 
 def build(path: Path, documents: int, passages: int, seed: int = 1) -> None:
     """A project as a user's at this size, the search index built as import builds it."""
+    from real_corpus import articles
+
+    from annotator.analysis.unit_index import ensure_units
     from annotator.db import exchange
     from annotator.db.documents import content_hash
     from annotator.project import Project
     from annotator.search.index import ensure_index
-    from real_corpus import articles
 
     rng = random.Random(seed)
     project = Project.create(path, codebook="policy-instruments", coder="甲")
@@ -136,7 +138,8 @@ def build(path: Path, documents: int, passages: int, seed: int = 1) -> None:
                 "memo": "", "created_at": now + timedelta(seconds=len(rows)),
             })
         exchange.insert_passages(s, rows)
-    ensure_index(project)
+    ensure_index(project)  # what import stores with each document: its words …
+    ensure_units(project)  # … and its units
     project.close()
 
 
@@ -195,7 +198,8 @@ def main(argv: list[str] | None = None) -> int:
             ratio = seconds / floor_s
             print(f"  {name:<14} {seconds:7.2f} s  {ratio:5.2f}× floor  peak RSS {rss:6.0f} MB"
                   f"  (floor {floor_rss:.0f} MB)")
-        print(f"  workbook {out.stat().st_size / 1e6:.1f} MB, floor {floor_out.stat().st_size / 1e6:.1f} MB")
+        size, floor_size = out.stat().st_size / 1e6, floor_out.stat().st_size / 1e6
+        print(f"  workbook {size:.1f} MB, floor {floor_size:.1f} MB")
     return 0
 
 
