@@ -21,13 +21,15 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from annotator.db import search_index as tables
 from annotator.search import texts
 from annotator.search.texts import Snapshot
 from annotator.search.tokens import MAX_FORM_CHARS
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 # More terms than this in one side of the query and that side is left out (the other side
 # alone still gives a superset); more in the whole query and the texts are all scanned.

@@ -36,8 +36,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import groupby, islice
 from operator import itemgetter
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from annotator.chinese.segment import Segmenter
 from annotator.chinese.variants import fold
@@ -47,6 +46,9 @@ from annotator.search import phrase as phrases
 from annotator.search import texts
 from annotator.search.texts import Snapshot
 from annotator.search.tokens import BREAK, Span, decode_spans, index_terms, span_runs
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 WORD, PHRASE, REGEX = "word", "phrase", "regex"
 MODES = (WORD, PHRASE, REGEX)

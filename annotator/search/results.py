@@ -7,8 +7,6 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from sqlalchemy.orm import Session
-
 from annotator.chinese.segment import Segmenter
 from annotator.chinese.terms import terms_in_session
 from annotator.db import search_index as tables
@@ -19,6 +17,8 @@ from annotator.search.index import ensure_index, index_segmenter, unindexed_ids
 from annotator.search.units import UnitLocator
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from annotator.project import Project
 
 CONTEXT = 30  # characters shown on each side of a hit

@@ -21,12 +21,13 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
-from typing import Any
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from annotator.chinese.variants import fold
 from annotator.db import search_index as tables
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 # ≈ 2–4 bytes a character in memory: 50 million characters is 100–200 MB at most.
 MAX_CHARS = 50_000_000
