@@ -245,3 +245,23 @@ def test_other_documents_and_codes_do_not_re_read(pane: PassagesPane, hub, qtbot
         hub.notify_passages(frozenset({other.id}))
     assert not [s for s, _p in seen if "FROM documents CROSS JOIN" in s]
     assert shown(pane) == [p.id for p in project.passages(document_id=doc.id)]
+
+
+def test_renaming_a_code_or_a_document_keeps_the_rows(pane: PassagesPane, hub, qtbot) -> None:
+    big = code(hub, "成果转化")
+    pane.set_code(big)
+    pane.view.scrollToBottom()
+    fetched = pane.model.rowCount()
+    doc = pane.model.passage_at(0).document_id
+    with qtbot.assertNotEmitted(pane.model.modelReset):
+        hub.run(lambda p: p.rename_code(big, "科技成果转化"))
+        hub.run(lambda p: p.set_document_title(doc, "新标题"))
+    assert pane.model.rowCount() == fetched
+    assert {pane.model.index(r, 1).data() for r in range(fetched)} == {
+        "科技成果转化", "科技成果转化 / 技术转移"}
+    assert pane.model.index(0, 0).data() == "1 新标题"
+    assert "科技成果转化" in pane.title.text()
+    # a new sub-code changes what "with sub-codes" means: read again from the top
+    with qtbot.waitSignal(pane.model.modelReset):
+        hub.run(lambda p: p.add_code("新子编码", parent_id=big))
+    assert shown(pane) == expected(hub, big)[: pane.model.rowCount()]

@@ -94,12 +94,6 @@ class PassageTableModel(QAbstractTableModel):
         with project.session_scope() as s:
             self._total = passage_pages.count_rows(s, where)
             fresh = passage_pages.rows_of_documents(s, where, document_ids)
-        boundary = self._boundary()
-        if boundary is not None:
-            fresh = [r for r in fresh if r.key <= boundary]
-        by_document: dict[int, list[PassageRow]] = {}
-        for row in fresh:
-            by_document.setdefault(row.document_id, []).append(row)
         # Each document's rows are one run (rows sort by document number first); a
         # document without rows yet gets its run where its first new row sorts.
         runs: dict[int, list[int]] = {}
@@ -107,6 +101,17 @@ class PassageTableModel(QAbstractTableModel):
         for i, row in enumerate(self._rows):
             if row.document_id in touched:
                 runs.setdefault(row.document_id, [i, i])[1] = i + 1
+        numbers = {r.document_id: r.document_number for r in fresh}
+        if any(numbers.get(doc, self._rows[i].document_number) != self._rows[i].document_number
+               for doc, (i, _end) in runs.items()):
+            self.set_filter(project, where, self._codes)  # a document moved: start again
+            return
+        boundary = self._boundary()
+        if boundary is not None:
+            fresh = [r for r in fresh if r.key <= boundary]
+        by_document: dict[int, list[PassageRow]] = {}
+        for row in fresh:
+            by_document.setdefault(row.document_id, []).append(row)
         edits: list[tuple[int, SortKey, int, list[PassageRow]]] = []
         for doc in touched:
             new = by_document.get(doc, [])

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.db.passage_pages import PassageFilter
-from annotator.records import CodeInfo
+from annotator.records import Changes, CodeInfo
 from annotator.ui.hub import ProjectHub
 from annotator.ui.passages.model import PassageTableModel
 
@@ -67,9 +67,7 @@ class PassagesPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.view)
-        hub.passagesChanged.connect(self._passages_changed)
-        hub.codebookChanged.connect(self.refresh)
-        hub.documentsChanged.connect(lambda: self.refresh(codes_changed=False))
+        hub.changed.connect(self._changed)
         hub.projectChanged.connect(self._project_changed)
         self.retranslate_ui()
 
@@ -131,13 +129,21 @@ class PassagesPane(QWidget):
             i += 1
         return ids
 
-    def _passages_changed(self, document_ids: frozenset[int] | None) -> None:
-        # Passages of known documents: only their rows are read again.
-        if document_ids is None:
-            self.refresh()
-        else:
-            self.model.update_documents(document_ids)
-            self._update_title()
+    def _changed(self, changes: Changes, _initiator: object) -> None:
+        """Codes or documents added, removed or moved: from the first page again (three
+        statements). Otherwise only the rows of the documents whose passages, title or
+        number changed are read again, and new code names and colours are just shown."""
+        passage_documents = changes.passage_documents
+        if changes.codes_reread or changes.documents_reread or passage_documents is None:
+            self.refresh(codes_changed=changes.touches_codebook)
+            return
+        if changes.codes_edited and self.hub.project is not None:
+            self._codes = {c.id: c for c in self.hub.project.codes()}
+            self.model.set_codes(self._codes)
+        documents = passage_documents | changes.documents_edited
+        if documents:
+            self.model.update_documents(documents)
+        self._update_title()
 
     def _update_title(self) -> None:
         n = self.model.total()
