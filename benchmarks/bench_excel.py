@@ -161,6 +161,10 @@ def timed(args: list[str], env: dict[str, str]) -> tuple[float, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--build"]:
+        build(Path(argv[1]), int(argv[2]), int(argv[3]))
+        return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=0.125)
     parser.add_argument("--repeat", type=int, default=1)
@@ -176,8 +180,11 @@ def main(argv: list[str] | None = None) -> int:
         env = dict(os.environ, XDG_CACHE_HOME=str(folder / "cache"),
                    PYTHONPATH=str(ROOT))
         if not project.exists():
+            # Built in a process of its own: a child's peak RSS starts from its parent's
+            # size at fork, so a big parent would hide the figures below.
             t0 = time.perf_counter()
-            build(project, documents, passages)
+            subprocess.run([sys.executable, __file__, "--build", str(project), str(documents),
+                            str(passages)], env=env, check=True)
             print(f"built {documents} documents × {CHARS} chars, {passages} passages "
                   f"in {time.perf_counter() - t0:.1f} s")
         out = folder / "export.xlsx"

@@ -111,9 +111,10 @@ class DocumentWords:
     jieba they tile the folded text; from the search index the punctuation and whitespace
     between words is missing, which changes no count (such tokens never count)."""
 
-    words: list[str]
+    words: list[str] | None  # None when given as ``ids`` only
     starts: np.ndarray  # int64
     ends: np.ndarray  # int64
+    ids: np.ndarray | None = None  # the words as ids of the counter's vocabulary
 
     @classmethod
     def of_tokens(cls, tokens: Sequence[Token]) -> DocumentWords:
@@ -134,20 +135,29 @@ class _IndexForms:
         self._forms: list[str] = [BREAK]
         self._exact = np.zeros(1024, dtype=bool)  # form id → the form is the word
         self._length = np.zeros(1024, dtype=np.int64)
+        self._word = np.full(1024, -1, dtype=np.int64)  # form id → word id (-1: not yet)
 
-    def words(self, forms: list[str], starts: np.ndarray, ends: np.ndarray,
-              folded: str) -> DocumentWords | None:
-        """The document's words, or None when its stored row does not fit its text."""
+    def words(self, forms: list[str], starts: np.ndarray, ends: np.ndarray, folded: str,
+              vocabulary: _Vocabulary) -> DocumentWords | None:
+        """The document's words as ids of ``vocabulary``, or None when its stored row does
+        not fit its text. A form's word id is looked up once; only the few words not sure
+        from their form are read from the text, occurrence by occurrence."""
         if len(forms) != len(starts) or (len(ends) and int(ends[-1]) > len(folded)):
             return None
-        ids = self._encode(forms)
-        word = ids != 0
-        ids, starts, ends = ids[word], starts[word], ends[word]
-        sure = self._exact[ids] & (self._length[ids] == ends - starts)
-        words = [forms[i] for i in np.flatnonzero(word).tolist()]
-        for i in np.flatnonzero(~sure).tolist():
-            words[i] = folded[starts[i] : ends[i]]
-        return DocumentWords(words, starts, ends)
+        fids = self._encode(forms)
+        word = fids != 0
+        fids, starts, ends = fids[word], starts[word], ends[word]
+        sure = self._exact[fids] & (self._length[fids] == ends - starts)
+        new = np.unique(fids[sure & (self._word[fids] < 0)])
+        if len(new):
+            self._word[new] = vocabulary.encode([self._forms[i] for i in new.tolist()])
+        ids = self._word[fids]
+        unsure = np.flatnonzero(~sure)
+        if len(unsure):
+            written = [folded[a:b] for a, b in zip(starts[unsure].tolist(),
+                                                   ends[unsure].tolist(), strict=True)]
+            ids[unsure] = vocabulary.encode(written)
+        return DocumentWords(None, starts, ends, ids)
 
     def _encode(self, forms: list[str]) -> np.ndarray:
         ids = self._ids
@@ -158,6 +168,9 @@ class _IndexForms:
                 size = max(2 * len(self._exact), first + len(new))
                 self._exact = np.resize(self._exact, size)
                 self._length = np.resize(self._length, size)
+                grown = np.full(size, -1, dtype=np.int64)
+                grown[:first] = self._word[:first]
+                self._word = grown
             for i, form in enumerate(new, first):
                 ids[form] = i
                 # Lower case with an upper-case twin: the word may have been written upper.
@@ -202,7 +215,7 @@ class ScopeCounter:
         folded = fold(text)
         words = None
         if stored is not None:
-            words = self._index_forms.words(*stored, folded)
+            words = self._index_forms.words(*stored, folded, self._vocabulary)
         if words is None:
             words = DocumentWords.of_tokens(self.analyser.tagger.tokenize(folded))
             self.segmented += 1
@@ -211,7 +224,7 @@ class ScopeCounter:
     def _count(self, text: str, folded: str, words: DocumentWords,
                spans: Mapping[int, Sequence[Span]]) -> None:
         corpus_scope = self._corpus
-        ids = self._vocabulary.encode(words.words)
+        ids = words.ids if words.ids is not None else self._vocabulary.encode(words.words)
         keep = self._vocabulary.counted[ids]
         keys = [ids[keep] | (corpus_scope << _SHIFT)]
         self._document_totals[corpus_scope] += 1
@@ -232,6 +245,10 @@ class ScopeCounter:
             keys.append(ids[index] | (scope_of_index << _SHIFT))
         self._accumulator.add_document(np.concatenate(keys))
         if folded is not text:
+            if words.words is None:
+                every = self._vocabulary.words
+                words = DocumentWords([every[i] for i in ids.tolist()], words.starts,
+                                      words.ends, ids)
             _gather_forms(self._forms, text, words, keep, corpus_scope, index, scope_of_index)
 
     def result(self) -> tuple[WordTally, Mapping[int, WordTally]]:
