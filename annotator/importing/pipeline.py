@@ -15,8 +15,10 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import sys
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,11 +76,27 @@ def _prepare_in_worker(path: Path) -> Prepared:
     return prepare(path, _terms, _known)
 
 
+def _spawn_is_safe() -> bool:
+    """Whether worker processes may be started: a spawned process imports the program's
+    main module again, which only annotator's own entry points (``annotator``, ``python -m
+    annotator``) are known to guard; a user's script calling the API, or a frozen build,
+    imports in one process."""
+    if getattr(sys, "frozen", False):
+        return False
+    main = sys.modules.get("__main__")
+    spec = getattr(main, "__spec__", None)
+    if spec is not None:
+        return spec.name in ("annotator", "annotator.__main__")
+    path = getattr(main, "__file__", None)
+    return path is not None and Path(path).stem.lower() in ("annotator", "annotator-script")
+
+
 def workers_for(files: int) -> int:
-    """Worker processes for an import of ``files`` files: none for a few files or on one
-    core; else one per core but one (the writer's), at most four."""
+    """Worker processes for an import of ``files`` files: none for a few files, on one
+    core or where processes cannot safely be spawned; else one per core but one (the
+    writer's), at most four."""
     cores = os.cpu_count() or 1
-    if files < MIN_FILES_FOR_WORKERS or cores < 2:
+    if files < MIN_FILES_FOR_WORKERS or cores < 2 or not _spawn_is_safe():
         return 0
     return max(1, min(cores - 1, 4))
 
@@ -103,23 +121,34 @@ def prepared_files(
         yield from prepared_files(files, terms, known, 0)
         return
     ahead = workers * _AHEAD_PER_WORKER
-    pending = []
+    pending: list[tuple[Path, Future[Prepared] | None]] = []
+    broken = False
     try:
         for i, path in enumerate(files):
-            pending.append((path, pool.submit(_prepare_in_worker, path)))
+            future = None
+            if not broken:
+                try:
+                    future = pool.submit(_prepare_in_worker, path)
+                except (BrokenProcessPool, RuntimeError):  # a worker died: go on here
+                    log.warning("import workers stopped; reading in this process")
+                    broken = True
+            pending.append((path, future))
             if i + 1 < ahead:
                 continue
             yield _result(*pending.pop(0), terms, known)
         while pending:
             yield _result(*pending.pop(0), terms, known)
     finally:
-        for _, future in pending:
-            future.cancel()
+        for _, left in pending:
+            if left is not None:
+                left.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _result(path: Path, future: Future[Prepared], terms: frozenset[str],
+def _result(path: Path, future: Future[Prepared] | None, terms: frozenset[str],
             known: frozenset[str]) -> Prepared:
+    if future is None:
+        return prepare(path, terms, known)
     try:
         return future.result()
     except Exception:  # a worker gone (killed, out of memory): this file in-process
