@@ -215,3 +215,25 @@ def test_a_project_without_derived_data_gets_all_of_it_built(tmp_path: Path) -> 
     assert "units" in seen and "index" in seen
     assert not derived_work(project).needed
     project.close()
+
+
+def test_cancelling_an_import_with_workers_keeps_whole_documents(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from annotator.importing import importer
+
+    monkeypatch.setattr(importer, "workers_for", lambda files: 1)
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for i in range(8):
+        (folder / f"{i:02d}.txt").write_text(TEXT.replace("创新券", f"创新券{i}号"),
+                                              encoding="utf-8")
+    project = Project.create(tmp_path / "p.annot", coder="甲")
+    seen: list[int] = []
+    report = project.import_files(
+        [folder], progress=lambda i, n, path: seen.append(i),
+        should_cancel=lambda: len(seen) >= 3)
+    assert report.cancelled and report.count("imported") == 3
+    assert search_index.index_status(project).missing == 0  # each one indexed with it
+    assert ensure_units(project) == 0  # and split
+    project.close()
