@@ -537,7 +537,7 @@ class Project:
     ) -> None:
         """The project workbook; 分歧 lists the first 10,000 disagreements unless
         ``all_disagreements``."""
-        from annotator.export.project_export import export_project_workbook
+        from annotator.workbook import export_project_workbook
 
         export_project_workbook(self, Path(target), progress=progress,
                                 all_disagreements=all_disagreements)
