@@ -1,7 +1,7 @@
 """Workbook sheets made from the tables: 交叉表, 共现, 编码×属性, 编码占比, 编码×文档.
 
 Each builder turns one table into an :class:`ExtraSheet` of plain rows. Two of them are
-*providers* for the project workbook (``SHEET_PROVIDERS``): :func:`cooccurrence_provider`
+*providers* for the project workbook (:mod:`annotator.workbook`): :func:`cooccurrence_provider`
 (共现 by paragraph) and :func:`attribute_provider` (编码×<属性> for grouping attributes).
 The X×Y sheets need two chosen branches, so only the ``report`` workbook has them.
 """
