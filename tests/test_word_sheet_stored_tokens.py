@@ -145,3 +145,31 @@ def test_word_sheets_read_the_index(project: Project) -> None:
     want, _ = fresh(project)
     rows = list(sheets[0].rows)
     assert [(r[1], r[4]) for r in rows] == [(w.word, w.count) for w in want.rows(500)]
+
+
+def test_an_export_reads_each_text_once_and_segments_nothing(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    project.export_excel(tmp_path / "warm.xlsx")  # units split once if any were missing
+    reads: list[str] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany) -> None:
+        if "documents.text" in statement or "text FROM documents" in statement:
+            reads.append(statement)
+
+    def no_jieba(*args: object, **kwargs: object) -> None:
+        raise AssertionError("segmented a stored document")
+
+    import jieba
+
+    monkeypatch.setattr(jieba.Tokenizer, "tokenize", no_jieba)
+    monkeypatch.setattr(jieba.Tokenizer, "cut", no_jieba)
+    event.listen(Engine, "before_cursor_execute", record)
+    try:
+        project.export_excel(tmp_path / "coded.xlsx")
+    finally:
+        event.remove(Engine, "before_cursor_execute", record)
+    assert len(reads) == 1  # one streamed read of every text, in document order
