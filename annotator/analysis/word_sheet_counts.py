@@ -2,13 +2,15 @@
 
 The counts are those of :mod:`annotator.analysis.wordfreq` — a code's passages with its
 sub-codes' merged per document, a word counting for a code when it lies wholly inside a
-merged span — taken in bulk: each document is segmented once, its words become ids of one
-vocabulary, whether a word counts is decided once per distinct word (its tag does not depend
-on the context), and the words inside each code's spans are gathered and tallied with numpy
-for all codes of a document at once. Counts of 200,000 passages under 62 codes take about as
-long as segmenting the corpus. Texts are segmented folded (simplified and traditional forms are
-one word); only in texts with traditional characters are the forms as written gathered, to
-show each word as it is written most often.
+merged span — taken in bulk. Each document's words are read from the search index (which
+import segmented with the same segmenter and terms; see :class:`_IndexForms` for the forms
+it stores otherwise than written) or, where the index lacks the document as it is now,
+segmented once. Its words become ids of one vocabulary, whether a word counts is decided
+once per distinct word (its tag does not depend on the context), and the words inside each
+code's spans are gathered and tallied with numpy for all codes of a document at once. Texts
+are segmented folded (simplified and traditional forms are one word); only in texts with
+traditional characters are the forms as written gathered, to show each word as it is
+written most often.
 """
 
 from __future__ import annotations
