@@ -98,6 +98,9 @@ def workers_for(files: int) -> int:
     cores = os.cpu_count() or 1
     if files < MIN_FILES_FOR_WORKERS or cores < 2 or not _spawn_is_safe():
         return 0
+    wanted = os.environ.get("ANNOTATOR_IMPORT_WORKERS", "")  # "0": one process (benchmarks)
+    if wanted.isdigit():
+        return min(int(wanted), cores)
     return max(1, min(cores - 1, 4))
 
 
