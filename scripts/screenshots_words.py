@@ -13,7 +13,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from screenshots import build_project
 
-from annotator.ui.chinese_tools.wordfreq_dialog import DOCUMENT
+from annotator.ui.words.wordfreq_dialog import DOCUMENT
 from annotator.ui.i18n import install_translators
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import Settings

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import shiboken6
 
-from annotator.ui.team_tools import chart_panel
-from annotator.ui.team_tools.chart_panel import ChartPanel
+from annotator.ui.analysis import chart_panel
+from annotator.ui.analysis.chart_panel import ChartPanel
 
 ROOT = Path(__file__).parent.parent
 
@@ -78,7 +78,7 @@ def test_quitting_does_not_wait_for_drawings_not_started() -> None:
         from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication
         from test_chart_panel import Drawings
-        from annotator.ui.team_tools.chart_panel import ChartPanel
+        from annotator.ui.analysis.chart_panel import ChartPanel
 
         app = QApplication([])
         panels = [ChartPanel() for _ in range(3)]

@@ -155,7 +155,7 @@ def test_the_review_list_finds_in_a_worker_and_accepting_adds_terms(
 def test_stopping_a_search_reports_nothing(window, qtbot, monkeypatch) -> None:
     import threading
 
-    from annotator.ui.chinese_tools import term_suggestions
+    from annotator.ui.words import term_suggestions
 
     released = threading.Event()
     found = discover_terms(list(TEXTS.values()), segmenter=Segmenter(()))

@@ -14,8 +14,8 @@ from window_support import open_window
 from annotator.db.models import Tombstone
 from annotator.project import Project
 from annotator.ui.actions import ActionId
-from annotator.ui.chinese_tools.code_chooser import CodeChooser
-from annotator.ui.chinese_tools.search_model import CONTEXT_PARTS_ROLE, UNIT
+from annotator.ui.codebook.code_chooser import CodeChooser
+from annotator.ui.search.search_model import CONTEXT_PARTS_ROLE, UNIT
 from annotator.ui.main_window import MainWindow
 from annotator.ui.offsets import OffsetMap
 
@@ -333,7 +333,7 @@ def test_code_all_results_is_one_undo_step(search_window: MainWindow) -> None:
 def test_code_all_results_codes_every_match_found_not_only_those_listed(
     search_window: MainWindow, monkeypatch
 ) -> None:
-    from annotator.ui.chinese_tools import search_panel
+    from annotator.ui.search import search_panel
 
     monkeypatch.setattr(search_panel, "DISPLAY_LIMIT", 2)
     project = search_window.hub.require()
@@ -392,7 +392,7 @@ def test_jieba_is_warmed_up_for_the_project_terms(
     qtbot, tmp_path: Path, seed_project: Path, monkeypatch
 ) -> None:
     from annotator.chinese.terms import project_terms
-    from annotator.ui.chinese_tools import tools as tools_module
+    from annotator.ui.words import tools as tools_module
     from annotator.ui.commands import UpdateCode
 
     calls: list[frozenset[str]] = []
@@ -414,7 +414,7 @@ def test_warm_up_runs_in_a_worker_thread(monkeypatch) -> None:
 
     from PySide6.QtCore import QThreadPool
 
-    from annotator.ui.chinese_tools import warmup
+    from annotator.ui.words import warmup
 
     threads: list[int] = []
     monkeypatch.setattr(warmup, "warm_up", lambda terms: threads.append(threading.get_ident()))

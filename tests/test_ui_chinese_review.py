@@ -13,10 +13,10 @@ from annotator.autocoding import list_proposals
 from annotator.chinese.stopwords import project_stopwords
 from annotator.chinese.terms import list_terms, project_segmenter, switched_off_terms
 from annotator.project import Project
-from annotator.ui.chinese_tools.autocode_dialog import AutocodeDialog, AutocodeOptions
-from annotator.ui.chinese_tools.proposals_dialog import ProposalsDialog
-from annotator.ui.chinese_tools.proposals_model import ORIGIN
-from annotator.ui.chinese_tools.wordfreq_dialog import CODE, DOCUMENT
+from annotator.ui.autocoding.autocode_dialog import AutocodeDialog, AutocodeOptions
+from annotator.ui.autocoding.proposals_dialog import ProposalsDialog
+from annotator.ui.autocoding.proposals_model import ORIGIN
+from annotator.ui.words.wordfreq_dialog import CODE, DOCUMENT
 from annotator.ui.file_dialogs import FileDialogs
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import Settings

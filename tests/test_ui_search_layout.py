@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings
 
 from annotator.project import Project
 from annotator.ui.actions import ActionId
-from annotator.ui.chinese_tools.search_model import CONTEXT, UNIT
+from annotator.ui.search.search_model import CONTEXT, UNIT
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import Settings
 

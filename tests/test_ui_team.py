@@ -17,11 +17,11 @@ from annotator.ui.file_dialogs import FileDialogs
 from annotator.ui.main_window import MainWindow
 from annotator.ui.offsets import OffsetMap
 from annotator.ui.settings import Settings
-from annotator.ui.team_tools.branch_combo import BranchListModel
-from annotator.ui.team_tools.coder_bar import CoderNameDialog
-from annotator.ui.team_tools.coders import CODER_ID_ROLE, CoderListModel
-from annotator.ui.team_tools.filters_panel import ValueListModel
-from annotator.ui.team_tools.merge_dialog import MergeConflictModel, MergeDialog
+from annotator.ui.analysis.branch_combo import BranchListModel
+from annotator.ui.team.coder_bar import CoderNameDialog
+from annotator.ui.team.coders import CODER_ID_ROLE, CoderListModel
+from annotator.ui.analysis.filters_panel import ValueListModel
+from annotator.ui.team.merge_dialog import MergeConflictModel, MergeDialog
 
 TEXT = (
     "区域科技创新合作的若干意见\n"

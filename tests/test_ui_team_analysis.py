@@ -21,13 +21,13 @@ from annotator.project import Project
 from annotator.ui.actions import ActionId
 from annotator.ui.file_dialogs import FileDialogs
 from annotator.ui.main_window import MainWindow
-from annotator.ui.team_tools.agreement_models import (
+from annotator.ui.analysis.agreement_models import (
     COLUMN_KEYS,
     FIGURE_ROLE,
     AgreementTableModel,
     DisagreementModel,
 )
-from annotator.ui.team_tools.table_models import (
+from annotator.ui.analysis.table_models import (
     VALUE_ROLE,
     CodeTableModel,
     CooccurrenceModel,

@@ -40,7 +40,7 @@ from annotator.ui.transfer import ImportReportDialog, export_with_progress, impo
 
 # Feature packages that add menus, docks and actions to the window: each module has
 # install(window) and is called once the window is built.
-EXTENSIONS: tuple[str, ...] = ("team_tools", "chinese_tools", "qda_exchange")
+EXTENSIONS: tuple[str, ...] = ("team", "words", "exchange")
 
 
 class MainWindow(QMainWindow):

@@ -38,7 +38,7 @@ from annotator.chinese.terms import (
 )
 from annotator.errors import AnnotatorError
 from annotator.ui.bulk_commands import STOPWORDS, TERMS, EditWordList
-from annotator.ui.chinese_tools.term_suggestions import SuggestionsPage
+from annotator.ui.words.term_suggestions import SuggestionsPage
 from annotator.ui.codebook.guard import push_guarded
 from annotator.ui.file_dialogs import FileDialogs
 from annotator.ui.hub import ProjectHub

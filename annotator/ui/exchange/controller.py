@@ -28,8 +28,8 @@ from annotator.ui.actions import (
 )
 from annotator.ui.file_dialogs import FileDialogs, free_project_name
 from annotator.ui.messages import Messages
-from annotator.ui.qda_exchange.background import run_in_worker, run_with_status
-from annotator.ui.qda_exchange.report_dialog import ExchangeReportDialog
+from annotator.ui.exchange.background import run_in_worker, run_with_status
+from annotator.ui.exchange.report_dialog import ExchangeReportDialog
 from annotator.ui.transfer import run_with_progress
 
 if TYPE_CHECKING:

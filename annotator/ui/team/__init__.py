@@ -1,4 +1,5 @@
-"""Team work and analysis in the window (issue 5 on top of the coding desk).
+"""Team work in the window: coders, blind copies and merging; it also installs the Analysis
+menu, whose dialogs live in ``ui/analysis``.
 
 ``install(window)`` adds the coder toolbar (current coder, whose passages to show), a Team
 menu (new coder, blind copy for a second coder, merging a coder's copy) and an Analysis menu
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from annotator.ui.team_tools.controller import TeamTools
+from annotator.ui.team.controller import TeamTools
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow

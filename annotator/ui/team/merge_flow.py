@@ -17,8 +17,8 @@ from annotator.merge import BlindCopy, MergeReport, copy_for_coder, merge_projec
 from annotator.ui.file_dialogs import FileDialogs
 from annotator.ui.hub import ProjectHub
 from annotator.ui.messages import Messages
-from annotator.ui.team_tools.coder_bar import CoderNameDialog
-from annotator.ui.team_tools.merge_dialog import MergeDialog
+from annotator.ui.team.coder_bar import CoderNameDialog
+from annotator.ui.team.merge_dialog import MergeDialog
 
 
 def tr(text: str) -> str:

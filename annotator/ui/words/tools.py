@@ -28,14 +28,14 @@ from annotator.ui.actions import (
     retranslate_actions,
 )
 from annotator.ui.busy import wait_cursor
-from annotator.ui.chinese_tools.autocode_dialog import AutocodeDialog
-from annotator.ui.chinese_tools.bottom_tabs import BottomTabs
-from annotator.ui.chinese_tools.code_chooser import CodeChooser
-from annotator.ui.chinese_tools.proposals_dialog import ProposalsDialog
-from annotator.ui.chinese_tools.search_panel import SearchPanel
-from annotator.ui.chinese_tools.warmup import warm_up_in_background
-from annotator.ui.chinese_tools.wordfreq_dialog import WordFrequencyDialog
-from annotator.ui.chinese_tools.wordlists_dialog import WordListsDialog
+from annotator.ui.autocoding.autocode_dialog import AutocodeDialog
+from annotator.ui.search.bottom_tabs import BottomTabs
+from annotator.ui.codebook.code_chooser import CodeChooser
+from annotator.ui.autocoding.proposals_dialog import ProposalsDialog
+from annotator.ui.search.search_panel import SearchPanel
+from annotator.ui.words.warmup import warm_up_in_background
+from annotator.ui.words.wordfreq_dialog import WordFrequencyDialog
+from annotator.ui.words.wordlists_dialog import WordListsDialog
 from annotator.ui.messages import Messages
 
 if TYPE_CHECKING:

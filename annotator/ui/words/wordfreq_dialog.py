@@ -38,9 +38,9 @@ from annotator.analysis.word_charts import bar_chart_png
 from annotator.analysis.wordfreq import word_frequencies
 from annotator.errors import AnnotatorError
 from annotator.ui.busy import wait_cursor
-from annotator.ui.chinese_tools.chart_view import ChartLabel
-from annotator.ui.chinese_tools.code_chooser import CodeCombo
-from annotator.ui.chinese_tools.wordfreq_model import (
+from annotator.ui.analysis.chart_view import ChartLabel
+from annotator.ui.codebook.code_chooser import CodeCombo
+from annotator.ui.words.wordfreq_model import (
     SORT_ROLE,
     WORD,
     KeywordsModel,

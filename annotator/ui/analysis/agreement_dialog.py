@@ -34,8 +34,8 @@ from annotator.errors import AnnotatorError
 from annotator.merge import coder_summaries
 from annotator.ui.busy import Timing
 from annotator.ui.hub import ProjectHub
-from annotator.ui.team_tools.agreement_models import AgreementTableModel, DisagreementModel
-from annotator.ui.team_tools.coders import CoderListModel
+from annotator.ui.analysis.agreement_models import AgreementTableModel, DisagreementModel
+from annotator.ui.team.coders import CoderListModel
 
 UNIT_KINDS = ("paragraph", "sentence")
 

@@ -31,9 +31,9 @@ from annotator.analysis.tables import (
 )
 from annotator.errors import AnnotatorError
 from annotator.ui.hub import ProjectHub
-from annotator.ui.team_tools.chart_panel import ChartPanel
-from annotator.ui.team_tools.table_models import CodeTableModel, CooccurrenceModel
-from annotator.ui.team_tools.table_widgets import fill_combo, table_view, unit_items
+from annotator.ui.analysis.chart_panel import ChartPanel
+from annotator.ui.analysis.table_models import CodeTableModel, CooccurrenceModel
+from annotator.ui.analysis.table_widgets import fill_combo, table_view, unit_items
 
 
 class CodeTableTab(QWidget):

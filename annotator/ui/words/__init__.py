@@ -1,5 +1,7 @@
-"""Chinese-aware reading and coding in the window: unit numbers and snapping live in the
-article view; this package adds search, auto-coding review, word lists and word frequencies.
+"""Words in the window: word lists (terms, stopwords, suggested terms), word frequencies and
+keywords, and the segmenter's warm-up. Its controller (``tools``) also installs the text
+tools kept in their own packages: the search tab (``ui/search``) and auto-coding review
+(``ui/autocoding``); unit numbers and snapping live in the article view.
 
 ``install(window)`` is called by the main window for each module named in its EXTENSIONS.
 """
@@ -8,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from annotator.ui.chinese_tools.tools import ChineseTools
+from annotator.ui.words.tools import ChineseTools
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow

@@ -4,7 +4,7 @@ that segmentation splits, for the user to review and accept.
 Finding them (:func:`annotator.chinese.term_discovery.discover_terms`) takes seconds on a large
 project, so it runs in a worker thread and reports progress by a signal. The worker never
 touches the open project: the texts, terms, stopwords and segmenter are read here, on the GUI
-thread, before it starts (every transaction takes the write lock, see qda_exchange/background).
+thread, before it starts (every transaction takes the write lock, see ui/exchange/background).
 Accepting adds the selected terms through the dialog's undoable word-list edit; accepted terms
 leave the list and come back if the edit is undone.
 """

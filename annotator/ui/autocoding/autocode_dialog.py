@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from annotator.autocoding import PARAGRAPH, SENTENCE
 from annotator.records import CodeInfo
-from annotator.ui.chinese_tools.code_chooser import CodeCombo
+from annotator.ui.codebook.code_chooser import CodeCombo
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Render the agreement dialog and the X×Y table on a two-coder sample project to
 docs/screenshots/ (offscreen):
 
-    .venv/bin/python -m annotator.ui.team_tools.screenshots [--language zh_CN|en]
+    .venv/bin/python -m annotator.ui.analysis.screenshots [--language zh_CN|en]
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ def main() -> None:
     from annotator.ui.i18n import install_translators
     from annotator.ui.main_window import MainWindow
     from annotator.ui.settings import Settings
-    from annotator.ui.team_tools import install
+    from annotator.ui.team import install
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     install_translators(app, args.language)

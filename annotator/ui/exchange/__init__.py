@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from annotator.ui.qda_exchange.controller import ExchangeTools
+from annotator.ui.exchange.controller import ExchangeTools
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 
 from annotator.ui.busy import Timing
 from annotator.ui.hub import ProjectHub
-from annotator.ui.team_tools.filters_panel import FiltersPanel
-from annotator.ui.team_tools.table_tabs import CodeTableTab, CooccurrenceTab
-from annotator.ui.team_tools.xy_tab import XYTab
+from annotator.ui.analysis.filters_panel import FiltersPanel
+from annotator.ui.analysis.table_tabs import CodeTableTab, CooccurrenceTab
+from annotator.ui.analysis.xy_tab import XYTab
 
 Page = XYTab | CodeTableTab | CooccurrenceTab
 

@@ -19,11 +19,11 @@ from annotator.ui.actions import (
     place,
     retranslate_actions,
 )
-from annotator.ui.team_tools.agreement_dialog import AgreementDialog
-from annotator.ui.team_tools.coder_bar import CoderBox, CoderNameDialog
-from annotator.ui.team_tools.merge_flow import make_blind_copy, merge_copy
-from annotator.ui.team_tools.tables_dialog import TablesDialog
-from annotator.ui.team_tools.visibility import CoderVisibility, ShowCodersMenu
+from annotator.ui.analysis.agreement_dialog import AgreementDialog
+from annotator.ui.team.coder_bar import CoderBox, CoderNameDialog
+from annotator.ui.team.merge_flow import make_blind_copy, merge_copy
+from annotator.ui.analysis.tables_dialog import TablesDialog
+from annotator.ui.team.visibility import CoderVisibility, ShowCodersMenu
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow

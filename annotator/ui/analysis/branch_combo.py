@@ -11,7 +11,7 @@ from PySide6.QtGui import QMouseEvent, QPaintEvent
 from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter, QWidget
 
 from annotator.records import CodeInfo
-from annotator.ui.team_tools.checkable import CheckableListModel
+from annotator.ui.analysis.checkable import CheckableListModel
 
 CODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.ui.hub import ProjectHub
-from annotator.ui.team_tools.coders import CoderListModel
+from annotator.ui.team.coders import CoderListModel
 
 
 class CoderNameDialog:

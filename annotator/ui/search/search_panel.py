@@ -39,8 +39,8 @@ from annotator.search import (
 )
 from annotator.ui.bulk_commands import CodeSpans
 from annotator.ui.busy import wait_cursor
-from annotator.ui.chinese_tools.code_chooser import CodeChooser, CodeCombo
-from annotator.ui.chinese_tools.search_model import (
+from annotator.ui.codebook.code_chooser import CodeChooser, CodeCombo
+from annotator.ui.search.search_model import (
     CONTEXT,
     ContextDelegate,
     SearchResultsModel,

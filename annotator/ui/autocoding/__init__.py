@@ -1,0 +1,1 @@
+"""Auto-coding in the window: its options dialog and the review of its proposals."""

@@ -1,0 +1,1 @@
+"""Search in the window: the search tab beside the passages list, its results table."""
