@@ -72,7 +72,8 @@ def _need_words(args: argparse.Namespace, what: str) -> list[str]:
 
 
 def cmd_terms(args: argparse.Namespace, out: TextIO) -> int:
-    from annotator.chinese import terms
+    from annotator.importing import term_files
+    from annotator.words import terms
 
     with Project.open(args.project) as project:
         if args.action == "suggest":
@@ -93,12 +94,13 @@ def cmd_terms(args: argparse.Namespace, out: TextIO) -> int:
         if args.action == "import":
             if len(args.words) != 1:
                 raise AnnotatorError("terms import: name one file")
-            changed = terms.import_terms(project, args.words[0])
+            changed = term_files.import_terms(project, args.words[0])
         elif args.action == "add":
             changed = terms.add_terms(project, _need_words(args, "term"))
         else:
             changed = terms.remove_terms(project, _need_words(args, "term"))
-        requested = terms.read_terms_file(args.words[0]) if args.action == "import" else args.words
+        requested = (term_files.read_terms_file(args.words[0]) if args.action == "import"
+                     else args.words)
         verb = "removed" if args.action == "remove" else "added"
         _report(out, "terms", verb, changed, requested)
     return 0
@@ -107,7 +109,7 @@ def cmd_terms(args: argparse.Namespace, out: TextIO) -> int:
 def _suggest(project: Project, args: argparse.Namespace, out: TextIO) -> int:
     """New terms found in the project's documents, best first, as tab-separated lines that
     `terms import` reads back (it takes the first column and skips the # header)."""
-    from annotator.chinese.term_discovery import MIN_COUNT, suggest_terms
+    from annotator.words.term_discovery import MIN_COUNT, suggest_terms
 
     if args.words:
         raise AnnotatorError("terms suggest: takes no words (use --top N)")
@@ -134,7 +136,7 @@ def _report(out: TextIO, what: str, verb: str, changed: list[str], requested: li
 
 
 def cmd_stopwords(args: argparse.Namespace, out: TextIO) -> int:
-    from annotator.chinese import stopwords
+    from annotator.words import stopwords
 
     with Project.open(args.project) as project:
         if args.action == "list":
@@ -161,7 +163,7 @@ def cmd_stopwords(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_units(args: argparse.Namespace, out: TextIO) -> int:
-    from annotator.chinese.units import units_of
+    from annotator.analysis.unit_index import units_of
 
     with Project.open(args.project) as project:
         doc = next((d for d in project.documents() if d.number == args.document), None)
@@ -189,7 +191,7 @@ def cmd_units(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_segment(args: argparse.Namespace, out: TextIO) -> int:
-    from annotator.chinese.terms import project_segmenter
+    from annotator.words.terms import project_segmenter
 
     text = sys.stdin.read() if args.text == "-" else args.text
     with Project.open(args.project) as project:

@@ -11,9 +11,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING
 
 from annotator.db import coders as coder_repo
 from annotator.db import codes as code_repo
@@ -33,6 +31,10 @@ from annotator.records import (
     PassageInfo,
     ProjectStats,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 ProgressCallback = Callable[[int, int, str], None]
 

@@ -98,7 +98,7 @@ class Units:
         self.spans: list[tuple[str, int, int]] = []
         self.error = ""
         try:
-            from annotator.chinese.units import units_of
+            from annotator.analysis.unit_index import units_of
 
             self.spans = [(u.number, u.start, u.end) for u in units_of(project, doc.id)]
         except Exception as exc:  # noqa: BLE001

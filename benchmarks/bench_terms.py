@@ -22,8 +22,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from annotator.chinese.segment import default_segmenter, starter_terms  # noqa: E402
-from annotator.chinese.stopwords import default_stopwords  # noqa: E402
-from annotator.chinese.term_discovery import discover_terms  # noqa: E402
+from annotator.words.stopwords import default_stopwords  # noqa: E402
+from annotator.words.term_discovery import discover_terms  # noqa: E402
 
 
 def corpus(args: argparse.Namespace) -> list[str]:

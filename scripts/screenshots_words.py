@@ -13,10 +13,10 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from screenshots import build_project
 
-from annotator.ui.words.wordfreq_dialog import DOCUMENT
 from annotator.ui.i18n import install_translators
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import Settings
+from annotator.ui.words.wordfreq_dialog import DOCUMENT
 
 language = sys.argv[1] if len(sys.argv) > 1 else "zh_CN"
 app = QApplication.instance() or QApplication(sys.argv[:1])

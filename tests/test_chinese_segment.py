@@ -18,8 +18,8 @@ from annotator.chinese.segment import (
     warm_up,
 )
 from annotator.chinese.term_match import TermMatcher
-from annotator.chinese.terms import add_terms, project_segmenter, project_terms, remove_terms
 from annotator.project import Project
+from annotator.words.terms import add_terms, project_segmenter, project_terms, remove_terms
 
 SENTENCE = (
     "深化全面创新改革试验，发放科技创新券，推进京津冀协同，探索职务科技成果赋权，开展“三权”改革。"

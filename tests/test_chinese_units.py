@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from annotator.analysis.unit_index import units_of
 from annotator.chinese.numbering import parse_heading
 from annotator.chinese.units import (
     Unit,
@@ -14,7 +15,6 @@ from annotator.chinese.units import (
     unit_at,
     unit_for_span,
     units_for_span,
-    units_of,
 )
 from annotator.importing.readers import read_file
 from annotator.project import Project

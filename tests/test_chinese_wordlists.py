@@ -6,8 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from annotator.chinese import stopwords as sw
-from annotator.chinese.stopwords import (
+from annotator.db import word_lists
+from annotator.importing.term_files import import_terms, read_terms_file
+from annotator.project import Project
+from annotator.words import stopwords as sw
+from annotator.words.stopwords import (
     add_stopwords,
     default_stopwords,
     english_stopwords,
@@ -16,17 +19,13 @@ from annotator.chinese.stopwords import (
     remove_stopwords,
     stopword_changes,
 )
-from annotator.chinese.terms import (
+from annotator.words.terms import (
     add_terms,
-    import_terms,
     list_terms,
     project_terms,
-    read_terms_file,
     remove_terms,
     switched_off_terms,
 )
-from annotator.db import word_lists
-from annotator.project import Project
 
 DATA = Path(__file__).parent / "data" / "wordlists"
 
@@ -138,6 +137,6 @@ def test_import_terms_file(project: Project, tmp_path: Path) -> None:
     assert read_terms_file(path) == expected
     assert import_terms(project, path) == expected
     assert import_terms(project, path) == []
-    from annotator.chinese.terms import project_segmenter
+    from annotator.words.terms import project_segmenter
 
     assert "“双碳”目标" in project_segmenter(project).words("实现“双碳”目标")

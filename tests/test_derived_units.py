@@ -11,12 +11,12 @@ from sqlalchemy import text
 
 from annotator.analysis import unit_index
 from annotator.analysis.crosstab import xy_table
-from annotator.analysis.unit_index import UnitCache, compute_units, ensure_units
-from annotator.chinese.terms import add_terms
-from annotator.chinese.units import document_units, units_of
+from annotator.analysis.unit_index import UnitCache, compute_units, ensure_units, units_of
+from annotator.chinese.units import document_units
 from annotator.db import derived
 from annotator.project import Project
 from annotator.search import index as search_index
+from annotator.words.terms import add_terms
 
 TEXT = (
     "关于推进区域科技创新的意见\n"

@@ -337,7 +337,9 @@ def test_issuing_bodies_line_under_line_above_the_title(tmp_path: Path) -> None:
     path = tmp_path / "notice.txt"
     path.write_text("丰都县科学技术局\n丰都县财政局\n关于印发《丰都县科研项目管理办法（试行）》的通知\n"
                     "丰科技发〔2024〕46号\n各乡镇人民政府、街道办事处，县级有关部门：\n"
-                    "现将《丰都县科研项目管理办法（试行）》印发给你们，请认真贯彻执行。\n", encoding="utf-8")
+                    "现将《丰都县科研项目管理办法（试行）》印发给你们，请认真贯彻执行。\n",
+                    encoding="utf-8")
     found = read_file(path)
-    assert found.title == "丰都县科学技术局丰都县财政局关于印发《丰都县科研项目管理办法（试行）》的通知"
+    assert found.title == ("丰都县科学技术局丰都县财政局"
+                           "关于印发《丰都县科研项目管理办法（试行）》的通知")
     assert found.attributes["文种"] == "通知"

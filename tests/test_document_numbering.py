@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from annotator.analysis.unit_index import units_of
 from annotator.chinese.numbering import chinese_number, parse_heading
 from annotator.chinese.structure import detect_numbering
-from annotator.chinese.units import Unit, document_units, subunits, units_of
+from annotator.chinese.units import Unit, document_units, subunits
 from annotator.cli import run as cli_main
 from annotator.project import Project
 
@@ -31,7 +32,7 @@ def assert_tiles(units: list[Unit], text: str) -> None:
     """Unique numbers; units in order, apart, and covering every non-blank character."""
     numbers = [u.number for u in units]
     assert len(set(numbers)) == len(numbers)
-    assert all(a.end <= b.start for a, b in zip(units, units[1:]))
+    assert all(a.end <= b.start for a, b in zip(units, units[1:], strict=False))
     covered = {i for u in units for i in range(u.start, u.end)}
     assert all(i in covered or text[i].isspace() for i in range(len(text)))
 
@@ -69,7 +70,8 @@ def test_statute_paragraphs_and_items_are_addressable_sub_units() -> None:
     assert parts["3-1-3-3"].startswith("决策机关可以根据本条第一款的规定")
     assert "3-1-3-4" not in parts
     # 第八条第二款
-    assert parts["3-1-8-2"] == "上级行政机关应当加强对下级行政机关重大行政决策的监督。审计机关按照规定对重大行政决策进行监督。"
+    assert parts["3-1-8-2"] == ("上级行政机关应当加强对下级行政机关重大行政决策的监督。"
+                                "审计机关按照规定对重大行政决策进行监督。")
     # an article of one paragraph and no items has no sub-units
     assert not any(n.startswith("3-1-9-") for n in parts)
     # Coding the whole unit of an article codes all its 款 and 项.
@@ -79,7 +81,7 @@ def test_statute_paragraphs_and_items_are_addressable_sub_units() -> None:
     assert article.end == inside[-1].end
     # The 款 of an article follow one another; each 项 lies inside its 款.
     kuan = [u for u in inside if u.number.count("-") == 3]
-    assert all(a.end <= b.start for a, b in zip(kuan, kuan[1:]))
+    assert all(a.end <= b.start for a, b in zip(kuan, kuan[1:], strict=False))
 
 
 def test_statute_without_chapters_and_with_annexes() -> None:
@@ -279,7 +281,8 @@ def test_schema_2_project_is_renumbered_by_migration(tmp_path: Path) -> None:
 
 def test_section_zero_and_one_character_markers() -> None:
     # journal articles number their introduction 0 (0 引言); some write ⑴ ⑵ as one character
-    text = ("山西产业科技创新成果转化机制与提升路径研究\n摘要:加快科技创新成果转化是山西的重要任务。\n"
+    text = ("山西产业科技创新成果转化机制与提升路径研究\n"
+            "摘要:加快科技创新成果转化是山西的重要任务。\n"
             "0引言\n自新经济增长理论提出技术进步是推动经济增长最具决定性因素的观点以来,科学技术就一直受到重视。\n"
             "1科技成果转化的内涵\n科技成果转化是一个复杂的过程。\n"
             "⑴ 科技成果转化主要有哪些方式\n市场转化、政府推动和产学研合作。\n"
@@ -315,7 +318,8 @@ def test_affiliations_under_an_article_title_are_no_headings() -> None:
     # 曹玲静 等, 政策信息学 (2022), as its PDF text layer gives the head
     text = ("政策信息学的发展与展望\n曹玲静 张志强 杨明\n1 中国科学院成都文献情报中心 成都 610299\n"
             "2 中国科学院大学经济与管理学院图书情报与档案管理系 北京 100190\n"
-            "3 中国科学院发展规划局 北京 100864\n摘要 政策信息学是政策科学与信息科学交叉形成的新兴领域。\n"
+            "3 中国科学院发展规划局 北京 100864\n"
+            "摘要 政策信息学是政策科学与信息科学交叉形成的新兴领域。\n"
             "1 引言\n政策制定日益依赖数据与证据。\n")
     found = by_number(document_units(12, text), text)
     assert found["12-1-0"] == "1 引言"

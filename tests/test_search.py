@@ -185,7 +185,7 @@ def test_ensure_index_adds_missing_and_drops_deleted_documents(project: Project)
 def test_changed_terms_reindex_only_the_documents_holding_them(
     project: Project, two_docs
 ) -> None:
-    from annotator.chinese.terms import add_terms
+    from annotator.words.terms import add_terms
 
     add_terms(project, ["区域创新"])
     assert index_status(project).stale_terms

@@ -123,7 +123,7 @@ def test_generation_token_changes_with_documents_and_index(project: Project) -> 
     with project.session_scope() as s:
         token2, terms2 = tables.generation(s)
     assert token2 != token and terms2 == terms
-    from annotator.chinese.terms import add_terms
+    from annotator.words.terms import add_terms
 
     add_terms(project, ["揭榜挂帅制"])
     with project.session_scope() as s:

@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 
 from annotator.chinese.segment import Segmenter
-from annotator.chinese.term_discovery import (
+from annotator.project import Project
+from annotator.words.term_discovery import (
     Cancelled,
     discover_terms,
     suggest_terms,
     term_edges,
 )
-from annotator.chinese.terms import add_terms, project_segmenter, project_terms, remove_terms
-from annotator.project import Project
+from annotator.words.terms import add_terms, project_segmenter, project_terms, remove_terms
 
 DATA = Path(__file__).parent / "data" / "terms"
 TEXTS = {p.stem: p.read_text("utf-8") for p in sorted(DATA.glob("*.txt"))}

@@ -15,9 +15,9 @@ from annotator.db.models import Tombstone
 from annotator.project import Project
 from annotator.ui.actions import ActionId
 from annotator.ui.codebook.code_chooser import CodeChooser
-from annotator.ui.search.search_model import CONTEXT_PARTS_ROLE, UNIT
 from annotator.ui.main_window import MainWindow
 from annotator.ui.offsets import OffsetMap
+from annotator.ui.search.search_model import CONTEXT_PARTS_ROLE, UNIT
 
 # Shaped like the seed articles saved from the web: title and byline, full-width indentation,
 # sections "一、", a number alone on its line with the sub-title on the next.
@@ -391,9 +391,9 @@ def test_tools_are_reachable_from_the_menu_bar(window: MainWindow) -> None:
 def test_jieba_is_warmed_up_for_the_project_terms(
     qtbot, tmp_path: Path, seed_project: Path, monkeypatch
 ) -> None:
-    from annotator.chinese.terms import project_terms
-    from annotator.ui.words import tools as tools_module
     from annotator.ui.commands import UpdateCode
+    from annotator.ui.words import tools as tools_module
+    from annotator.words.terms import project_terms
 
     calls: list[frozenset[str]] = []
     monkeypatch.setattr(tools_module, "warm_up_in_background",

@@ -10,16 +10,16 @@ from PySide6.QtCore import QItemSelectionModel, QSettings
 from annotator.analysis.keywords import keywords
 from annotator.analysis.wordfreq import word_frequencies
 from annotator.autocoding import list_proposals
-from annotator.chinese.stopwords import project_stopwords
-from annotator.chinese.terms import list_terms, project_segmenter, switched_off_terms
 from annotator.project import Project
 from annotator.ui.autocoding.autocode_dialog import AutocodeDialog, AutocodeOptions
 from annotator.ui.autocoding.proposals_dialog import ProposalsDialog
 from annotator.ui.autocoding.proposals_model import ORIGIN
-from annotator.ui.words.wordfreq_dialog import CODE, DOCUMENT
 from annotator.ui.file_dialogs import FileDialogs
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import Settings
+from annotator.ui.words.wordfreq_dialog import CODE, DOCUMENT
+from annotator.words.stopwords import project_stopwords
+from annotator.words.terms import list_terms, project_segmenter, switched_off_terms
 
 TEXT = (
     "关于区域合作的意见\n"

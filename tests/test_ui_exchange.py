@@ -16,11 +16,11 @@ from window_support import open_window
 from annotator.exchange import export_qdpx
 from annotator.project import Project
 from annotator.ui.actions import ActionId
+from annotator.ui.exchange import ExchangeTools
 from annotator.ui.file_dialogs import FileDialogs
 from annotator.ui.i18n import install_translators
 from annotator.ui.main_window import MainWindow
 from annotator.ui.messages import Messages
-from annotator.ui.exchange import ExchangeTools
 
 TEXTS = {
     "区域合作意见": "区域科技创新合作的若干意见\n"

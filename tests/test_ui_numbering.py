@@ -43,7 +43,8 @@ def test_margin_numbers_articles_and_their_paragraphs(window, qtbot) -> None:
     assert "决策机关可以根据" not in text[start:end]
     # the article's own units are whole articles: coding the unit codes every 款 and 项
     article = next(u for u in window.article.units() if u.number == "1-1-3")
-    assert text[article.start:article.end].endswith("经同级党委同意后向社会公布，并根据实际情况调整。")
+    end = "经同级党委同意后向社会公布，并根据实际情况调整。"
+    assert text[article.start:article.end].endswith(end)
 
 
 def test_numbering_chosen_from_the_documents_list_and_undone(window, qtbot) -> None:

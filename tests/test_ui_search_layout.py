@@ -10,8 +10,8 @@ from PySide6.QtCore import QSettings
 
 from annotator.project import Project
 from annotator.ui.actions import ActionId
-from annotator.ui.search.search_model import CONTEXT, UNIT
 from annotator.ui.main_window import MainWindow
+from annotator.ui.search.search_model import CONTEXT, UNIT
 from annotator.ui.settings import Settings
 
 WIDTH, HEIGHT = 1600, 1000

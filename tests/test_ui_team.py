@@ -13,14 +13,14 @@ from window_support import open_window
 from annotator.merge import ConflictKind, MergeReport
 from annotator.project import Project
 from annotator.ui.actions import ActionId
+from annotator.ui.analysis.branch_combo import BranchListModel
+from annotator.ui.analysis.filters_panel import ValueListModel
 from annotator.ui.file_dialogs import FileDialogs
 from annotator.ui.main_window import MainWindow
 from annotator.ui.offsets import OffsetMap
 from annotator.ui.settings import Settings
-from annotator.ui.analysis.branch_combo import BranchListModel
 from annotator.ui.team.coder_bar import CoderNameDialog
 from annotator.ui.team.coders import CODER_ID_ROLE, CoderListModel
-from annotator.ui.analysis.filters_panel import ValueListModel
 from annotator.ui.team.merge_dialog import MergeConflictModel, MergeDialog
 
 TEXT = (

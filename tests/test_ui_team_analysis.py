@@ -19,8 +19,6 @@ from annotator.analysis.tables import code_by_attribute, code_by_document
 from annotator.chinese.units import document_units
 from annotator.project import Project
 from annotator.ui.actions import ActionId
-from annotator.ui.file_dialogs import FileDialogs
-from annotator.ui.main_window import MainWindow
 from annotator.ui.analysis.agreement_models import (
     COLUMN_KEYS,
     FIGURE_ROLE,
@@ -33,6 +31,8 @@ from annotator.ui.analysis.table_models import (
     CooccurrenceModel,
     XYTableModel,
 )
+from annotator.ui.file_dialogs import FileDialogs
+from annotator.ui.main_window import MainWindow
 
 TEXT1 = (
     "关于推进科技创新的意见\n一、总体要求\n（一）加强人才培养，设立专项资金。\n"

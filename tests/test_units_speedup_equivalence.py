@@ -292,7 +292,7 @@ def assert_same(text: str, number: int = 7) -> None:
     paragraphs = document_units(number, text, "paragraph")
     numbers = [u.number for u in paragraphs]
     assert len(set(numbers)) == len(numbers), text
-    assert all(a.end <= b.start for a, b in zip(paragraphs, paragraphs[1:])), text
+    assert all(a.end <= b.start for a, b in zip(paragraphs, paragraphs[1:], strict=False)), text
     covered = {i for u in paragraphs for i in range(u.start, u.end)}
     assert all(i in covered or text[i].isspace() or text[i] in "\u200b\ufeff"
                for i in range(len(text))), text

@@ -34,11 +34,11 @@ from annotator.analysis.wordfreq import (
     pos_name,
     words_within,
 )
-from annotator.chinese.stopwords import add_stopwords
-from annotator.chinese.terms import add_terms
 from annotator.db import exchange
 from annotator.project import Project
 from annotator.records import CodeInfo
+from annotator.words.stopwords import add_stopwords
+from annotator.words.terms import add_terms
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -20,9 +20,9 @@ from annotator.analysis.corpus_walk import CorpusWalk
 from annotator.analysis.word_sheet import WordSheets, word_sheets
 from annotator.analysis.word_sheet_counts import count_scopes
 from annotator.analysis.wordfreq import WordTally, analyser_for
-from annotator.chinese.terms import add_terms
 from annotator.project import Project
 from annotator.search.index import ensure_index
+from annotator.words.terms import add_terms
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from real_corpus import articles  # noqa: E402

@@ -13,9 +13,9 @@ import pytest
 
 from annotator.analysis.keywords import keywords
 from annotator.analysis.wordfreq import word_frequencies
-from annotator.chinese.stopwords import project_stopwords
-from annotator.chinese.terms import project_terms
 from annotator.project import Project
+from annotator.words.stopwords import project_stopwords
+from annotator.words.terms import project_terms
 
 # A term neither jieba nor the shipped list knows: it must come out whole, tagged nz.
 NEW_TERM = "创新联合体专项券"

@@ -18,9 +18,9 @@ import numpy as np
 
 from annotator.analysis.unit_index import DEFAULT_CACHE, DocumentUnits
 from annotator.chinese.structure import AUTO
+from annotator.chinese.tokens import decode_spans, decompress_words
 from annotator.db import corpus_reads
 from annotator.records import DocumentInfo, PassageInfo
-from annotator.search.tokens import decode_spans, decompress_words
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

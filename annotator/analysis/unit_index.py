@@ -24,8 +24,6 @@ from threading import Lock
 from typing import TYPE_CHECKING
 
 import numpy as np
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session
 
 from annotator.analysis import table_data
 from annotator.analysis.table_data import DOC, END, START
@@ -36,6 +34,8 @@ from annotator.db import derived
 from annotator.errors import InvalidOperation
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from annotator.project import Project
 
 log = logging.getLogger(__name__)
@@ -216,11 +216,7 @@ class UnitCache:
                 for digest, number, numbering, every in made for kind, item in every.items()]
         if not rows:
             return
-        try:
-            with session.begin_nested():
-                derived.save(session, rows, rules_digest())
-        except DBAPIError as exc:
-            log.info("units not stored in the project: %s", exc)
+        derived.save_if_writable(session, rows, rules_digest())
 
     def _keep(self, key: _Key, item: DocumentUnits) -> DocumentUnits:
         with self._lock:

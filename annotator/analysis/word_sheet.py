@@ -72,7 +72,7 @@ class WordSheets:
 
     def __init__(self, project: Project, documents: Sequence[DocumentInfo],
                  codes: Sequence[CodeInfo]) -> None:
-        from annotator.chinese.terms import project_terms
+        from annotator.words.terms import project_terms
 
         self._project = project
         self._documents = documents

@@ -30,8 +30,8 @@ from annotator.analysis.wordfreq import (
     merge_spans,
 )
 from annotator.chinese.segment import Token
+from annotator.chinese.tokens import BREAK
 from annotator.chinese.variants import fold
-from annotator.search.tokens import BREAK
 
 _SHIFT = 32  # a key is scope << _SHIFT | word id
 _WORD_MASK = (1 << _SHIFT) - 1
@@ -127,7 +127,7 @@ class DocumentWords:
 
 
 class _IndexForms:
-    """Words from the search index's forms (:func:`annotator.search.tokens.index_form`):
+    """Words from the search index's forms (:func:`annotator.chinese.tokens.index_form`):
     a form is the folded word itself unless it may have lost something — ASCII upper case
     (forms are lower-cased), ASCII separators, a cut — and those few words are read from
     the folded text at their spans instead."""

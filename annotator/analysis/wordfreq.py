@@ -49,10 +49,10 @@ from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from annotator.chinese.segment import Segmenter, Token
-from annotator.chinese.stopwords import is_stopword_token
 from annotator.chinese.variants import fold, same_words
 from annotator.errors import NotFoundError
 from annotator.records import DocumentInfo
+from annotator.words.stopwords import is_stopword_token
 
 if TYPE_CHECKING:
     from annotator.project import Project
@@ -190,8 +190,8 @@ def _project_words(project: Project) -> tuple[WordTagger, frozenset[str]]:
     """The project's tagger (over the segmenter of its shipped, own and code-keyword terms,
     folded) and stopwords (shipped list with the project's changes, folded)."""
     from annotator.chinese.segment import segmenter_for
-    from annotator.chinese.stopwords import project_stopwords
-    from annotator.chinese.terms import project_terms
+    from annotator.words.stopwords import project_stopwords
+    from annotator.words.terms import project_terms
 
     segmenter = segmenter_for(same_words(project_terms(project)))
     with _taggers_lock:

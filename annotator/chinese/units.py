@@ -60,7 +60,7 @@ from typing import TYPE_CHECKING
 from annotator.chinese.structure import AUTO, NUMBERINGS, document_structure
 
 if TYPE_CHECKING:
-    from annotator.project import Project
+    pass
 
 UNIT_KINDS = ("paragraph", "sentence")
 #: Every kind a document is split into: the units of analysis and the 款/项 sub-units.
@@ -69,7 +69,7 @@ UnitSpan = tuple[str, int, int, bool]  # number, start, end (code points), headi
 _SPACE = " \t\u3000\u00a0\u200b\ufeff"
 __all__ = ["ALL_KINDS", "AUTO", "NUMBERINGS", "UNIT_KINDS", "Unit", "document_units",
            "rules_digest", "sentence_spans", "subunits", "unit_at", "unit_for_span",
-           "unit_sets", "unit_spans", "units_for_span", "units_of"]
+           "unit_sets", "unit_spans", "units_for_span"]
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,7 @@ def rules_digest() -> str:
         try:
             digest.update(Path(module.__file__ or "").read_bytes())
         except OSError:  # no source beside the code (a frozen build): its version decides
-            from annotator import __version__
+            from annotator.version import __version__
 
             digest.update(f"{module.__name__} {__version__}".encode())
     return digest.hexdigest()[:16]
@@ -307,14 +307,3 @@ def _plain_stretch(
 def _trimmed(text: str, start: int, stop: int) -> tuple[int, int]:
     """[start, stop) without trailing whitespace (text[start] is not whitespace)."""
     return start, start + len(text[start:stop].rstrip(_BLANK))
-
-
-# -- per project ------------------------------------------------------------------------------
-def units_of(project: Project, document_id: int, kind: str = "paragraph") -> list[Unit]:
-    """The units of a project document, by its numbering; kind "clause" gives the 款 and 项
-    of a statute's articles (:func:`subunits`). Read through the one unit cache
-    (:func:`annotator.analysis.unit_index.units_of`, stored in the project), so repeated
-    calls (margin painting, exports) cost one small query."""
-    from annotator.analysis.unit_index import units_of as stored_units_of
-
-    return stored_units_of(project, document_id, kind)

@@ -16,13 +16,14 @@ None of these functions commits.
 
 from __future__ import annotations
 
+import logging
 import zlib
 from collections.abc import Collection, Iterable
 from typing import NamedTuple
 
 import numpy as np
 from sqlalchemy import text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 Key = tuple[str, int]  # (content hash, document number)
@@ -39,6 +40,8 @@ _CREATE = (
 # Layout 1: numbers zlib-compressed UTF-8, starts and ends little-endian uint32, headings
 # one byte each. (A rowid table: rows of a few kilobytes do not suit WITHOUT ROWID.)
 _LAYOUT = "1"
+
+log = logging.getLogger(__name__)
 
 
 def _rules(rules: str) -> str:
@@ -103,6 +106,19 @@ def save(session: Session, rows: Iterable[tuple[Key, str, StoredUnits]], rules: 
     session.execute(text(
         "INSERT OR REPLACE INTO derived_units VALUES "
         "(:h, :n, :k, :r, :numbers, :starts, :ends, :headings)"), values)
+
+
+def save_if_writable(session: Session, rows: Iterable[tuple[Key, str, StoredUnits]],
+                     rules: str) -> bool:
+    """:func:`save` in a savepoint; False (nothing kept) when the project cannot take the
+    rows (read-only file, locked): units are derived data, the caller keeps them in memory."""
+    try:
+        with session.begin_nested():
+            save(session, rows, rules)
+    except DBAPIError as exc:
+        log.info("units not stored in the project: %s", exc)
+        return False
+    return True
 
 
 def stored_keys(session: Session, kind: str, rules: str) -> set[Key]:

@@ -1,7 +1,7 @@
 """The search index tables: derived data, created on demand, outside the schema versioning.
 
 ``search_fts``       contentless FTS5 table, rowid = document id, one column of index forms
-                     (see :mod:`annotator.search.tokens`), positions kept (detail=full);
+                     (see :mod:`annotator.chinese.tokens`), positions kept (detail=full);
 ``search_terms``     fts5vocab "instance" view of it: (term, doc, offset) rows, looked up
                      by term, which gives every occurrence of a word without reading texts;
 ``search_term_counts`` fts5vocab "row" view: per term, documents and occurrences (fast);
@@ -40,9 +40,9 @@ from sqlalchemy import Result, Row, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from annotator.chinese.tokens import BREAK, decompress_words
 from annotator.chinese.variants import fingerprint
 from annotator.errors import AnnotatorError
-from annotator.search.tokens import BREAK, decompress_words
 
 # Bump when the layout or the index forms change: an index of another format is rebuilt.
 # Version 4: words folded to simplified characters, with the variants flag.
@@ -422,6 +422,18 @@ def document_order(session: Session) -> tuple[dict[int, str], list[tuple[int, in
 def document_hash(session: Session, document_id: int) -> str | None:
     return session.connection().exec_driver_sql(
         "SELECT content_hash FROM documents WHERE id = ?", (document_id,)).scalar()
+
+
+def hashes_of(session: Session, document_ids: Sequence[int]) -> dict[int, str]:
+    """Document id → content hash of these documents (any that exist), texts unread."""
+    out: dict[int, str] = {}
+    ids = list(document_ids)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        out.update(session.connection().exec_driver_sql(
+            f"SELECT id, content_hash FROM documents WHERE id IN ({marks})", tuple(chunk)).all())
+    return out
 
 
 def read_texts(session: Session, document_ids: Sequence[int]) -> list[tuple[int, str, str]]:

@@ -15,12 +15,12 @@ from typing import Any, BinaryIO
 
 from lxml import etree
 
-from annotator import __version__
 from annotator.db.exchange import PassageRow
 from annotator.exchange.code_tree import join_description
 from annotator.exchange.refi_model import derived_guid
 from annotator.export.excel import attribute_keys
 from annotator.records import CodeInfo, CoderInfo, DocumentInfo
+from annotator.version import __version__
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"

@@ -17,7 +17,6 @@ that cannot be read (a date that is no date) leaves the attribute out; nothing r
 from __future__ import annotations
 
 import re
-
 from dataclasses import replace
 
 from annotator.chinese.variants import fold

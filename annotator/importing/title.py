@@ -28,7 +28,8 @@ _TAG_LINE = re.compile(r"^[【\[〔［][^】\]〕］]{1,12}[】\]〕］]$")
 _HAS_WORD = re.compile(r"[^\W\d_]")
 # The red header of an official document (国务院文件, …人民政府办公厅文件) and a 文号 line.
 _RED_HEADER = re.compile(r"\S{2,24}(?:文件|文件\s*简报|公报)")
-_DOCUMENT_NUMBER = re.compile(r"^\S{1,12}[〔［\[（(【]\s*\d{4}\s*[〕］\]）)】]\s*第?\s*\d+\s*[号號]$")
+_DOCUMENT_NUMBER = re.compile(
+    r"^\S{1,12}[〔［\[（(【]\s*\d{4}\s*[〕］\]）)】]\s*第?\s*\d+\s*[号號]$")
 _SPACES = re.compile(r"\s+")
 
 

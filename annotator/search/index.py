@@ -24,18 +24,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
 from annotator.chinese.segment import Segmenter, segmenter_for
-from annotator.chinese.terms import terms_in_session
+from annotator.chinese.tokens import compress_words, encode_spans, index_terms
 from annotator.chinese.variants import fold, same_words
 from annotator.db import search_index as tables
 from annotator.db.models import Document
 from annotator.search import texts
-from annotator.search.tokens import compress_words, encode_spans, index_terms
+from annotator.words.terms import terms_in_session
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from annotator.project import Project
 
 log = logging.getLogger(__name__)
@@ -172,8 +171,7 @@ def _documents_containing(session: Session, terms: Sequence[str]) -> list[int] |
         return None
     found: set[int] = set(tables.variant_documents(session))
     for term in sorted({fold(t) for t in terms}):  # instr() scans in C, no texts in Python
-        holding = select(Document.id).where(func.instr(Document.text, term) > 0)
-        found.update(session.scalars(holding))
+        found.update(tables.documents_holding(session, term))
     return sorted(found)
 
 
@@ -231,21 +229,13 @@ def ensure_index(
             break
         batch = todo[i : i + BATCH]
         with project.session_scope() as s:
-            texts = s.execute(
-                select(Document.id, Document.content_hash, Document.text).where(
-                    Document.id.in_(batch)
-                )
-            ).all()
+            texts = tables.read_texts(s, batch)
         rows = [segment_document(segmenter, *row) for row in texts]
         with project.session_scope() as s:
             if tables.read_terms(s) != terms:  # rebuilt meanwhile with other terms
                 break
             indexed = tables.indexed_hashes(s)
-            live = dict(
-                s.execute(
-                    select(Document.id, Document.content_hash).where(Document.id.in_(batch))
-                ).all()
-            )
+            live = tables.hashes_of(s, batch)
             for row in rows:
                 if row.document_id not in indexed and live.get(row.document_id) == row.digest:
                     _store(s, row)
@@ -272,10 +262,10 @@ def rebuild_index(
 
 def index_status(project: Project) -> IndexStatus:
     with project.session_scope() as s:
-        documents = s.scalar(select(func.count()).select_from(Document)) or 0
+        live, _numbers = tables.document_order(s)
+        documents = len(live)
         if not tables.tables_exist(s):
             return IndexStatus(documents, 0, False)
-        live = dict(s.execute(select(Document.id, Document.content_hash)).all())
         indexed = sum(
             1 for doc_id, digest in tables.indexed_hashes(s).items() if live.get(doc_id) == digest
         )

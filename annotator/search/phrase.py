@@ -1,7 +1,7 @@
 """The documents that may hold a phrase, picked with the word index before any text is read.
 
 The index holds each document's folded text cut into words (FTS5 tokens, see
-:mod:`annotator.search.tokens`), however jieba cut it: a phrase found in the query's own
+:mod:`annotator.chinese.tokens`), however jieba cut it: a phrase found in the query's own
 segmentation proves nothing (协同创新 may be one word in the text, or 协同|创新, or
 区域协同|创新…). What always holds, for a phrase of letters and digits only: the words over an
 occurrence are consecutive tokens, and either one of them holds the whole phrase, or the first
@@ -23,10 +23,10 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from annotator.chinese.tokens import MAX_FORM_CHARS
 from annotator.db import search_index as tables
 from annotator.search import texts
 from annotator.search.texts import Snapshot
-from annotator.search.tokens import MAX_FORM_CHARS
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

@@ -39,13 +39,13 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from annotator.chinese.segment import Segmenter
+from annotator.chinese.tokens import BREAK, Span, decode_spans, index_terms, span_runs
 from annotator.chinese.variants import fold
 from annotator.db import search_index as tables
 from annotator.errors import InvalidOperation
 from annotator.search import phrase as phrases
 from annotator.search import texts
 from annotator.search.texts import Snapshot
-from annotator.search.tokens import BREAK, Span, decode_spans, index_terms, span_runs
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

@@ -8,13 +8,13 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from annotator.chinese.segment import Segmenter
-from annotator.chinese.terms import terms_in_session
 from annotator.db import search_index as tables
 from annotator.errors import InvalidOperation
 from annotator.search import query as q
 from annotator.search import texts
 from annotator.search.index import ensure_index, index_segmenter, unindexed_ids
 from annotator.search.units import UnitLocator
+from annotator.words.terms import terms_in_session
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

@@ -23,10 +23,10 @@ from annotator.autocoding import (
     undo_accept,
     unreject_proposals,
 )
-from annotator.chinese import stopwords, terms
 from annotator.records import Changes, PassageInfo
 from annotator.search import CodingSpan, code_spans, remove_passages
 from annotator.ui.hub import ProjectHub
+from annotator.words import stopwords, terms
 
 
 def tr(text: str) -> str:

@@ -26,6 +26,7 @@ T = TypeVar("T")
 
 class ProjectHub(QObject):
     projectChanged = Signal()  # a project was opened or closed
+    aboutToClose = Signal()  # the open project closes next: workers using it stop now
     changed = Signal(object, object)  # Changes, initiator (or None): listen to this one
     documentsChanged = Signal()  # documents added, removed or their attributes edited
     codebookChanged = Signal()  # codes added, edited, moved, merged or deleted
@@ -61,6 +62,7 @@ class ProjectHub(QObject):
 
     def close(self) -> None:
         if self.project is not None:
+            self.aboutToClose.emit()
             self.undo_stack.clear()
             self.project.close()
             self.project = None

@@ -39,8 +39,9 @@ from annotator.ui.settings import Settings
 from annotator.ui.transfer import ImportReportDialog, export_with_progress, import_with_progress
 
 # Feature packages that add menus, docks and actions to the window: each module has
-# install(window) and is called once the window is built.
-EXTENSIONS: tuple[str, ...] = ("team", "words", "exchange")
+# install(window) and is called once the window is built (derived_worker: missing units and
+# index rows built in a worker after a project's first paint).
+EXTENSIONS: tuple[str, ...] = ("team", "words", "exchange", "derived_worker")
 
 
 class MainWindow(QMainWindow):

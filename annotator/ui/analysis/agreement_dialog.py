@@ -32,9 +32,9 @@ from annotator.analysis.agreement import analyse
 from annotator.analysis.agreement_report import AgreementReport, Disagreement
 from annotator.errors import AnnotatorError
 from annotator.merge import coder_summaries
+from annotator.ui.analysis.agreement_models import AgreementTableModel, DisagreementModel
 from annotator.ui.busy import Timing
 from annotator.ui.hub import ProjectHub
-from annotator.ui.analysis.agreement_models import AgreementTableModel, DisagreementModel
 from annotator.ui.team.coders import CoderListModel
 
 UNIT_KINDS = ("paragraph", "sentence")

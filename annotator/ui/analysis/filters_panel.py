@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QListView, QVBoxLayo
 
 from annotator.analysis.filters import Filters
 from annotator.analysis.tables import attribute_value_counts
-from annotator.ui.hub import ProjectHub
 from annotator.ui.analysis.branch_combo import BranchCombo
 from annotator.ui.analysis.checkable import CheckableListModel
+from annotator.ui.hub import ProjectHub
 from annotator.ui.team.coders import CoderListModel
 
 Index = QModelIndex | QPersistentModelIndex

@@ -30,10 +30,10 @@ from annotator.analysis.tables import (
     shares_by_parent,
 )
 from annotator.errors import AnnotatorError
-from annotator.ui.hub import ProjectHub
 from annotator.ui.analysis.chart_panel import ChartPanel
 from annotator.ui.analysis.table_models import CodeTableModel, CooccurrenceModel
 from annotator.ui.analysis.table_widgets import fill_combo, table_view, unit_items
+from annotator.ui.hub import ProjectHub
 
 
 class CodeTableTab(QWidget):

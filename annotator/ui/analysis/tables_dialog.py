@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.ui.busy import Timing
-from annotator.ui.hub import ProjectHub
 from annotator.ui.analysis.filters_panel import FiltersPanel
 from annotator.ui.analysis.table_tabs import CodeTableTab, CooccurrenceTab
 from annotator.ui.analysis.xy_tab import XYTab
+from annotator.ui.busy import Timing
+from annotator.ui.hub import ProjectHub
 
 Page = XYTab | CodeTableTab | CooccurrenceTab
 

@@ -19,11 +19,11 @@ from annotator.analysis.crosstab import Level, XYTable, xy_table
 from annotator.analysis.filters import Filters
 from annotator.analysis.report_charts import heatmap_figure
 from annotator.errors import AnnotatorError
-from annotator.ui.hub import ProjectHub
 from annotator.ui.analysis.branch_combo import BranchCombo
 from annotator.ui.analysis.chart_panel import ChartPanel
 from annotator.ui.analysis.table_models import XYTableModel
 from annotator.ui.analysis.table_widgets import fill_combo, table_view, unit_items
+from annotator.ui.hub import ProjectHub
 
 
 class XYTab(QWidget):

@@ -4,7 +4,8 @@ Positions the outside world sees are code points; Qt's UTF-16 positions stay ins
 converted only through the document's :class:`OffsetMap`.
 
 The margin numbers the document's paragraph units (computed once per document, see
-:func:`annotator.chinese.units.units_of`), and a unit can be coded whole. With snapping on, the
+:func:`annotator.analysis.unit_index.units_of`), and a unit can be coded whole. With snapping
+on, the
 span read for coding (:meth:`ArticleView.selected_span`) is widened to whole words; the user's
 selection itself is never moved.
 
@@ -21,10 +22,10 @@ from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QDrag, QTextCursor
 from PySide6.QtWidgets import QLabel, QMenu, QPlainTextEdit, QVBoxLayout, QWidget
 
+from annotator.analysis.unit_index import units_of
 from annotator.chinese.segment import Segmenter
 from annotator.chinese.snapping import snap_to_words
-from annotator.chinese.terms import project_segmenter
-from annotator.chinese.units import Unit, unit_at, units_for_span, units_of
+from annotator.chinese.units import Unit, unit_at, units_for_span
 from annotator.errors import NotFoundError
 from annotator.records import Changes, CodeInfo, PassageInfo
 from annotator.ui.article.editor import ArticleEdit
@@ -37,6 +38,7 @@ from annotator.ui.commands import ApplyCode, RemovePassage
 from annotator.ui.hub import ProjectHub
 from annotator.ui.offsets import OffsetMap
 from annotator.ui.recent_codes import SPAN_MIME, RecentCodes, encode_span
+from annotator.words.terms import project_segmenter
 
 
 class ArticleView(QWidget):

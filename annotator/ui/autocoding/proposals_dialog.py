@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.autocoding import list_proposals
+from annotator.ui.autocoding.proposals_model import TEXT, ProposalsModel
 from annotator.ui.bulk_commands import AcceptProposals, RejectProposals
 from annotator.ui.codebook.code_chooser import CodeCombo
-from annotator.ui.autocoding.proposals_model import TEXT, ProposalsModel
 from annotator.ui.codebook.guard import push_guarded
 from annotator.ui.hub import ProjectHub
 from annotator.ui.messages import Messages

@@ -26,10 +26,10 @@ from annotator.ui.actions import (
     place,
     retranslate_actions,
 )
-from annotator.ui.file_dialogs import FileDialogs, free_project_name
-from annotator.ui.messages import Messages
 from annotator.ui.exchange.background import run_in_worker, run_with_status
 from annotator.ui.exchange.report_dialog import ExchangeReportDialog
+from annotator.ui.file_dialogs import FileDialogs, free_project_name
+from annotator.ui.messages import Messages
 from annotator.ui.transfer import run_with_progress
 
 if TYPE_CHECKING:

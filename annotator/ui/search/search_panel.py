@@ -40,14 +40,14 @@ from annotator.search import (
 from annotator.ui.bulk_commands import CodeSpans
 from annotator.ui.busy import wait_cursor
 from annotator.ui.codebook.code_chooser import CodeChooser, CodeCombo
+from annotator.ui.codebook.guard import push_guarded
+from annotator.ui.hub import ProjectHub
+from annotator.ui.messages import Messages
 from annotator.ui.search.search_model import (
     CONTEXT,
     ContextDelegate,
     SearchResultsModel,
 )
-from annotator.ui.codebook.guard import push_guarded
-from annotator.ui.hub import ProjectHub
-from annotator.ui.messages import Messages
 
 DISPLAY_LIMIT = 2000  # rows listed; coding always takes every match
 

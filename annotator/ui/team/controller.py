@@ -20,9 +20,9 @@ from annotator.ui.actions import (
     retranslate_actions,
 )
 from annotator.ui.analysis.agreement_dialog import AgreementDialog
+from annotator.ui.analysis.tables_dialog import TablesDialog
 from annotator.ui.team.coder_bar import CoderBox, CoderNameDialog
 from annotator.ui.team.merge_flow import make_blind_copy, merge_copy
-from annotator.ui.analysis.tables_dialog import TablesDialog
 from annotator.ui.team.visibility import CoderVisibility, ShowCodersMenu
 
 if TYPE_CHECKING:

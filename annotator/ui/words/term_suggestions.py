@@ -1,7 +1,7 @@
 """The "Suggested terms" page of the word-lists dialog: terms found in the project's documents
 that segmentation splits, for the user to review and accept.
 
-Finding them (:func:`annotator.chinese.term_discovery.discover_terms`) takes seconds on a large
+Finding them (:func:`annotator.words.term_discovery.discover_terms`) takes seconds on a large
 project, so it runs in a worker thread and reports progress by a signal. The worker never
 touches the open project: the texts, terms, stopwords and segmenter are read here, on the GUI
 thread, before it starts (every transaction takes the write lock, see ui/exchange/background).
@@ -37,15 +37,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.chinese.stopwords import project_stopwords
-from annotator.chinese.term_discovery import (
+from annotator.project import Project
+from annotator.words.stopwords import project_stopwords
+from annotator.words.term_discovery import (
     Cancelled,
     TermCandidate,
     discover_terms,
     project_texts,
 )
-from annotator.chinese.terms import project_segmenter, project_terms
-from annotator.project import Project
+from annotator.words.terms import project_segmenter, project_terms
 
 log = logging.getLogger(__name__)
 

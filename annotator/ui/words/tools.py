@@ -14,7 +14,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from annotator.autocoding import autocode
-from annotator.chinese.terms import project_terms
 from annotator.errors import AnnotatorError
 from annotator.records import Changes
 from annotator.ui.actions import (
@@ -27,16 +26,17 @@ from annotator.ui.actions import (
     place,
     retranslate_actions,
 )
-from annotator.ui.busy import wait_cursor
 from annotator.ui.autocoding.autocode_dialog import AutocodeDialog
-from annotator.ui.search.bottom_tabs import BottomTabs
-from annotator.ui.codebook.code_chooser import CodeChooser
 from annotator.ui.autocoding.proposals_dialog import ProposalsDialog
+from annotator.ui.busy import wait_cursor
+from annotator.ui.codebook.code_chooser import CodeChooser
+from annotator.ui.messages import Messages
+from annotator.ui.search.bottom_tabs import BottomTabs
 from annotator.ui.search.search_panel import SearchPanel
 from annotator.ui.words.warmup import warm_up_in_background
 from annotator.ui.words.wordfreq_dialog import WordFrequencyDialog
 from annotator.ui.words.wordlists_dialog import WordListsDialog
-from annotator.ui.messages import Messages
+from annotator.words.terms import project_terms
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow

@@ -37,18 +37,18 @@ from annotator.analysis.keywords import keywords
 from annotator.analysis.word_charts import bar_chart_png
 from annotator.analysis.wordfreq import word_frequencies
 from annotator.errors import AnnotatorError
-from annotator.ui.busy import wait_cursor
 from annotator.ui.analysis.chart_view import ChartLabel
+from annotator.ui.busy import wait_cursor
 from annotator.ui.codebook.code_chooser import CodeCombo
+from annotator.ui.file_dialogs import FileDialogs
+from annotator.ui.hub import ProjectHub
+from annotator.ui.messages import Messages
 from annotator.ui.words.wordfreq_model import (
     SORT_ROLE,
     WORD,
     KeywordsModel,
     WordFrequencyModel,
 )
-from annotator.ui.file_dialogs import FileDialogs
-from annotator.ui.hub import ProjectHub
-from annotator.ui.messages import Messages
 
 CORPUS, DOCUMENT, CODE = range(3)
 CHART_WORDS = 30  # bars in the chart

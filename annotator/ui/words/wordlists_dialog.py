@@ -3,7 +3,7 @@ suggested terms found in the project's documents (:mod:`.term_suggestions`).
 
 Every change is one transaction and one undo step (:class:`EditWordList`); the lists refresh
 from :class:`TextEvents`. The segmenter follows at once: it is looked up by the project's
-current term set (:func:`annotator.chinese.terms.project_segmenter`), which the "Try" line
+current term set (:func:`annotator.words.terms.project_segmenter`), which the "Try" line
 shows.
 """
 
@@ -28,21 +28,21 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.chinese.segment import starter_terms
-from annotator.chinese.stopwords import default_stopwords, stopword_changes
-from annotator.chinese.terms import (
-    list_terms,
-    project_segmenter,
-    project_terms,
-    read_terms_file,
-    switched_off_terms,
-)
 from annotator.errors import AnnotatorError
+from annotator.importing.term_files import read_terms_file
 from annotator.ui.bulk_commands import STOPWORDS, TERMS, EditWordList
-from annotator.ui.words.term_suggestions import SuggestionsPage
 from annotator.ui.codebook.guard import push_guarded
 from annotator.ui.file_dialogs import FileDialogs
 from annotator.ui.hub import ProjectHub
 from annotator.ui.messages import Messages
+from annotator.ui.words.term_suggestions import SuggestionsPage
+from annotator.words.stopwords import default_stopwords, stopword_changes
+from annotator.words.terms import (
+    list_terms,
+    project_segmenter,
+    project_terms,
+    switched_off_terms,
+)
 
 # Typed words are separated by line breaks, commas, 、 or semicolons (terms may hold spaces).
 _SEPARATORS = re.compile(r"[\n\t,，、;；]+")

@@ -400,8 +400,8 @@ def suggest_terms(
 ) -> list[TermCandidate]:
     """New terms for ``project``: discovered in its documents, split by its segmenter, not
     among its terms (starter terms, its own, code keywords)."""
-    from annotator.chinese.stopwords import project_stopwords
-    from annotator.chinese.terms import project_segmenter, project_terms
+    from annotator.words.stopwords import project_stopwords
+    from annotator.words.terms import project_segmenter, project_terms
 
     return discover_terms(
         project_texts(project), segmenter=project_segmenter(project),

@@ -7,14 +7,11 @@ the set changes (segmenters are cached by term set). Each edit is one transactio
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from annotator.chinese.segment import Segmenter, clean_terms, segmenter_for, starter_terms
 from annotator.db import word_lists as repo
-from annotator.errors import ReadError
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -22,7 +19,6 @@ if TYPE_CHECKING:
     from annotator.project import Project
 
 # A jieba user-dictionary line: "word [freq] [tag]"; only the word is kept.
-_JIEBA_USERDICT = re.compile(r"^(.+?)\s+\d+(?:\s+[A-Za-z]+)?$")
 
 
 def list_terms(project: Project) -> list[str]:
@@ -77,31 +73,3 @@ def project_terms(project: Project) -> frozenset[str]:
 def project_segmenter(project: Project) -> Segmenter:
     """The segmenter for the project's current terms (shared while the terms stay the same)."""
     return segmenter_for(project_terms(project))
-
-
-def read_terms_file(path: str | Path) -> list[str]:
-    """Terms from a text file: one per line (UTF-8, GBK… detected), "#" comment lines and
-    blank lines skipped; a jieba user-dictionary line "word freq [tag]" gives its word, a
-    tab-separated line (pasted from Excel) its first column."""
-    from annotator.importing.encoding import NotTextError, decode_bytes
-
-    path = Path(path)
-    try:
-        text = decode_bytes(path.read_bytes())
-    except OSError as exc:
-        raise ReadError(path, f"cannot read file: {exc.strerror or exc}") from exc
-    except NotTextError as exc:
-        raise ReadError(path, "not a text file") from exc
-    terms: list[str] = []
-    for line in text.splitlines():
-        line = line.split("\t", 1)[0].strip().lstrip("\ufeff")
-        if not line or line.startswith("#"):
-            continue
-        m = _JIEBA_USERDICT.match(line)
-        terms.append(m.group(1).strip() if m else line)
-    return list(dict.fromkeys(terms))
-
-
-def import_terms(project: Project, path: str | Path) -> list[str]:
-    """Add the terms of a file (see :func:`read_terms_file`) in one transaction."""
-    return add_terms(project, read_terms_file(path))
