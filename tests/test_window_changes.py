@@ -3,6 +3,7 @@ number of SQL statements whatever the project's size, and shows without re-readi
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,11 +35,13 @@ def build(path: Path, documents: int, passages_each: int) -> Path:
 
 @contextmanager
 def counting() -> Iterator[list[str]]:
-    """The SQL statements any project engine sends inside the block."""
+    """The SQL statements any project engine sends from the GUI thread inside the block
+    (not the derived-data worker's, which may run meanwhile)."""
     seen: list[str] = []
 
     def note(_conn, _cursor, statement, _params, _context, _many) -> None:  # noqa: ANN001
-        seen.append(statement)
+        if threading.current_thread() is threading.main_thread():
+            seen.append(statement)
 
     event.listen(Engine, "before_cursor_execute", note)
     try:
