@@ -11,16 +11,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from annotator.ui.team.controller import TeamTools
-
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
+    from annotator.ui.team.controller import TeamTools
 
 
 def install(window: MainWindow) -> TeamTools:
+    # Imported here: the analysis dialogs the controller installs use this package's coder
+    # models, so importing them must not import the controller first.
+    from annotator.ui.team.controller import TeamTools
+
     tools = TeamTools(window)
     window.team_tools = tools  # type: ignore[attr-defined]
     return tools
 
 
-__all__ = ["TeamTools", "install"]
+__all__ = ["install"]
