@@ -46,12 +46,12 @@ def imported(tmp_path: Path, extra: list[str] = ()) -> Path:  # type: ignore[ass
     return path
 
 
-def as_older_project(path: Path) -> None:
+def as_older_project(path: Path, documents: int = ARTICLES) -> None:
     """Drop the stored units, as in a project made before they were stored."""
     with Project.open(path) as project:
         with project.session_scope() as s:
             derived.drop_table(s)
-        assert derived_work(project).units == ARTICLES
+        assert derived_work(project).units == documents
 
 
 @pytest.fixture(autouse=True)
@@ -131,8 +131,18 @@ def test_closing_the_window_mid_build_stops_the_worker_and_keeps_a_sound_file(
         assert derived_work(project).units == ARTICLES - 1
 
 
+def add_as_term(win: MainWindow) -> None:
+    add_terms(win.hub.project, [TERM])
+    win.hub.notify(Changes(word_lists=True))  # as the word lists dialog tells the window
+
+
+def add_as_keyword(win: MainWindow) -> None:
+    win.hub.run(lambda project: project.add_code("落实责任", keywords=[TERM]))
+
+
+@pytest.mark.parametrize("change", [add_as_term, add_as_keyword])
 def test_a_new_term_re_indexes_the_one_document_holding_it_in_the_background(
-    qtbot, tmp_path: Path  # noqa: ANN001
+    qtbot, tmp_path: Path, change: Callable[[MainWindow], None]  # noqa: ANN001
 ) -> None:
     path = imported(tmp_path, [TERM_TEXT])
     win = open_window(qtbot, tmp_path, path)
@@ -143,9 +153,29 @@ def test_a_new_term_re_indexes_the_one_document_holding_it_in_the_background(
     project = win.hub.project
     holding = [d for d in project.documents() if TERM in project.document_text(d.id)]
     assert len(holding) == 1
-    add_terms(project, [TERM])
     with qtbot.waitSignal(builder.finished, timeout=30_000) as finished:
-        win.hub.notify(Changes(word_lists=True))
+        change(win)
     assert finished.args == [0, 1]
     assert not index_status(project).stale_terms
     assert not derived_work(project).needed
+
+
+def test_a_term_added_during_a_build_is_taken_in_and_checked_again_after(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+) -> None:
+    path = imported(tmp_path, [TERM_TEXT])
+    as_older_project(path, ARTICLES + 1)
+    gate = Gate(monkeypatch)
+    win = open_window(qtbot, tmp_path, path)
+    builder = builder_of(win)
+    qtbot.waitUntil(lambda: builder.label.text().endswith(f"1/{ARTICLES + 1}"),
+                    timeout=10_000)
+    add_as_term(win)
+    with qtbot.waitSignal(builder.finished, timeout=30_000) as first:
+        gate.opened.set()
+    # The index is planned after the units, so this pass already re-indexes the document.
+    assert first.args == [ARTICLES + 1, 1]
+    with qtbot.waitSignal(builder.finished, timeout=30_000) as second:
+        pass  # the change came during the pass: checked again, nothing left
+    assert second.args == [0, 0]
+    assert not derived_work(win.hub.project).needed
