@@ -894,6 +894,17 @@
     </message>
   </context>
   <context>
+    <name>DerivedDataBuilder</name>
+    <message>
+      <source>Preparing text data…</source>
+      <translation>正在准备文本数据…</translation>
+    </message>
+    <message>
+      <source>Preparing text data… %1/%2</source>
+      <translation>正在准备文本数据… %1/%2</translation>
+    </message>
+  </context>
+  <context>
     <name>DocumentTableModel</name>
     <message>
       <source>Attributes</source>
