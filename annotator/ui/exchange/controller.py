@@ -14,9 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
 
-from annotator import exchange
 from annotator.errors import AnnotatorError
-from annotator.exchange import CodebookImportReport, ExportSummary, ProjectImportReport
 from annotator.ui.actions import (
     ActionId,
     Feature,
@@ -27,12 +25,15 @@ from annotator.ui.actions import (
     retranslate_actions,
 )
 from annotator.ui.exchange.background import run_in_worker, run_with_status
-from annotator.ui.exchange.report_dialog import ExchangeReportDialog
 from annotator.ui.file_dialogs import FileDialogs, free_project_name
 from annotator.ui.messages import Messages
 from annotator.ui.transfer import run_with_progress
 
+# annotator.exchange (and the report dialog, which names its types) is imported when a
+# command runs: it pulls in openpyxl and every file reader, which would delay the window's start.
 if TYPE_CHECKING:
+    from annotator.exchange import CodebookImportReport, ExportSummary, ProjectImportReport
+    from annotator.ui.exchange.report_dialog import ExchangeReportDialog
     from annotator.ui.main_window import MainWindow
 
 MESSAGE_MS = 8000
@@ -86,6 +87,9 @@ class ExchangeTools(QObject):
     def import_project(self) -> ProjectImportReport | None:
         """Ask for a .qdpx/.qde and a new .annot, build it, open it, show the report.
         Returns the report, or None when nothing was imported."""
+        from annotator import exchange
+        from annotator.ui.exchange.report_dialog import ExchangeReportDialog
+
         window = self.window
         source = FileDialogs.open_refi_project(window)
         if source is None:
@@ -121,6 +125,8 @@ class ExchangeTools(QObject):
         return report
 
     def export_project(self) -> ExportSummary | None:
+        from annotator import exchange
+
         project = self.hub.project
         if project is None:
             return None
@@ -142,6 +148,8 @@ class ExchangeTools(QObject):
         return summary
 
     def export_csv(self) -> int | None:
+        from annotator import exchange
+
         project = self.hub.project
         if project is None:
             return None
@@ -163,6 +171,9 @@ class ExchangeTools(QObject):
 
     # -- codebooks ---------------------------------------------------------------------------
     def import_codebook(self) -> CodebookImportReport | None:
+        from annotator import exchange
+        from annotator.ui.exchange.report_dialog import ExchangeReportDialog
+
         project = self.hub.project
         if project is None:
             return None
@@ -196,6 +207,8 @@ class ExchangeTools(QObject):
         return report
 
     def export_codebook(self) -> Path | None:
+        from annotator import exchange
+
         project = self.hub.project
         if project is None:
             return None

@@ -19,13 +19,13 @@ from annotator.ui.actions import (
     place,
     retranslate_actions,
 )
-from annotator.ui.analysis.agreement_dialog import AgreementDialog
-from annotator.ui.analysis.tables_dialog import TablesDialog
 from annotator.ui.team.coder_bar import CoderBox, CoderNameDialog
 from annotator.ui.team.merge_flow import make_blind_copy, merge_copy
 from annotator.ui.team.visibility import CoderVisibility, ShowCodersMenu
 
 if TYPE_CHECKING:
+    from annotator.ui.analysis.agreement_dialog import AgreementDialog
+    from annotator.ui.analysis.tables_dialog import TablesDialog
     from annotator.ui.main_window import MainWindow
 
 
@@ -112,6 +112,10 @@ class TeamTools(QObject):
     # -- analysis ----------------------------------------------------------------------
     def show_agreement(self) -> AgreementDialog:
         if self.agreement_dialog is None:
+            # Imported on first use: the analysis modules (numpy, openpyxl for export) would
+            # otherwise cost the window's start.
+            from annotator.ui.analysis.agreement_dialog import AgreementDialog
+
             self.agreement_dialog = AgreementDialog(self.window.hub, self.window)
             self.agreement_dialog.jumpRequested.connect(self.window.jump_to)
         self.agreement_dialog.show()
@@ -121,6 +125,8 @@ class TeamTools(QObject):
 
     def show_tables(self) -> TablesDialog:
         if self.tables_dialog is None:
+            from annotator.ui.analysis.tables_dialog import TablesDialog
+
             self.tables_dialog = TablesDialog(self.window.hub, self.window)
         self.tables_dialog.show()
         self.tables_dialog.raise_()

@@ -13,7 +13,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
-from annotator.autocoding import autocode
 from annotator.errors import AnnotatorError
 from annotator.records import Changes
 from annotator.ui.actions import (
@@ -26,20 +25,21 @@ from annotator.ui.actions import (
     place,
     retranslate_actions,
 )
-from annotator.ui.autocoding.autocode_dialog import AutocodeDialog
-from annotator.ui.autocoding.proposals_dialog import ProposalsDialog
 from annotator.ui.busy import wait_cursor
 from annotator.ui.codebook.code_chooser import CodeChooser
 from annotator.ui.messages import Messages
 from annotator.ui.search.bottom_tabs import BottomTabs
 from annotator.ui.search.search_panel import SearchPanel
 from annotator.ui.words.warmup import warm_up_in_background
-from annotator.ui.words.wordfreq_dialog import WordFrequencyDialog
-from annotator.ui.words.wordlists_dialog import WordListsDialog
 from annotator.words.terms import project_terms
 
+# The dialogs (and auto-coding) are imported when first opened: word lists and word
+# frequencies pull in the export and analysis modules, which would delay the window's start.
 if TYPE_CHECKING:
+    from annotator.ui.autocoding.proposals_dialog import ProposalsDialog
     from annotator.ui.main_window import MainWindow
+    from annotator.ui.words.wordfreq_dialog import WordFrequencyDialog
+    from annotator.ui.words.wordlists_dialog import WordListsDialog
 
 MESSAGE_MS = 8000
 
@@ -139,6 +139,9 @@ class ChineseTools(QObject):
         project = self.hub.project
         if project is None:
             return None
+        from annotator.autocoding import autocode
+        from annotator.ui.autocoding.autocode_dialog import AutocodeDialog
+
         options = AutocodeDialog.ask(self.window, project.codes(),
                                      self.window.codebook.current_code_id())
         if options is None:
@@ -162,6 +165,8 @@ class ChineseTools(QObject):
 
     def review_proposals(self, code_id: int | None = None) -> ProposalsDialog:
         if self.proposals_dialog is None:
+            from annotator.ui.autocoding.proposals_dialog import ProposalsDialog
+
             self.proposals_dialog = ProposalsDialog(self.hub, self.window)
             self.proposals_dialog.jumpRequested.connect(self.window.jump_to)
         self.proposals_dialog.set_code(code_id)
@@ -170,6 +175,8 @@ class ChineseTools(QObject):
 
     def word_lists(self) -> WordListsDialog:
         if self.word_lists_dialog is None:
+            from annotator.ui.words.wordlists_dialog import WordListsDialog
+
             self.word_lists_dialog = WordListsDialog(self.hub, self.window)
         _show(self.word_lists_dialog)
         return self.word_lists_dialog
@@ -177,6 +184,8 @@ class ChineseTools(QObject):
     def word_frequencies(self) -> WordFrequencyDialog:
         first = self.word_frequency_dialog is None
         if self.word_frequency_dialog is None:
+            from annotator.ui.words.wordfreq_dialog import WordFrequencyDialog
+
             self.word_frequency_dialog = WordFrequencyDialog(self.hub, self.window)
         _show(self.word_frequency_dialog)
         if first:
