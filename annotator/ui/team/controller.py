@@ -20,7 +20,6 @@ from annotator.ui.actions import (
     retranslate_actions,
 )
 from annotator.ui.team.coder_bar import CoderBox, CoderNameDialog
-from annotator.ui.team.merge_flow import make_blind_copy, merge_copy
 from annotator.ui.team.visibility import CoderVisibility, ShowCodersMenu
 
 if TYPE_CHECKING:
@@ -57,8 +56,8 @@ class TeamTools(QObject):
               {**a, Slot.SHOW_CODERS: self.show_menu})
 
         a[ActionId.NEW_CODER].triggered.connect(self.new_coder)
-        a[ActionId.MERGE_COPY].triggered.connect(lambda: merge_copy(window, hub))
-        a[ActionId.BLIND_COPY].triggered.connect(lambda: make_blind_copy(window, hub))
+        a[ActionId.MERGE_COPY].triggered.connect(self.merge_copy)
+        a[ActionId.BLIND_COPY].triggered.connect(self.make_blind_copy)
         a[ActionId.AGREEMENT].triggered.connect(self.show_agreement)
         a[ActionId.TABLES].triggered.connect(self.show_tables)
         self.coder_box.coderChosen.connect(self._remember_coder)
@@ -89,6 +88,17 @@ class TeamTools(QObject):
         if name is not None:
             self.coder_box.choose(name)
             self.coder_box.refresh()
+
+    # The merge flow (annotator.merge) is imported when first used, not at the window's start.
+    def merge_copy(self) -> None:
+        from annotator.ui.team.merge_flow import merge_copy
+
+        merge_copy(self.window, self.window.hub)
+
+    def make_blind_copy(self) -> None:
+        from annotator.ui.team.merge_flow import make_blind_copy
+
+        make_blind_copy(self.window, self.window.hub)
 
     def _remember_coder(self, name: str) -> None:
         self.window.settings.coder = name
