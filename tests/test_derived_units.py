@@ -237,3 +237,12 @@ def test_cancelling_an_import_with_workers_keeps_whole_documents(
     assert search_index.index_status(project).missing == 0  # each one indexed with it
     assert ensure_units(project) == 0  # and split
     project.close()
+
+
+def test_a_document_added_from_a_string_has_its_units_stored(tmp_path: Path) -> None:
+    from annotator.importing.derived_data import derived_work
+
+    with Project.create(tmp_path / "s.annot") as project:
+        project.add_document("办法", "第一条　为了规范管理，制定本办法。\n"
+                                     "第二条　本办法自公布之日起施行。")
+        assert not derived_work(project).units
