@@ -76,7 +76,11 @@ def agreement_sheets(project: Project, *, all_disagreements: bool = False) -> li
     report = build_report(data)
     found = find_disagreements(data, lambda ids: _TextsOnDemand(project, ids))
     limit = None if all_disagreements else DISAGREEMENT_LIMIT
-    return [reliability_sheet(report), disagreement_sheet(found, limit)]
+    disagreements = disagreement_sheet(found, limit)
+    # Its rows are made now, so the coding arrays and every compared document's units they
+    # are read from are freed before 编码片段 streams (分歧 is written after it).
+    disagreements.rows = list(disagreements.rows)
+    return [reliability_sheet(report), disagreements]
 
 
 class _TextsOnDemand(Mapping[int, str]):
