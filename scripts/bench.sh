@@ -11,7 +11,7 @@ bash scripts/setup-env.sh >/dev/null
 export QT_QPA_PLATFORM=offscreen
 names=("$@")
 [ ${#names[@]} -gt 0 ] || names=(excel article_view search segment exchange tables agreement merge
-                                   terms pdf_import scale)
+                                   terms pdf_import import passages_pane scale)
 for name in "${names[@]}"; do
     echo "== benchmarks/bench_${name}.py"
     .venv/bin/python "benchmarks/bench_${name}.py"
