@@ -35,7 +35,7 @@ from annotator.chinese.variants import fold
 
 _SHIFT = 32  # a key is scope << _SHIFT | word id
 _WORD_MASK = (1 << _SHIFT) - 1
-_COMPACT_AT = 400_000  # pending (scope, word) rows merged beyond this many (3 MB each array)
+_COMPACT_AT = 100_000  # pending (scope, word) rows merged beyond this many (0.8 MB each array)
 
 
 @dataclass
