@@ -123,18 +123,6 @@ def code_filters(project: Project, codes: CodeFilter) -> Filters:
     return Filters(code_ids=frozenset(roots))
 
 
-def select_documents(project: Project, documents: DocumentFilter) -> list[DocumentInfo]:
-    """Documents by id, or by attributes ({key: value}, all must match); None: all."""
-    every = project.documents()
-    return _documents_in(resolve(project, document_filters(documents, every)), every)
-
-
-def select_codes(project: Project, codes: CodeFilter) -> list[CodeInfo]:
-    """Codes of the given branches (each an id or a path, with all its sub-codes), in tree
-    order; None: every code."""
-    return resolve(project, code_filters(project, codes)).codes()
-
-
 def _documents_in(scope: Scope, every: Sequence[DocumentInfo]) -> list[DocumentInfo]:
     if scope.document_ids is None:
         return list(every)

@@ -33,12 +33,6 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("BulkCommands", text)
 
 
-def text_events(hub: ProjectHub) -> ProjectHub:
-    """The hub itself, which carries ``proposalsChanged`` and ``wordListsChanged`` (this
-    module once had a second notifier for them; kept for callers still asking for it)."""
-    return hub
-
-
 class CodeSpans(QUndoCommand):
     """Code many spans with one code in one transaction (search results, their sentences or
     paragraphs). Spans already so coded are left alone, and undo never removes them. Undo
