@@ -193,12 +193,9 @@ class Project:
                 doc = doc_repo.add_document(
                     s, title=title, text=text, source_name=source_name, attributes=attributes
                 )
-                from annotator.analysis.unit_index import derive_units
-                from annotator.search.index import index_new_document
+                from annotator.importing.importer import derive_new_document
 
-                # Derived data is made once, here, as an import makes it.
-                index_new_document(s, doc)
-                derive_units(s, doc.number, doc.content_hash, doc.numbering or "auto", doc.text)
+                derive_new_document(s, doc)
                 self._changed(Changes(documents_reread=True))
             return doc_repo.to_info(doc, doc_repo.passage_count_of(s, doc.id))
 

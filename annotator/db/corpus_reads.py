@@ -17,7 +17,6 @@ from typing import NamedTuple
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from annotator.chinese.variants import fingerprint
 from annotator.db import search_index
 from annotator.db.models import Coder, Document, Passage
 
@@ -76,11 +75,7 @@ def iter_passage_rows(session: Session, batch: int = 2000) -> Iterator[PassageRo
 def index_terms_if_current(session: Session) -> frozenset[str] | None:
     """The term list the search index was segmented with, when the index exists in this
     version's format and folding; None when there is no usable index."""
-    if not search_index.tables_exist(session):
-        return None
-    if search_index.read_info(session, "format") != search_index.FORMAT:
-        return None
-    if search_index.read_info(session, "fold") != fingerprint():
+    if not search_index.tables_exist(session) or not search_index.info_matches(session):
         return None
     return search_index.read_terms(session)
 

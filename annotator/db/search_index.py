@@ -114,7 +114,7 @@ def _fold() -> str:
     return fingerprint()  # a hash over the whole variant table: once per process
 
 
-def _info_matches(session: Session) -> bool:
+def info_matches(session: Session) -> bool:
     """Whether the index is of this format, folded with this variant table (one read)."""
     rows = dict(session.connection().exec_driver_sql(
         "SELECT key, value FROM search_info WHERE key IN ('format', 'fold')").all())
@@ -132,7 +132,7 @@ def create_tables(session: Session) -> None:
     """Create the index tables if missing; drop and recreate an index of another format or
     folded with another variant table (an OpenCC upgrade may change it)."""
     if tables_exist(session):
-        if _info_matches(session):
+        if info_matches(session):
             generation(session)  # the triggers of an index made before they existed
             return  # the common case: nothing to write
         drop_tables(session)
@@ -351,7 +351,7 @@ def index_state(session: Session) -> tuple[bool, dict[int, str]]:
     hash of each indexed document."""
     if not tables_exist(session):
         return False, {}
-    usable = _info_matches(session)
+    usable = info_matches(session)
     return usable, indexed_hashes(session)
 
 

@@ -16,7 +16,20 @@ from annotator.records import FileOutcome, ImportReport
 from annotator.search.index import NewDocumentIndexer
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from annotator.db.models import Document
     from annotator.project import Project
+    from annotator.search.index import IndexRow
+
+
+def derive_new_document(session: Session, doc: Document,
+                        indexer: NewDocumentIndexer | None = None,
+                        row: IndexRow | None = None) -> None:
+    """In the transaction that adds ``doc``: index it and store its units, so that a
+    document is derived exactly when it is added (an import, or Project.add_document)."""
+    (indexer or NewDocumentIndexer())(session, doc, row)
+    derive_units(session, doc.number, doc.content_hash, doc.numbering or "auto", doc.text)
 
 
 def _wanted(path: Path) -> bool:
@@ -74,9 +87,7 @@ def import_one(
             source_name=path.name,
             attributes=extracted.attributes,
         )
-        # In this transaction: a document is indexed and split exactly when imported.
-        (indexer or NewDocumentIndexer())(s, doc, prepared.row)
-        derive_units(s, doc.number, doc.content_hash, doc.numbering or "auto", doc.text)
+        derive_new_document(s, doc, indexer, prepared.row)
         return FileOutcome(
             str(path), "imported", document_id=doc.id, title=doc.title,
             warnings=tuple(extracted.warnings),

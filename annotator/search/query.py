@@ -184,8 +184,9 @@ def _word_sequence(session: Session, forms: list[str], gaps: dict[int, str]) -> 
     if gaps:
         # Punctuation or spaces between the words must be the same characters.
         found = texts.folded_texts_for(session, list(by_doc))
+        blobs = tables.spans_of(session, list(by_doc))
         for doc_id in list(by_doc):
-            starts, ends = decode_spans(tables.spans_of(session, [doc_id])[doc_id])
+            starts, ends = decode_spans(blobs[doc_id])
             text = found[doc_id][1]
             kept = [
                 o for o in by_doc[doc_id]

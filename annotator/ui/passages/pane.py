@@ -105,7 +105,7 @@ class PassagesPane(QWidget):
         if project is None:
             self._codes = {}
         elif codes_changed or self._code_id not in self._codes:
-            self._codes = {c.id: c for c in project.codes()}
+            self._codes = {c.id: c for c in project.codes(counts=False)}
         if self._code_id not in self._codes:
             self._code_id = None
         by_code = self.mode.checkedId() == self.BY_CODE
@@ -138,7 +138,7 @@ class PassagesPane(QWidget):
             self.refresh(codes_changed=changes.touches_codebook)
             return
         if changes.codes_edited and self.hub.project is not None:
-            self._codes = {c.id: c for c in self.hub.project.codes()}
+            self._codes = {c.id: c for c in self.hub.project.codes(counts=False)}
             self.model.set_codes(self._codes)
         documents = passage_documents | changes.documents_edited
         if documents:
