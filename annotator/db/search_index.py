@@ -390,19 +390,22 @@ def sequence_starts(session: Session, terms: Sequence[tuple[int, str]]) -> list[
     return [(doc, offset) for doc, offset in session.connection().exec_driver_sql(sql, params)]
 
 
+def _rows_of(session: Session, select: str, column: str, ids: Sequence[int],
+             chunk: int = 500) -> Iterator[Row[Any]]:
+    """Rows of ``select`` whose ``column`` is one of ``ids``, asked ``chunk`` ids at a
+    time (SQLite's limit on bound parameters)."""
+    ids = list(ids)
+    for i in range(0, len(ids), chunk):
+        part = ids[i : i + chunk]
+        marks = ",".join("?" * len(part))
+        yield from session.connection().exec_driver_sql(
+            f"{select} WHERE {column} IN ({marks})", tuple(part))
+
+
 def spans_of(session: Session, document_ids: Sequence[int]) -> dict[int, bytes]:
     """The encoded word spans of these documents."""
-    out: dict[int, bytes] = {}
-    ids = list(document_ids)
-    for i in range(0, len(ids), 500):
-        chunk = ids[i : i + 500]
-        marks = ",".join("?" * len(chunk))
-        rows = session.connection().exec_driver_sql(
-            f"SELECT document_id, spans FROM search_documents WHERE document_id IN ({marks})",
-            tuple(chunk),
-        )
-        out.update({doc_id: blob for doc_id, blob in rows})
-    return out
+    return dict(_rows_of(session, "SELECT document_id, spans FROM search_documents",
+                         "document_id", document_ids))
 
 
 def document_order(session: Session) -> tuple[dict[int, str], list[tuple[int, int]]]:
@@ -426,42 +429,19 @@ def document_hash(session: Session, document_id: int) -> str | None:
 
 def hashes_of(session: Session, document_ids: Sequence[int]) -> dict[int, str]:
     """Document id → content hash of these documents (any that exist), texts unread."""
-    out: dict[int, str] = {}
-    ids = list(document_ids)
-    for i in range(0, len(ids), 500):
-        chunk = ids[i : i + 500]
-        marks = ",".join("?" * len(chunk))
-        out.update(session.connection().exec_driver_sql(
-            f"SELECT id, content_hash FROM documents WHERE id IN ({marks})", tuple(chunk)).all())
-    return out
+    return dict(_rows_of(session, "SELECT id, content_hash FROM documents", "id", document_ids))
 
 
 def read_texts(session: Session, document_ids: Sequence[int]) -> list[tuple[int, str, str]]:
     """(id, content hash, text) of these documents (any that exist)."""
-    out: list[tuple[int, str, str]] = []
-    ids = list(document_ids)
-    for i in range(0, len(ids), 200):
-        chunk = ids[i : i + 200]
-        marks = ",".join("?" * len(chunk))
-        out.extend(session.connection().exec_driver_sql(
-            f"SELECT id, content_hash, text FROM documents WHERE id IN ({marks})",
-            tuple(chunk)).all())
-    return out
+    return [tuple(row) for row in _rows_of(  # type: ignore[misc]
+        session, "SELECT id, content_hash, text FROM documents", "id", document_ids, 200)]
 
 
 def heads(session: Session, document_ids: Sequence[int]) -> dict[int, tuple[int, str, str]]:
     """Document id → (number, title, unit numbering) of these documents."""
-    out: dict[int, tuple[int, str, str]] = {}
-    ids = list(document_ids)
-    for i in range(0, len(ids), 500):
-        chunk = ids[i : i + 500]
-        marks = ",".join("?" * len(chunk))
-        rows = session.connection().exec_driver_sql(
-            f"SELECT id, number, title, numbering FROM documents WHERE id IN ({marks})",
-            tuple(chunk))
-        out.update({doc_id: (number, title, numbering)
-                    for doc_id, number, title, numbering in rows})
-    return out
+    return {doc_id: (number, title, numbering) for doc_id, number, title, numbering in _rows_of(
+        session, "SELECT id, number, title, numbering FROM documents", "id", document_ids)}
 
 
 def documents_holding(session: Session, needle: str) -> set[int]:
