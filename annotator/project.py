@@ -18,6 +18,7 @@ from annotator.db import codes as code_repo
 from annotator.db import documents as doc_repo
 from annotator.db import passages as passage_repo
 from annotator.db.engine import make_engine, make_session_factory, transaction
+from annotator.db.location import Place, place_of
 from annotator.db.schema import SCHEMA_VERSION, check_project_file, create_schema, upgrade
 from annotator.db.snapshots import TreeSnapshot, restore_snapshot, take_snapshot
 from annotator.errors import ConfirmationRequired, ProjectError
@@ -54,6 +55,8 @@ class Project:
         self._engine = engine
         self._factory: sessionmaker[Session] = make_session_factory(engine)
         self.migration_backup: Path | None = None
+        # A network or cloud-synced folder: the window and CLI warn (annotator.db.location).
+        self.place: Place = place_of(path)
         # The coder row is created on first use, so that reading a project never writes.
         self._coder_name = coder or default_coder_name()
         self._coder: CoderInfo | None = None

@@ -10,10 +10,16 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from annotator.db.durability import settle, watch_writes
+from annotator.db.location import place_of
+
 
 def make_engine(path: Path) -> Engine:
     """An engine on the SQLite file at ``path`` with foreign keys on and a WAL journal."""
     engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 10})
+    # On a network share or in a cloud-synced folder WAL's side files are unsafe: keep the
+    # rollback journal there (annotator.db.location).
+    shared = place_of(path).shared
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -22,16 +28,17 @@ def make_engine(path: Path) -> Engine:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute(f"PRAGMA journal_mode = {'DELETE' if shared else 'WAL'}")
         # NORMAL under WAL never corrupts on a killed process; it only risks the last
         # commits on power loss, and keeps each coding action well under 30 ms.
-        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute(f"PRAGMA synchronous = {'FULL' if shared else 'NORMAL'}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
+    watch_writes(engine)
     return engine
 
 
@@ -51,3 +58,5 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
         raise
     finally:
         session.close()
+    # The action is in the WAL; fold it into the project file so that a copy holds it.
+    settle(factory.kw["bind"])
