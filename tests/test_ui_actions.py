@@ -36,7 +36,7 @@ def _window(qtbot, ini: Path) -> MainWindow:  # noqa: ANN001
 def _all_actions(win: MainWindow) -> dict[ActionId, QAction]:
     found = {ActionId.UNDO: win.undo_action, ActionId.REDO: win.redo_action}
     for part in (win.actions_, win.team_tools.actions, win.qda_exchange.actions,  # type: ignore[attr-defined]
-                 win.chinese_tools.actions):  # type: ignore[attr-defined]
+                 win.chinese_tools.actions, win.safekeeping.actions):  # type: ignore[attr-defined]
         assert not set(part) & set(found), "an action made twice"
         found.update(part)
     return found

@@ -29,6 +29,7 @@ class Feature(Enum):
     TEAM = "team"
     EXCHANGE = "exchange"
     WORDS = "words"
+    SAFEKEEPING = "safekeeping"
 
 
 class MenuId(Enum):
@@ -85,6 +86,8 @@ class ActionId(Enum):
     SEARCH = "words/search"
     WORD_FREQUENCIES = "words/word_frequencies"
     WORD_LISTS = "words/word_lists"
+    # backups
+    RESTORE_BACKUP = "file/restore_backup"
 
 
 class Slot(Enum):
@@ -106,6 +109,7 @@ MENUS: dict[MenuId, tuple[tuple[Key, ...], ...]] = {
          ActionId.EXPORT_QDA_PROJECT, ActionId.EXPORT_CSV),
         (ActionId.IMPORT_CODEBOOK, ActionId.EXPORT_CODEBOOK, ActionId.IMPORT_QDA_CODEBOOK,
          ActionId.EXPORT_QDA_CODEBOOK),
+        (ActionId.RESTORE_BACKUP,),
         (ActionId.CLOSE_PROJECT, ActionId.QUIT),
     ),
     MenuId.EDIT: (
@@ -212,6 +216,7 @@ def _table() -> dict[ActionId, ActionSpec]:
         ActionId.SEARCH: spec(words, tr("&Search…"), ("Ctrl+Shift+F",)),
         ActionId.WORD_FREQUENCIES: spec(words, tr("Word &frequencies and keywords…")),
         ActionId.WORD_LISTS: spec(words, tr("Word &lists (terms, stopwords)…")),
+        ActionId.RESTORE_BACKUP: spec(Feature.SAFEKEEPING, tr("&Restore a backup…")),
     }
 
 

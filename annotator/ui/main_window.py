@@ -40,8 +40,9 @@ from annotator.ui.transfer import ImportReportDialog, export_with_progress, impo
 
 # Feature packages that add menus, docks and actions to the window: each module has
 # install(window) and is called once the window is built (derived_worker: missing units and
-# index rows built in a worker after a project's first paint).
-EXTENSIONS: tuple[str, ...] = ("team", "words", "exchange", "derived_worker")
+# index rows built in a worker after a project's first paint; safekeeping: the saved
+# indicator, daily backups and restoring one).
+EXTENSIONS: tuple[str, ...] = ("team", "words", "exchange", "derived_worker", "safekeeping")
 
 
 class MainWindow(QMainWindow):

@@ -52,6 +52,10 @@
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+      <source>&amp;Restore a backup…</source>
+      <translation>恢复备份(&amp;R)…</translation>
+    </message>
+    <message>
       <source>&amp;Review proposals…</source>
       <translation>审阅建议(&amp;R)…</translation>
     </message>
@@ -496,6 +500,37 @@
     </message>
   </context>
   <context>
+    <name>BackupDialog</name>
+    <message>
+      <source>Backups of this project, newest first:</source>
+      <translation>本项目的备份（最新的在前）：</translation>
+    </message>
+    <message>
+      <source>Documents</source>
+      <translation>文档数</translation>
+    </message>
+    <message>
+      <source>Passages</source>
+      <translation>片段</translation>
+    </message>
+    <message>
+      <source>Restore</source>
+      <translation>恢复</translation>
+    </message>
+    <message>
+      <source>Restore a backup</source>
+      <translation>恢复备份</translation>
+    </message>
+    <message>
+      <source>Size</source>
+      <translation>大小</translation>
+    </message>
+    <message>
+      <source>Taken</source>
+      <translation>备份时间</translation>
+    </message>
+  </context>
+  <context>
     <name>BulkCommands</name>
     <message>
       <source>Accept proposals</source>
@@ -816,6 +851,494 @@
     </message>
   </context>
   <context>
+    <name>CommandLine</name>
+    <message>
+      <source>  warning: {warning}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source> (from {origin})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source> files</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%(prog)s: error: %(message)s
+</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>(none)</source>
+      <translation>（无）</translation>
+    </message>
+    <message>
+      <source>; did you mean {command!r}?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Code Chinese policy articles against a codebook. Without a command, `annotator [PROJECT]` opens the desktop window.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Open the coding desk on a project file, or run a command.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>`annotator COMMAND --help` explains a command and shows examples.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>`annotator PROJECT.annot` opens the window; `annotator init NEW.annot` creates one.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>a blind copy for the second coder 李明</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>a code's words, with a word cloud</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>a new project from a REFI-QDA file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>a new project from the command line</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>a new project with a shipped codebook</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>a new project, opened in the window</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>a new, empty project</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>accept two of them</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>agreement of two coders per code</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>also list the units they differ on</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>annotator: error: {message}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>annotator: interrupted</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>annotator: unknown command {word!r}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>argument %(argument_name)s: %(message)s</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>bring 李明's passages back</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>code a span of a document: NUMBER CODE_PATH START END</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>code characters 120–163 of document 3</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>code path, e.g. "区域协同创新/机制协同"</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>code the sentence of every match</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>codebook file or shipped name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>coded «{text}» as {code}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>coder name (default: your login name)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>coders:    {value}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>codes × documents</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>codes × year, as shares of each year</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>codes:     {value}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>commands</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>commands (`annotator COMMAND --help` explains one):</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>commands: {commands}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>counts of documents, codes, passages</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>counts of documents, codes, passages and coders</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>create a new project from a REFI-QDA .qdpx or .qde file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>create a project file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>create the project file if it does not exist, without asking</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>created {path} with {codes} codes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>created {target} from {source}{origin}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>document 3's numbered paragraphs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>document number (see `annotator documents`)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>documents: {value}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>duplicate  {path}  ({reason})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>every .txt .docx .html .pdf in the folder, recursively</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>every occurrence, in both scripts</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>examples:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>expected one argument</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>exporting</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>failed     {path}: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>first character (0-based, code points)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>ignore a word in counts</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>import .txt/.docx/.html/.pdf files or folders</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>imported   {path}  «{title}»</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>importing</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>interrupted: files finished so far are imported, none half-way</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>invalid %(type)s value: %(value)r</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>keep these words whole when segmenting</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>keywords of document 3</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>list every disagreement in the workbook's 分歧 sheet (default: the first 10,000, then a row saying how many more there are)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>list the documents with number, title and attributes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>list the pending proposals</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>list, import or export the codebook</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>merge a codebook (.yaml, .xlsx, .qdc or shipped name) by code path</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>merge a shipped codebook by code path</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>no progress bar (there is none when stderr is not a terminal)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>one past the last character</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>open a project</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>options</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>passages:  {value}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>positional arguments</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>project file to open (the window asks before creating a missing one)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>project:   {value}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>propose passages from the codes' keywords</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>propose terms found in the texts</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>re-segment every document after term changes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>schema:    {value}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>shipped codebook name or codebook file to start from</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>show program's version number and exit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>show the code tree (or the shipped codebooks)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>show this help message and exit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the .qdpx (or bare .qde) file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the 30 most frequent words</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the X×Y report workbook of two branches</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the codebook as an Excel sheet</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the coded Excel workbook</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the documents with their numbers</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the following arguments are required: %s</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the new project file to create</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the passages as CSV for R or pandas</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the project's code tree</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the shipped codebooks</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the whole project for NVivo, MAXQDA…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the words of a text</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>two files</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>unrecognized arguments: %s</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>usage: </source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>what merging would change</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>who coded how many passages</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>write the coded Excel workbook (.xlsx), a REFI-QDA project (.qdpx) or codebook (.qdc), or the passages as CSV (.csv)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>write the project's codebook (.yaml, .xlsx or .qdc)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>wrote {target}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>wrote {target}: {what}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{added} codes added, {updated} updated</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{codes} codes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} warning(s):</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{documents} documents, {codes} codes, {coders} coders, {passages} passages ({memos} with memos), {values} attribute values</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{documents} documents, {codes} codes, {coders} coders, {passages} passages, {memos} memos</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{imported} imported, {duplicate} duplicate, {failed} failed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{passages} passages</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{passages} passages, {documents} documents</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{project}: no code {code!r}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{project}: no document number {number}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{target}: unknown export format {suffix}; use {formats}</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>Commands</name>
     <message>
       <source>Add code “%1”</source>
@@ -972,6 +1495,26 @@ This cannot be undone, and it clears the undo history: the steps made before it 
     <message>
       <source>Unit numbering</source>
       <translation>单元编号规则</translation>
+    </message>
+  </context>
+  <context>
+    <name>ErrorReporter</name>
+    <message>
+      <source>Something went wrong: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The details are in the log file:
+%1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Unexpected error</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Your work is kept: every finished action is already saved in the project file. You can go on working, or save a copy and restart.</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -1269,6 +1812,19 @@ This cannot be undone, and it clears the undo history: the steps made before it 
     <message>
       <source>Weight</source>
       <translation>权重</translation>
+    </message>
+  </context>
+  <context>
+    <name>LaunchQuestions</name>
+    <message>
+      <source>Create a new project?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>There is no project file %1.
+
+Create a new, empty project there?</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -1710,6 +2266,45 @@ When the coder is done, bring the copy back with Team ▸ Merge a coder's copy.<
     <message>
       <source>Text</source>
       <translation>文本</translation>
+    </message>
+  </context>
+  <context>
+    <name>Safekeeping</name>
+    <message>
+      <source>Backup restored; the state before is kept as %1</source>
+      <translation>已恢复备份；恢复前的状态另存为 %1</translation>
+    </message>
+    <message>
+      <source>Do not open this project on two computers at once: the sync client or the share cannot merge two copies and one side's work would be lost. annotator keeps the project in one file here (no -wal side file), but a local folder is safer; copy the project to a local folder to code, and back when done.</source>
+      <translation>请勿在两台电脑上同时打开本项目：同步客户端或共享文件夹无法合并两份副本，一方的工作会丢失。annotator 在此处把项目保存在单个文件中（没有 -wal 附属文件），但本地文件夹更安全；建议把项目复制到本地文件夹编码，完成后再复制回去。</translation>
+    </message>
+    <message>
+      <source>Every action is written to the project file when it is made; there is nothing to save by hand.</source>
+      <translation>每个操作完成时即写入项目文件，无需手动保存。</translation>
+    </message>
+    <message>
+      <source>In a cloud-synced folder (%1)</source>
+      <translation>位于云同步文件夹（%1）</translation>
+    </message>
+    <message>
+      <source>On a network share (%1)</source>
+      <translation>位于网络共享（%1）</translation>
+    </message>
+    <message>
+      <source>Put the project back as it was on %1? The current state is kept as a backup first, so this can be reversed. The undo history is cleared.</source>
+      <translation>将项目恢复到 %1 时的状态？当前状态会先另存为备份，因此可以撤回。撤销历史将被清空。</translation>
+    </message>
+    <message>
+      <source>Restore a backup</source>
+      <translation>恢复备份</translation>
+    </message>
+    <message>
+      <source>Saved %1</source>
+      <translation>已保存 %1</translation>
+    </message>
+    <message>
+      <source>There is no backup of this project yet. annotator makes one a day, in %1, when the project is opened.</source>
+      <translation>本项目还没有备份。annotator 每天在打开项目时备份一次，保存在 %1。</translation>
     </message>
   </context>
   <context>
