@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 # Modules that add subcommands: each has register(sub) and gives its parsers a handler.
 EXTENSIONS: tuple[str, ...] = (
     "cli_team", "cli_agreement", "cli_chinese", "cli_words", "cli_report", "cli_search",
+    "cli_backups",
 )
 
 COMMANDS = (
@@ -28,6 +29,7 @@ COMMANDS = (
     "search", "autocode", "proposals", "index",
     "freq", "keywords",
     "report", "table",
+    "backups",
 )
 EXPORT_FORMATS = (".xlsx", ".qdpx", ".qdc", ".csv")
 

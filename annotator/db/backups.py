@@ -52,6 +52,7 @@ def take_backup(project: Path, *, now: datetime | None = None, label: str = "") 
     partial = target.with_name(f".{target.name}.partial")
     try:
         snapshot_file(project, partial)
+        _rollback_journal(partial)
         os.replace(partial, target)
     except OSError as exc:
         partial.unlink(missing_ok=True)
@@ -119,6 +120,16 @@ def restore_backup(project: Path, backup: Path) -> Path:
     for side in ("-wal", "-shm"):
         Path(f"{project}{side}").unlink(missing_ok=True)
     return safety
+
+
+def _rollback_journal(path: Path) -> None:
+    """A backup is a plain one-file database: listing it read-only then leaves no
+    ``-wal``/``-shm`` beside it (the project's WAL mode is set again when it is opened)."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        conn.close()
 
 
 def glob_escape(text: str) -> str:
