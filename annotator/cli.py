@@ -10,7 +10,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from annotator.cli_help import HelpFormatter, add_examples, unknown_command
+from annotator.cli_i18n import argparse_in_language, tr
+from annotator.cli_progress import Bar, add_quiet
 from annotator.errors import AnnotatorError
+from annotator.logs import log
 from annotator.project import Project
 
 if TYPE_CHECKING:
@@ -37,112 +41,119 @@ EXPORT_FORMATS = (".xlsx", ".qdpx", ".qdc", ".csv")
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="annotator",
-        description="Code Chinese policy articles against a codebook. "
-        "Without a command, `annotator [PROJECT]` opens the desktop window.",
+        description=tr("Code Chinese policy articles against a codebook. Without a command, "
+                       "`annotator [PROJECT]` opens the desktop window."),
+        epilog=tr("`annotator COMMAND --help` explains a command and shows examples."),
+        formatter_class=HelpFormatter,
     )
     parser.add_argument("--version", action="version", version="annotator 0.1.0")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
+                                title=tr("commands"))
+    coder_help = tr("coder name (default: your login name)")
 
-    p = sub.add_parser("init", help="create a project file")
+    p = sub.add_parser("init", help=tr("create a project file"))
     p.add_argument("project", type=Path)
-    p.add_argument("--codebook", help="shipped codebook name or codebook file to start from")
-    p.add_argument("--coder", help="coder name (default: your login name)")
+    p.add_argument("--codebook", help=tr("shipped codebook name or codebook file to start from"))
+    p.add_argument("--coder", help=coder_help)
 
-    p = sub.add_parser("import", help="import .txt/.docx/.html/.pdf files or folders")
+    p = sub.add_parser("import", help=tr("import .txt/.docx/.html/.pdf files or folders"))
     p.add_argument("project", type=Path)
     p.add_argument("paths", type=Path, nargs="+")
+    add_quiet(p)
 
     p = sub.add_parser(
         "export",
-        help="write the coded Excel workbook (.xlsx), a REFI-QDA project (.qdpx) or "
-        "codebook (.qdc), or the passages as CSV (.csv)",
+        help=tr("write the coded Excel workbook (.xlsx), a REFI-QDA project (.qdpx) or "
+                "codebook (.qdc), or the passages as CSV (.csv)"),
     )
     p.add_argument("project", type=Path)
     p.add_argument("target", type=Path)
     p.add_argument(
         "--all-disagreements", action="store_true",
-        help="list every disagreement in the workbook's 分歧 sheet (default: the first 10,000,"
-        " then a row saying how many more there are)",
+        help=tr("list every disagreement in the workbook's 分歧 sheet (default: the first "
+                "10,000, then a row saying how many more there are)"),
     )
+    add_quiet(p)
 
     p = sub.add_parser(
-        "import-project", help="create a new project from a REFI-QDA .qdpx or .qde file"
+        "import-project", help=tr("create a new project from a REFI-QDA .qdpx or .qde file")
     )
-    p.add_argument("source", type=Path, help="the .qdpx (or bare .qde) file")
-    p.add_argument("project", type=Path, help="the new project file to create")
+    p.add_argument("source", type=Path, help=tr("the .qdpx (or bare .qde) file"))
+    p.add_argument("project", type=Path, help=tr("the new project file to create"))
 
-    p = sub.add_parser("info", help="counts of documents, codes, passages and coders")
+    p = sub.add_parser("info", help=tr("counts of documents, codes, passages and coders"))
     p.add_argument("project", type=Path)
 
-    p = sub.add_parser("documents", help="list the documents with number, title and attributes")
+    p = sub.add_parser("documents",
+                       help=tr("list the documents with number, title and attributes"))
     p.add_argument("project", type=Path)
 
-    p = sub.add_parser("apply", help="code a span of a document: NUMBER CODE_PATH START END")
+    p = sub.add_parser("apply", help=tr("code a span of a document: NUMBER CODE_PATH START END"))
     p.add_argument("project", type=Path)
-    p.add_argument("document", type=int, help="document number (see `annotator documents`)")
-    p.add_argument("code", help='code path, e.g. "区域协同创新/机制协同"')
-    p.add_argument("start", type=int, help="first character (0-based, code points)")
-    p.add_argument("end", type=int, help="one past the last character")
+    p.add_argument("document", type=int, help=tr("document number (see `annotator documents`)"))
+    p.add_argument("code", help=tr('code path, e.g. "区域协同创新/机制协同"'))
+    p.add_argument("start", type=int, help=tr("first character (0-based, code points)"))
+    p.add_argument("end", type=int, help=tr("one past the last character"))
     p.add_argument("--memo", default="")
-    p.add_argument("--coder", help="coder name (default: your login name)")
+    p.add_argument("--coder", help=coder_help)
 
-    cb = sub.add_parser("codebook", help="list, import or export the codebook")
+    cb = sub.add_parser("codebook", help=tr("list, import or export the codebook"))
     cbsub = cb.add_subparsers(dest="action", required=True, metavar="ACTION")
-    p = cbsub.add_parser("list", help="show the code tree (or the shipped codebooks)")
+    p = cbsub.add_parser("list", help=tr("show the code tree (or the shipped codebooks)"))
     p.add_argument("project", type=Path, nargs="?")
     p = cbsub.add_parser(
-        "import", help="merge a codebook (.yaml, .xlsx, .qdc or shipped name) by code path"
+        "import", help=tr("merge a codebook (.yaml, .xlsx, .qdc or shipped name) by code path")
     )
     p.add_argument("project", type=Path)
-    p.add_argument("source", help="codebook file or shipped name")
-    p = cbsub.add_parser("export", help="write the project's codebook (.yaml, .xlsx or .qdc)")
+    p.add_argument("source", help=tr("codebook file or shipped name"))
+    p = cbsub.add_parser("export",
+                         help=tr("write the project's codebook (.yaml, .xlsx or .qdc)"))
     p.add_argument("project", type=Path)
     p.add_argument("target", type=Path)
     for module_name in EXTENSIONS:
         importlib.import_module(f"annotator.{module_name}").register(sub)
+    add_examples(sub)
     return parser
 
 
 def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
     with Project.create(args.project, codebook=args.codebook, coder=args.coder) as project:
         stats = project.stats()
-    print(f"created {args.project} with {stats.codes} codes", file=out)
+    print(tr("created {path} with {codes} codes").format(path=args.project, codes=stats.codes),
+          file=out)
     return 0
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
-    err = sys.stderr
-    show_bar = err.isatty()
+    bar = Bar(tr("importing"), args, unit=tr(" files"))
 
     def progress(i: int, n: int, path: str) -> None:
-        if show_bar and path:
-            err.write(f"\r\x1b[K[{i + 1}/{n}] {path}")
-            err.flush()
-        elif path:
-            print(f"[{i + 1}/{n}] {path}", file=err, flush=True)
+        bar(i, n, Path(path).name if path else "")
 
     with Project.open(args.project) as project:
         try:
-            report = project.import_files(args.paths, progress=progress)
+            with bar:
+                report = project.import_files(args.paths, progress=progress)
         except KeyboardInterrupt:
-            if show_bar:
-                err.write("\n")
-            print("interrupted: files finished so far are imported, none half-way", file=err)
+            print(tr("interrupted: files finished so far are imported, none half-way"),
+                  file=sys.stderr)
             return 130
-        if show_bar:
-            err.write("\r\x1b[K")
         for o in report.outcomes:
             if o.status == "imported":
-                print(f"imported   {o.path}  «{o.title}»", file=out)
+                print(tr("imported   {path}  «{title}»").format(path=o.path, title=o.title),
+                      file=out)
             elif o.status == "duplicate":
-                print(f"duplicate  {o.path}  ({o.reason})", file=out)
+                print(tr("duplicate  {path}  ({reason})").format(path=o.path, reason=o.reason),
+                      file=out)
             else:
-                print(f"failed     {o.path}: {o.reason}", file=out)
+                print(tr("failed     {path}: {reason}").format(path=o.path, reason=o.reason),
+                      file=out)
             for warning in o.warnings:
-                print(f"  warning: {warning}", file=out)
+                print(tr("  warning: {warning}").format(warning=warning), file=out)
         print(
-            f"{report.count('imported')} imported, {report.count('duplicate')} duplicate, "
-            f"{report.count('failed')} failed",
+            tr("{imported} imported, {duplicate} duplicate, {failed} failed").format(
+                imported=report.count("imported"), duplicate=report.count("duplicate"),
+                failed=report.count("failed")),
             file=out,
         )
     return 0 if report.ok else 1
@@ -152,35 +163,40 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     suffix = args.target.suffix.lower()
     if suffix not in EXPORT_FORMATS:
         raise AnnotatorError(
-            f"{args.target}: unknown export format {suffix or '(none)'}; "
-            f"use {', '.join(EXPORT_FORMATS)}"
+            tr("{target}: unknown export format {suffix}; use {formats}").format(
+                target=args.target, suffix=suffix or tr("(none)"),
+                formats=", ".join(EXPORT_FORMATS))
         )
-    with Project.open(args.project) as project:
+    with Project.open(args.project) as project, Bar(tr("exporting"), args) as bar:
         if suffix == ".xlsx":
-            project.export_excel(args.target, all_disagreements=args.all_disagreements)
+            project.export_excel(args.target, all_disagreements=args.all_disagreements,
+                                 progress=bar)
             stats = project.stats()
-            what = f"{stats.passages} passages, {stats.documents} documents"
+            what = tr("{passages} passages, {documents} documents").format(
+                passages=stats.passages, documents=stats.documents)
         else:
-            what = _export_exchange(project, args.target, suffix)
-    print(f"wrote {args.target}: {what}", file=out)
+            what = _export_exchange(project, args.target, suffix, bar)
+    print(tr("wrote {target}: {what}").format(target=args.target, what=what), file=out)
     return 0
 
 
-def _export_exchange(project: Project, target: Path, suffix: str) -> str:
+def _export_exchange(project: Project, target: Path, suffix: str, bar: Bar) -> str:
     from annotator import exchange
 
     if suffix == ".qdpx":
-        s = exchange.export_qdpx(project, target)
-        return (f"{s.documents} documents, {s.codes} codes, {s.coders} coders, "
-                f"{s.passages} passages, {s.memos} memos")
+        s = exchange.export_qdpx(project, target, progress=bar)
+        return tr("{documents} documents, {codes} codes, {coders} coders, {passages} passages, "
+                  "{memos} memos").format(documents=s.documents, codes=s.codes,
+                                          coders=s.coders, passages=s.passages, memos=s.memos)
     if suffix == ".qdc":
-        return f"{exchange.export_qdc(project, target)} codes"
-    return f"{exchange.export_passages_csv(project, target)} passages"
+        return tr("{codes} codes").format(codes=exchange.export_qdc(project, target))
+    return tr("{passages} passages").format(
+        passages=exchange.export_passages_csv(project, target, progress=bar))
 
 
 def _print_warnings(warnings: Sequence[ExchangeWarning], out: TextIO) -> None:
     if warnings:
-        print(f"{len(warnings)} warning(s):", file=out)
+        print(tr("{count} warning(s):").format(count=len(warnings)), file=out)
         for w in warnings:
             print(f"  [{w.kind}] {w}", file=out)
 
@@ -189,12 +205,14 @@ def cmd_import_project(args: argparse.Namespace, out: TextIO) -> int:
     from annotator.exchange import import_project
 
     report = import_project(args.source, args.project)
-    origin = f" (from {report.origin})" if report.origin else ""
-    print(f"created {report.target} from {report.source}{origin}", file=out)
+    origin = tr(" (from {origin})").format(origin=report.origin) if report.origin else ""
+    print(tr("created {target} from {source}{origin}").format(
+        target=report.target, source=report.source, origin=origin), file=out)
     print(
-        f"{report.documents} documents, {report.codes} codes, {report.coders} coders, "
-        f"{report.passages} passages ({report.memos} with memos), "
-        f"{report.attribute_values} attribute values",
+        tr("{documents} documents, {codes} codes, {coders} coders, {passages} passages "
+           "({memos} with memos), {values} attribute values").format(
+            documents=report.documents, codes=report.codes, coders=report.coders,
+            passages=report.passages, memos=report.memos, values=report.attribute_values),
         file=out,
     )
     _print_warnings(report.warnings.items, out)
@@ -204,12 +222,12 @@ def cmd_import_project(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
     with Project.open(args.project) as project:
         s = project.stats()
-    print(f"project:   {args.project}", file=out)
-    print(f"documents: {s.documents}", file=out)
-    print(f"codes:     {s.codes}", file=out)
-    print(f"passages:  {s.passages}", file=out)
-    print(f"coders:    {s.coders}", file=out)
-    print(f"schema:    {s.schema_version}", file=out)
+    print(tr("project:   {value}").format(value=args.project), file=out)
+    print(tr("documents: {value}").format(value=s.documents), file=out)
+    print(tr("codes:     {value}").format(value=s.codes), file=out)
+    print(tr("passages:  {value}").format(value=s.passages), file=out)
+    print(tr("coders:    {value}").format(value=s.coders), file=out)
+    print(tr("schema:    {value}").format(value=s.schema_version), file=out)
     return 0
 
 
@@ -226,12 +244,15 @@ def cmd_apply(args: argparse.Namespace, out: TextIO) -> int:
     with Project.open(args.project, coder=args.coder) as project:
         doc = next((d for d in project.documents() if d.number == args.document), None)
         if doc is None:
-            raise AnnotatorError(f"{args.project}: no document number {args.document}")
+            raise AnnotatorError(tr("{project}: no document number {number}").format(
+                project=args.project, number=args.document))
         code = project.find_code(args.code)
         if code is None:
-            raise AnnotatorError(f"{args.project}: no code {args.code!r}")
+            raise AnnotatorError(tr("{project}: no code {code!r}").format(
+                project=args.project, code=args.code))
         passage = project.apply_code(doc.id, code.id, args.start, args.end, memo=args.memo)
-    print(f"coded «{passage.text}» as {code.path_text}", file=out)
+    print(tr("coded «{text}» as {code}").format(text=passage.text, code=code.path_text),
+          file=out)
     return 0
 
 
@@ -263,7 +284,8 @@ def cmd_codebook(args: argparse.Namespace, out: TextIO) -> int:
             else:
                 added, updated = project.import_codebook(args.source)
                 warnings = []
-        print(f"{added} codes added, {updated} updated", file=out)
+        print(tr("{added} codes added, {updated} updated").format(added=added, updated=updated),
+              file=out)
         _print_warnings(warnings, out)
         return 0
     suffix = args.target.suffix.lower()
@@ -277,7 +299,7 @@ def cmd_codebook(args: argparse.Namespace, out: TextIO) -> int:
                 exchange.export_codebook_xlsx(project, args.target)
         else:
             project.export_codebook(args.target)
-    print(f"wrote {args.target}", file=out)
+    print(tr("wrote {target}").format(target=args.target), file=out)
     return 0
 
 
@@ -294,15 +316,24 @@ HANDLERS = {
 
 
 def run(argv: list[str], out: TextIO | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    if argv and not argv[0].startswith("-") and argv[0] not in COMMANDS:
+        # argparse would say "invalid choice" and list nothing useful; say what is near.
+        print(unknown_command(argv[0], COMMANDS), file=sys.stderr)
+        log.info("unknown command %r", argv[0])
+        return 2
+    with argparse_in_language():
+        args = build_parser().parse_args(argv)
+    log.info("command: %s", " ".join(argv))
     try:
         handler = getattr(args, "handler", None) or HANDLERS[args.command]
         return handler(args, out or sys.stdout)
     except AnnotatorError as exc:
-        print(f"annotator: error: {exc}", file=sys.stderr)
+        log.warning("%s failed: %s", args.command, exc)
+        print(tr("annotator: error: {message}").format(message=exc), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("annotator: interrupted", file=sys.stderr)
+        log.info("%s interrupted", args.command)
+        print(tr("annotator: interrupted"), file=sys.stderr)
         return 130
     except BrokenPipeError:
         # `annotator … | head`: the reader has gone; stop quietly like other Unix tools.

@@ -23,11 +23,14 @@ TS = UI / "i18n" / "annotator_zh_CN.ts"
 QM = TS.with_suffix(".qm")
 BIN = Path(sys.executable).parent
 WRAPPER = re.compile(r'translate\(\s*"(\w+)"\s*,\s*text\s*\)')
+# The command line's messages (annotator/cli*.py, read without Qt by annotator.cli_i18n).
+CLI = sorted([*(ROOT / "annotator").glob("cli*.py"), ROOT / "annotator" / "__main__.py"])
+CLI_CONTEXT = "CommandLine"
 
 
 def scan() -> dict[tuple[str, str], list[str]]:
     """(context, source) -> locations, straight from the code."""
-    sources = sorted(str(p) for p in UI.rglob("*.py"))
+    sources = sorted(str(p) for p in [*UI.rglob("*.py"), *CLI])
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "scan.ts"
         subprocess.run([str(BIN / "pyside6-lupdate"), *sources, "-ts", str(out)],
@@ -49,6 +52,9 @@ def scan() -> dict[tuple[str, str], list[str]]:
 def _wrapper_context(location: str) -> str:
     # lupdate writes paths relative to the .ts it was asked to write (in a temp folder).
     name = location.lstrip("./")
+    for path in CLI:
+        if str(path).endswith(name.split("../")[-1]):
+            return CLI_CONTEXT
     for path in UI.rglob("*.py"):
         if str(path).endswith(name.split("../")[-1]):
             match = WRAPPER.search(path.read_text(encoding="utf-8"))

@@ -15,6 +15,8 @@ import tempfile  # noqa: E402
 _CACHE = tempfile.mkdtemp(prefix="annotator-test-cache-")
 os.environ["XDG_CACHE_HOME"] = _CACHE
 atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
+# The log file too (annotator.logs): never the user's real log folder.
+os.environ["ANNOTATOR_LOG_DIR"] = os.path.join(_CACHE, "log")
 
 from pathlib import Path  # noqa: E402
 

@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
-import argparse
 import gc
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from annotator.ui.main_window import MainWindow
 
 
 def launch(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="annotator", description="Open the coding desk.")
-    parser.add_argument("project", nargs="?", type=Path,
-                        help="project file to open (created if it does not exist)")
-    args = parser.parse_args(argv)
+    from annotator.cli import COMMANDS
+    from annotator.cli_help import launcher_parser
+    from annotator.cli_i18n import argparse_in_language
+    from annotator.logs import install_excepthook, log, setup_logging
+
+    with argparse_in_language():
+        args = launcher_parser(COMMANDS).parse_args(argv)
+    setup_logging()
+    log.info("window start: %s", " ".join(argv))
 
     from PySide6.QtWidgets import QApplication
 
+    from annotator.ui.error_report import ErrorReporter
     from annotator.ui.i18n import install_translators
     from annotator.ui.main_window import MainWindow
     from annotator.ui.settings import APPLICATION, ORGANISATION, Settings
@@ -25,9 +36,12 @@ def launch(argv: list[str]) -> int:
     app.setApplicationName(APPLICATION)
     settings = Settings()
     install_translators(app, settings.language)
+    reporter = ErrorReporter(app)
+    install_excepthook(reporter.report)
     window = MainWindow(settings)
+    reporter.window = window
     if args.project is not None:
-        window.open_project(args.project, create=not args.project.exists())
+        open_from_command_line(window, args.project, create=args.create)
     elif settings.last_project and Path(settings.last_project).exists():
         window.open_project(settings.last_project)
     window.show()
@@ -35,6 +49,37 @@ def launch(argv: list[str]) -> int:
     # so a full collection never lands in the middle of a coding action (~75 ms otherwise).
     gc.freeze()
     return app.exec()
+
+
+class LaunchQuestions:
+    """The questions the start asks; tests monkeypatch :meth:`create_missing`."""
+
+    @staticmethod
+    def create_missing(parent: QWidget, path: Path) -> bool:
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtWidgets import QMessageBox
+
+        def tr(text: str) -> str:
+            return QCoreApplication.translate("LaunchQuestions", text)
+
+        answer = QMessageBox.question(
+            parent, tr("Create a new project?"),
+            tr("There is no project file %1.\n\nCreate a new, empty project there?")
+            .replace("%1", str(path)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+
+def open_from_command_line(window: MainWindow, path: Path, *, create: bool = False) -> bool:
+    """Open ``path``; a missing file is created only with ``create`` or when the user says so
+    (a mistyped name must not leave a new project behind)."""
+    if path.exists():
+        return window.open_project(path)
+    if not create and not LaunchQuestions.create_missing(window, path):
+        return False
+    return window.open_project(path, create=True)
 
 
 def main() -> int:

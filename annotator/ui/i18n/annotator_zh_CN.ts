@@ -854,20 +854,25 @@
     <name>CommandLine</name>
     <message>
       <source>  warning: {warning}</source>
-      <translation type="unfinished" />
+      <translation>  警告：{warning}</translation>
     </message>
     <message>
       <source> (from {origin})</source>
-      <translation type="unfinished" />
+      <translation>（来自 {origin}）</translation>
+    </message>
+    <message>
+      <source> (the traceback is in {log})</source>
+      <translation>（错误详情在 {log}）</translation>
     </message>
     <message>
       <source> files</source>
-      <translation type="unfinished" />
+      <translation> 个文件</translation>
     </message>
     <message>
       <source>%(prog)s: error: %(message)s
 </source>
-      <translation type="unfinished" />
+      <translation>%(prog)s：错误：%(message)s
+</translation>
     </message>
     <message>
       <source>(none)</source>
@@ -875,467 +880,471 @@
     </message>
     <message>
       <source>; did you mean {command!r}?</source>
-      <translation type="unfinished" />
+      <translation>；您是不是要用 {command!r}？</translation>
     </message>
     <message>
       <source>Code Chinese policy articles against a codebook. Without a command, `annotator [PROJECT]` opens the desktop window.</source>
-      <translation type="unfinished" />
+      <translation>按编码本给中文政策文本编码。不带命令时，`annotator [项目文件]` 打开桌面窗口。</translation>
     </message>
     <message>
       <source>Open the coding desk on a project file, or run a command.</source>
-      <translation type="unfinished" />
+      <translation>在项目文件上打开编码台，或运行一个命令。</translation>
     </message>
     <message>
       <source>`annotator COMMAND --help` explains a command and shows examples.</source>
-      <translation type="unfinished" />
+      <translation>`annotator 命令 --help` 说明一个命令并给出示例。</translation>
     </message>
     <message>
       <source>`annotator PROJECT.annot` opens the window; `annotator init NEW.annot` creates one.</source>
-      <translation type="unfinished" />
+      <translation>`annotator 项目.annot` 打开窗口；`annotator init 新项目.annot` 新建项目。</translation>
     </message>
     <message>
       <source>a blind copy for the second coder 李明</source>
-      <translation type="unfinished" />
+      <translation>给第二编码员李明的盲编副本</translation>
     </message>
     <message>
       <source>a code's words, with a word cloud</source>
-      <translation type="unfinished" />
+      <translation>某个编码的词语，并画词云</translation>
     </message>
     <message>
       <source>a new project from a REFI-QDA file</source>
-      <translation type="unfinished" />
+      <translation>由 REFI-QDA 文件新建项目</translation>
     </message>
     <message>
       <source>a new project from the command line</source>
-      <translation type="unfinished" />
+      <translation>在命令行新建项目</translation>
     </message>
     <message>
       <source>a new project with a shipped codebook</source>
-      <translation type="unfinished" />
+      <translation>用自带编码本新建项目</translation>
     </message>
     <message>
       <source>a new project, opened in the window</source>
-      <translation type="unfinished" />
+      <translation>新建项目并在窗口中打开</translation>
     </message>
     <message>
       <source>a new, empty project</source>
-      <translation type="unfinished" />
+      <translation>新建空项目</translation>
     </message>
     <message>
       <source>accept two of them</source>
-      <translation type="unfinished" />
+      <translation>接受其中两条</translation>
     </message>
     <message>
       <source>agreement of two coders per code</source>
-      <translation type="unfinished" />
+      <translation>两位编码员在各编码上的一致性</translation>
     </message>
     <message>
       <source>also list the units they differ on</source>
-      <translation type="unfinished" />
+      <translation>同时列出二人有分歧的单元</translation>
     </message>
     <message>
       <source>annotator: error: {message}</source>
-      <translation type="unfinished" />
+      <translation>annotator：错误：{message}</translation>
     </message>
     <message>
       <source>annotator: interrupted</source>
-      <translation type="unfinished" />
+      <translation>annotator：已中断</translation>
+    </message>
+    <message>
+      <source>annotator: unexpected error: {error}{where}</source>
+      <translation>annotator：意外错误：{error}{where}</translation>
     </message>
     <message>
       <source>annotator: unknown command {word!r}</source>
-      <translation type="unfinished" />
+      <translation>annotator：没有命令 {word!r}</translation>
     </message>
     <message>
       <source>argument %(argument_name)s: %(message)s</source>
-      <translation type="unfinished" />
+      <translation>参数 %(argument_name)s：%(message)s</translation>
     </message>
     <message>
       <source>bring 李明's passages back</source>
-      <translation type="unfinished" />
+      <translation>合并回李明的编码片段</translation>
     </message>
     <message>
       <source>code a span of a document: NUMBER CODE_PATH START END</source>
-      <translation type="unfinished" />
+      <translation>给文档的一段编码：编号 编码路径 起点 终点</translation>
     </message>
     <message>
       <source>code characters 120–163 of document 3</source>
-      <translation type="unfinished" />
+      <translation>给 3 号文档第 120–163 个字编码</translation>
     </message>
     <message>
       <source>code path, e.g. "区域协同创新/机制协同"</source>
-      <translation type="unfinished" />
+      <translation>编码路径，如 "区域协同创新/机制协同"</translation>
     </message>
     <message>
       <source>code the sentence of every match</source>
-      <translation type="unfinished" />
+      <translation>给每处命中所在的句子编码</translation>
     </message>
     <message>
       <source>codebook file or shipped name</source>
-      <translation type="unfinished" />
+      <translation>编码本文件或自带编码本名称</translation>
     </message>
     <message>
       <source>coded «{text}» as {code}</source>
-      <translation type="unfinished" />
+      <translation>已将 «{text}» 编码为 {code}</translation>
     </message>
     <message>
       <source>coder name (default: your login name)</source>
-      <translation type="unfinished" />
+      <translation>编码员姓名（默认：登录名）</translation>
     </message>
     <message>
       <source>coders:    {value}</source>
-      <translation type="unfinished" />
+      <translation>编码员：  {value}</translation>
     </message>
     <message>
       <source>codes × documents</source>
-      <translation type="unfinished" />
+      <translation>编码 × 文档</translation>
     </message>
     <message>
       <source>codes × year, as shares of each year</source>
-      <translation type="unfinished" />
+      <translation>编码 × 年份，按各年占比</translation>
     </message>
     <message>
       <source>codes:     {value}</source>
-      <translation type="unfinished" />
+      <translation>编码：    {value}</translation>
     </message>
     <message>
       <source>commands</source>
-      <translation type="unfinished" />
+      <translation>命令</translation>
     </message>
     <message>
       <source>commands (`annotator COMMAND --help` explains one):</source>
-      <translation type="unfinished" />
+      <translation>命令（`annotator 命令 --help` 查看说明）：</translation>
     </message>
     <message>
       <source>commands: {commands}</source>
-      <translation type="unfinished" />
+      <translation>命令：{commands}</translation>
     </message>
     <message>
       <source>counts of documents, codes, passages</source>
-      <translation type="unfinished" />
+      <translation>文档、编码、片段的数量</translation>
     </message>
     <message>
       <source>counts of documents, codes, passages and coders</source>
-      <translation type="unfinished" />
+      <translation>文档、编码、片段和编码员的数量</translation>
     </message>
     <message>
       <source>create a new project from a REFI-QDA .qdpx or .qde file</source>
-      <translation type="unfinished" />
+      <translation>由 REFI-QDA 的 .qdpx 或 .qde 文件新建项目</translation>
     </message>
     <message>
       <source>create a project file</source>
-      <translation type="unfinished" />
+      <translation>新建项目文件</translation>
     </message>
     <message>
       <source>create the project file if it does not exist, without asking</source>
-      <translation type="unfinished" />
+      <translation>项目文件不存在时直接新建，不再询问</translation>
     </message>
     <message>
       <source>created {path} with {codes} codes</source>
-      <translation type="unfinished" />
+      <translation>已新建 {path}，含 {codes} 个编码</translation>
     </message>
     <message>
       <source>created {target} from {source}{origin}</source>
-      <translation type="unfinished" />
+      <translation>已由 {source}{origin} 新建 {target}</translation>
     </message>
     <message>
       <source>document 3's numbered paragraphs</source>
-      <translation type="unfinished" />
+      <translation>3 号文档带编号的段落</translation>
     </message>
     <message>
       <source>document number (see `annotator documents`)</source>
-      <translation type="unfinished" />
+      <translation>文档编号（见 `annotator documents`）</translation>
     </message>
     <message>
       <source>documents: {value}</source>
-      <translation type="unfinished" />
+      <translation>文档：    {value}</translation>
     </message>
     <message>
       <source>duplicate  {path}  ({reason})</source>
-      <translation type="unfinished" />
+      <translation>重复      {path}  （{reason}）</translation>
     </message>
     <message>
       <source>every .txt .docx .html .pdf in the folder, recursively</source>
-      <translation type="unfinished" />
+      <translation>文件夹（含子文件夹）中所有 .txt .docx .html .pdf</translation>
     </message>
     <message>
       <source>every occurrence, in both scripts</source>
-      <translation type="unfinished" />
+      <translation>所有出现之处，简繁皆可</translation>
     </message>
     <message>
       <source>examples:</source>
-      <translation type="unfinished" />
+      <translation>示例：</translation>
     </message>
     <message>
       <source>expected one argument</source>
-      <translation type="unfinished" />
+      <translation>需要一个参数值</translation>
     </message>
     <message>
       <source>exporting</source>
-      <translation type="unfinished" />
+      <translation>正在导出</translation>
     </message>
     <message>
       <source>failed     {path}: {reason}</source>
-      <translation type="unfinished" />
+      <translation>失败      {path}：{reason}</translation>
     </message>
     <message>
       <source>first character (0-based, code points)</source>
-      <translation type="unfinished" />
+      <translation>第一个字（从 0 起，按码位计）</translation>
     </message>
     <message>
       <source>ignore a word in counts</source>
-      <translation type="unfinished" />
+      <translation>统计时忽略某个词</translation>
     </message>
     <message>
       <source>import .txt/.docx/.html/.pdf files or folders</source>
-      <translation type="unfinished" />
+      <translation>导入 .txt/.docx/.html/.pdf 文件或文件夹</translation>
     </message>
     <message>
       <source>imported   {path}  «{title}»</source>
-      <translation type="unfinished" />
+      <translation>已导入    {path}  «{title}»</translation>
     </message>
     <message>
       <source>importing</source>
-      <translation type="unfinished" />
+      <translation>正在导入</translation>
     </message>
     <message>
       <source>interrupted: files finished so far are imported, none half-way</source>
-      <translation type="unfinished" />
+      <translation>已中断：已完成的文件都已导入，没有导入一半的文件</translation>
     </message>
     <message>
       <source>invalid %(type)s value: %(value)r</source>
-      <translation type="unfinished" />
+      <translation>无效的 %(type)s 值：%(value)r</translation>
     </message>
     <message>
       <source>invalid choice: %(value)r (choose from %(choices)s)</source>
-      <translation type="unfinished" />
+      <translation>无效的选项：%(value)r（可选：%(choices)s）</translation>
     </message>
     <message>
       <source>keep these words whole when segmenting</source>
-      <translation type="unfinished" />
+      <translation>分词时保持这些词完整</translation>
     </message>
     <message>
       <source>keywords of document 3</source>
-      <translation type="unfinished" />
+      <translation>3 号文档的关键词</translation>
     </message>
     <message>
       <source>list every disagreement in the workbook's 分歧 sheet (default: the first 10,000, then a row saying how many more there are)</source>
-      <translation type="unfinished" />
+      <translation>在工作簿的“分歧”表中列出全部分歧（默认：前 10,000 条，再加一行说明还有多少条）</translation>
     </message>
     <message>
       <source>list the documents with number, title and attributes</source>
-      <translation type="unfinished" />
+      <translation>列出文档的编号、标题和属性</translation>
     </message>
     <message>
       <source>list the pending proposals</source>
-      <translation type="unfinished" />
+      <translation>列出待审的建议</translation>
     </message>
     <message>
       <source>list, import or export the codebook</source>
-      <translation type="unfinished" />
+      <translation>列出、导入或导出编码本</translation>
     </message>
     <message>
       <source>merge a codebook (.yaml, .xlsx, .qdc or shipped name) by code path</source>
-      <translation type="unfinished" />
+      <translation>按编码路径合并编码本（.yaml、.xlsx、.qdc 或自带编码本名称）</translation>
     </message>
     <message>
       <source>merge a shipped codebook by code path</source>
-      <translation type="unfinished" />
+      <translation>按编码路径合并自带编码本</translation>
     </message>
     <message>
       <source>no progress bar (there is none when stderr is not a terminal)</source>
-      <translation type="unfinished" />
+      <translation>不显示进度条（标准错误输出不是终端时本来就不显示）</translation>
     </message>
     <message>
       <source>one past the last character</source>
-      <translation type="unfinished" />
+      <translation>最后一个字的下一位</translation>
     </message>
     <message>
       <source>open a project</source>
-      <translation type="unfinished" />
+      <translation>打开项目</translation>
     </message>
     <message>
       <source>options</source>
-      <translation type="unfinished" />
+      <translation>选项</translation>
     </message>
     <message>
       <source>passages:  {value}</source>
-      <translation type="unfinished" />
+      <translation>片段：    {value}</translation>
     </message>
     <message>
       <source>positional arguments</source>
-      <translation type="unfinished" />
+      <translation>位置参数</translation>
     </message>
     <message>
       <source>project file to open (the window asks before creating a missing one)</source>
-      <translation type="unfinished" />
+      <translation>要打开的项目文件（文件不存在时，窗口会先询问是否新建）</translation>
     </message>
     <message>
       <source>project:   {value}</source>
-      <translation type="unfinished" />
+      <translation>项目：    {value}</translation>
     </message>
     <message>
       <source>propose passages from the codes' keywords</source>
-      <translation type="unfinished" />
+      <translation>按编码的关键词建议编码片段</translation>
     </message>
     <message>
       <source>propose terms found in the texts</source>
-      <translation type="unfinished" />
+      <translation>从文本中建议术语</translation>
     </message>
     <message>
       <source>re-segment every document after term changes</source>
-      <translation type="unfinished" />
+      <translation>术语变动后重新给所有文档分词</translation>
     </message>
     <message>
       <source>schema:    {value}</source>
-      <translation type="unfinished" />
+      <translation>数据版本：{value}</translation>
     </message>
     <message>
       <source>shipped codebook name or codebook file to start from</source>
-      <translation type="unfinished" />
+      <translation>起始用的自带编码本名称或编码本文件</translation>
     </message>
     <message>
       <source>show program's version number and exit</source>
-      <translation type="unfinished" />
+      <translation>显示程序版本号并退出</translation>
     </message>
     <message>
       <source>show the code tree (or the shipped codebooks)</source>
-      <translation type="unfinished" />
+      <translation>显示编码树（或自带的编码本）</translation>
     </message>
     <message>
       <source>show this help message and exit</source>
-      <translation type="unfinished" />
+      <translation>显示本帮助并退出</translation>
     </message>
     <message>
       <source>the .qdpx (or bare .qde) file</source>
-      <translation type="unfinished" />
+      <translation>.qdpx 文件（或单独的 .qde 文件）</translation>
     </message>
     <message>
       <source>the 30 most frequent words</source>
-      <translation type="unfinished" />
+      <translation>最常见的 30 个词</translation>
     </message>
     <message>
       <source>the X×Y report workbook of two branches</source>
-      <translation type="unfinished" />
+      <translation>两个分支的 X×Y 报告工作簿</translation>
     </message>
     <message>
       <source>the codebook as an Excel sheet</source>
-      <translation type="unfinished" />
+      <translation>把编码本写成 Excel 表</translation>
     </message>
     <message>
       <source>the coded Excel workbook</source>
-      <translation type="unfinished" />
+      <translation>编码结果 Excel 工作簿</translation>
     </message>
     <message>
       <source>the documents with their numbers</source>
-      <translation type="unfinished" />
+      <translation>文档及其编号</translation>
     </message>
     <message>
       <source>the following arguments are required: %s</source>
-      <translation type="unfinished" />
+      <translation>缺少以下参数：%s</translation>
     </message>
     <message>
       <source>the new project file to create</source>
-      <translation type="unfinished" />
+      <translation>要新建的项目文件</translation>
     </message>
     <message>
       <source>the passages as CSV for R or pandas</source>
-      <translation type="unfinished" />
+      <translation>编码片段 CSV，供 R 或 pandas 使用</translation>
     </message>
     <message>
       <source>the project's code tree</source>
-      <translation type="unfinished" />
+      <translation>项目的编码树</translation>
     </message>
     <message>
       <source>the shipped codebooks</source>
-      <translation type="unfinished" />
+      <translation>自带的编码本</translation>
     </message>
     <message>
       <source>the whole project for NVivo, MAXQDA…</source>
-      <translation type="unfinished" />
+      <translation>整个项目，供 NVivo、MAXQDA 等使用</translation>
     </message>
     <message>
       <source>the words of a text</source>
-      <translation type="unfinished" />
+      <translation>一段文字的分词结果</translation>
     </message>
     <message>
       <source>two files</source>
-      <translation type="unfinished" />
+      <translation>两个文件</translation>
     </message>
     <message>
       <source>unrecognized arguments: %s</source>
-      <translation type="unfinished" />
+      <translation>无法识别的参数：%s</translation>
     </message>
     <message>
       <source>usage: </source>
-      <translation type="unfinished" />
+      <translation>用法：</translation>
     </message>
     <message>
       <source>what merging would change</source>
-      <translation type="unfinished" />
+      <translation>合并会改动什么</translation>
     </message>
     <message>
       <source>who coded how many passages</source>
-      <translation type="unfinished" />
+      <translation>各编码员编码了多少片段</translation>
     </message>
     <message>
       <source>write the coded Excel workbook (.xlsx), a REFI-QDA project (.qdpx) or codebook (.qdc), or the passages as CSV (.csv)</source>
-      <translation type="unfinished" />
+      <translation>写出编码结果 Excel 工作簿（.xlsx）、REFI-QDA 项目（.qdpx）或编码本（.qdc），或编码片段 CSV（.csv）</translation>
     </message>
     <message>
       <source>write the project's codebook (.yaml, .xlsx or .qdc)</source>
-      <translation type="unfinished" />
+      <translation>写出项目的编码本（.yaml、.xlsx 或 .qdc）</translation>
     </message>
     <message>
       <source>wrote {target}</source>
-      <translation type="unfinished" />
+      <translation>已写出 {target}</translation>
     </message>
     <message>
       <source>wrote {target}: {what}</source>
-      <translation type="unfinished" />
+      <translation>已写出 {target}：{what}</translation>
     </message>
     <message>
       <source>{added} codes added, {updated} updated</source>
-      <translation type="unfinished" />
+      <translation>新增 {added} 个编码，更新 {updated} 个</translation>
     </message>
     <message>
       <source>{codes} codes</source>
-      <translation type="unfinished" />
+      <translation>{codes} 个编码</translation>
     </message>
     <message>
       <source>{count} warning(s):</source>
-      <translation type="unfinished" />
+      <translation>{count} 条警告：</translation>
     </message>
     <message>
       <source>{documents} documents, {codes} codes, {coders} coders, {passages} passages ({memos} with memos), {values} attribute values</source>
-      <translation type="unfinished" />
+      <translation>{documents} 篇文档，{codes} 个编码，{coders} 位编码员，{passages} 个片段（{memos} 个带备注），{values} 个属性值</translation>
     </message>
     <message>
       <source>{documents} documents, {codes} codes, {coders} coders, {passages} passages, {memos} memos</source>
-      <translation type="unfinished" />
+      <translation>{documents} 篇文档，{codes} 个编码，{coders} 位编码员，{passages} 个片段，{memos} 条备注</translation>
     </message>
     <message>
       <source>{imported} imported, {duplicate} duplicate, {failed} failed</source>
-      <translation type="unfinished" />
+      <translation>导入 {imported} 个，重复 {duplicate} 个，失败 {failed} 个</translation>
     </message>
     <message>
       <source>{passages} passages</source>
-      <translation type="unfinished" />
+      <translation>{passages} 个片段</translation>
     </message>
     <message>
       <source>{passages} passages, {documents} documents</source>
-      <translation type="unfinished" />
+      <translation>{passages} 个片段，{documents} 篇文档</translation>
     </message>
     <message>
       <source>{project}: no code {code!r}</source>
-      <translation type="unfinished" />
+      <translation>{project}：没有编码 {code!r}</translation>
     </message>
     <message>
       <source>{project}: no document number {number}</source>
-      <translation type="unfinished" />
+      <translation>{project}：没有 {number} 号文档</translation>
     </message>
     <message>
       <source>{target}: unknown export format {suffix}; use {formats}</source>
-      <translation type="unfinished" />
+      <translation>{target}：不认识的导出格式 {suffix}；请用 {formats}</translation>
     </message>
   </context>
   <context>
@@ -1501,20 +1510,21 @@ This cannot be undone, and it clears the undo history: the steps made before it 
     <name>ErrorReporter</name>
     <message>
       <source>Something went wrong: %1</source>
-      <translation type="unfinished" />
+      <translation>出错了：%1</translation>
     </message>
     <message>
       <source>The details are in the log file:
 %1</source>
-      <translation type="unfinished" />
+      <translation>详细信息在日志文件中：
+%1</translation>
     </message>
     <message>
       <source>Unexpected error</source>
-      <translation type="unfinished" />
+      <translation>意外错误</translation>
     </message>
     <message>
       <source>Your work is kept: every finished action is already saved in the project file. You can go on working, or save a copy and restart.</source>
-      <translation type="unfinished" />
+      <translation>您的工作没有丢失：每一步已完成的操作都已保存在项目文件中。您可以继续工作，也可以复制一份项目后重新启动。</translation>
     </message>
   </context>
   <context>
@@ -1818,13 +1828,15 @@ This cannot be undone, and it clears the undo history: the steps made before it 
     <name>LaunchQuestions</name>
     <message>
       <source>Create a new project?</source>
-      <translation type="unfinished" />
+      <translation>新建项目？</translation>
     </message>
     <message>
       <source>There is no project file %1.
 
 Create a new, empty project there?</source>
-      <translation type="unfinished" />
+      <translation>项目文件 %1 不存在。
+
+要在那里新建一个空项目吗？</translation>
     </message>
   </context>
   <context>
