@@ -95,3 +95,14 @@ def _date(value: datetime | None) -> str:
     if value is not None and value.replace(tzinfo=None) == _TEMPLATE_CREATED:
         return ""
     return value.strftime("%Y-%m-%d") if value else ""
+
+
+def docx_lines(path: Path, data: bytes) -> str:
+    """The text of a .docx as the reader finds it, one line per paragraph and table cell,
+    before normalisation: REFI-QDA selections in a source kept only as .docx (NVivo) count
+    positions in this text, so the exchange importer maps them as it does a plain text."""
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception:  # noqa: BLE001 - as read_docx_file
+        raise ReadError(path, _CORRUPT) from None
+    return "\n".join(_block_lines(document.element.body))
