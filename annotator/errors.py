@@ -58,3 +58,42 @@ class CodebookFormatError(AnnotatorError):
 
 class ExportError(AnnotatorError):
     """An export could not be written; the target file is left as it was."""
+
+
+class ProjectStorageError(ProjectError):
+    """The project file (or a file written for it) could not be read or written because of
+    where it lives: the disk is full, the file, folder or disk is read-only, permission is
+    denied, another program holds a lock, or the disk failed. ``cause`` is one of
+    :data:`STORAGE_CAUSES`; ``path`` names the file. Nothing of the failed step was kept."""
+
+    def __init__(self, path: Path | str, cause: str, detail: str = "") -> None:
+        self.path, self.cause, self.detail = Path(path), cause, detail
+        super().__init__(f"{path}: {STORAGE_CAUSES.get(cause, cause)}"
+                         + (f" ({detail})" if detail else ""))
+
+
+#: What each ``ProjectStorageError.cause`` means, as the CLI prints it.
+STORAGE_CAUSES: dict[str, str] = {
+    "disk-full": "the disk is full; nothing of this step was saved (free some space and "
+                 "try again)",
+    "read-only": "the file, its folder or its disk is read-only; nothing can be saved there",
+    "locked": "the project is locked by another program that is writing to it; try again "
+              "when it has finished",
+    "permission": "permission denied",
+    "io": "the disk reported an input/output error",
+    "damaged": "the file is damaged or not an annotator project",
+    "cannot-open": "the file cannot be opened (missing folder, or no permission)",
+}
+
+
+class ReadOnlyProjectError(ProjectStorageError):
+    """A change was asked of a project opened read-only; ``reason`` says why it is."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        self.reason = reason
+        super().__init__(path, "read-only", reason)
+        self.args = (f"{path}: the project is open read-only ({reason}); "
+                     "this change was not saved",)
+
+    def __str__(self) -> str:
+        return str(self.args[0])

@@ -6,6 +6,7 @@ leaves the file exactly as it was.
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -18,10 +19,26 @@ from annotator.db import codes as code_repo
 from annotator.db import documents as doc_repo
 from annotator.db import passages as passage_repo
 from annotator.db.engine import make_engine, make_session_factory, transaction
+from annotator.db.faults import is_database_error, project_error
 from annotator.db.location import Place, place_of
-from annotator.db.schema import SCHEMA_VERSION, check_project_file, create_schema, upgrade
+from annotator.db.read_only import make_read_only_engine, read_only_reason
+from annotator.db.schema import (
+    SCHEMA_VERSION,
+    check_project_file,
+    create_schema,
+    read_version,
+    upgrade,
+)
 from annotator.db.snapshots import TreeSnapshot, restore_snapshot, take_snapshot
-from annotator.errors import ConfirmationRequired, ProjectError
+from annotator.errors import (
+    ConfirmationRequired,
+    ExportError,
+    ProjectError,
+    ProjectStorageError,
+    ReadOnlyProjectError,
+    SchemaTooNewError,
+)
+from annotator.project_lock import WindowClaim
 from annotator.records import (
     ChangeLog,
     Changes,
@@ -37,7 +54,38 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session, sessionmaker
 
+    from annotator.db.watch import ChangeWatcher
+
 ProgressCallback = Callable[[int, int, str], None]
+
+
+_REASONS = {"read-only": "the file or its folder is read-only",
+            "cannot-open": "its folder is read-only", "permission": "permission denied",
+            "disk-full": "the disk is full"}
+
+
+def _open_read_only(path: Path, reason: str) -> Engine:
+    """A read-only engine on ``path`` whose schema this annotator reads as it is."""
+    engine = make_read_only_engine(path)
+    try:
+        try:
+            version = read_version(engine, path)
+        except ProjectStorageError:
+            # No room (or no right) to make the -shm SQLite reads through: read without it.
+            engine.dispose()
+            engine = make_read_only_engine(path, side_files=False)
+            version = read_version(engine, path)
+        if version > SCHEMA_VERSION:
+            raise SchemaTooNewError(path, version, SCHEMA_VERSION)
+        if version < SCHEMA_VERSION:
+            raise ProjectStorageError(
+                path, "read-only",
+                f"{reason}; this project (schema version {version}) must be upgraded to "
+                f"version {SCHEMA_VERSION} to open, which needs a writable copy")
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine
 
 
 def default_coder_name() -> str:
@@ -50,8 +98,14 @@ def default_coder_name() -> str:
 class Project:
     """An open project file. Use :meth:`create` or :meth:`open`; close when done."""
 
-    def __init__(self, path: Path, engine: Engine, coder: str | None = None) -> None:
+    def __init__(self, path: Path, engine: Engine, coder: str | None = None, *,
+                 read_only: str | None = None) -> None:
         self.path = path
+        # Why the project is open read-only ("the disk is read-only", "open in another
+        # annotator window (…)"), or None: every change then raises ReadOnlyProjectError.
+        self.read_only = read_only
+        self._claim: WindowClaim | None = None
+        self._watcher: ChangeWatcher | None = None
         self._engine = engine
         self._factory: sessionmaker[Session] = make_session_factory(engine)
         self.migration_backup: Path | None = None
@@ -77,35 +131,86 @@ class Project:
             raise ProjectError(f"{path}: folder {path.parent} does not exist")
         engine = make_engine(path)
         try:
-            create_schema(engine)
+            try:
+                create_schema(engine)
+            except Exception as exc:  # a full or read-only disk: say so, naming the file
+                raise project_error(exc, path) if is_database_error(exc) else exc from exc
             project = cls(path, engine, coder)
             if codebook is not None:
                 project.import_codebook(codebook)
         except BaseException:
             engine.dispose()
             for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-                leftover.unlink(missing_ok=True)
+                with contextlib.suppress(OSError):
+                    leftover.unlink(missing_ok=True)
             raise
         return project
 
     @classmethod
-    def open(cls, path: str | Path, *, coder: str | None = None) -> Project:
+    def open(cls, path: str | Path, *, coder: str | None = None, read_only: bool = False,
+             window: bool = False) -> Project:
         """Open an existing project; migrates an older schema after writing a backup beside
-        it and refuses a newer one with :class:`SchemaTooNewError`."""
+        it and refuses a newer one with :class:`SchemaTooNewError`.
+
+        A project that cannot be written (a read-only file, folder or disk) opens read-only,
+        as it does with ``read_only``: reading and exporting work, every change raises
+        :class:`~annotator.errors.ReadOnlyProjectError`; :attr:`read_only` says why.
+        ``window``: the desktop window's claim on the file (:mod:`annotator.project_lock`);
+        when another window holds it, this one opens read-only."""
         path = Path(path)
         check_project_file(path)
-        engine = make_engine(path)
+        reason = "opened read-only" if read_only else read_only_reason(path)
+        claim: WindowClaim | None = None
+        if window and reason is None:
+            taken = WindowClaim.take(path)
+            if isinstance(taken, str):
+                reason = f"open in another annotator window: {taken}"
+            else:
+                claim = taken
+        backup = None
         try:
-            backup = upgrade(engine, path)
-            project = cls(path, engine, coder)
+            if reason is None:
+                engine = make_engine(path)
+                try:
+                    backup = upgrade(engine, path)
+                except ProjectStorageError as exc:
+                    engine.dispose()
+                    if exc.cause not in ("read-only", "cannot-open", "permission",
+                                         "disk-full"):
+                        raise
+                    reason = _REASONS.get(exc.cause, exc.cause)  # told only by SQLite
+                except BaseException:
+                    engine.dispose()
+                    raise
+            if reason is not None:
+                engine = _open_read_only(path, reason)
+            project = cls(path, engine, coder, read_only=reason)
         except BaseException:
-            engine.dispose()
+            if claim is not None:
+                claim.release()
             raise
+        project._claim = claim
         project.migration_backup = backup
         return project
 
     def close(self) -> None:
+        if self._watcher is not None:
+            self._watcher.close()
         self._engine.dispose()
+        if self._claim is not None:
+            self._claim.release()
+            self._claim = None
+
+    def changed_elsewhere(self) -> bool:
+        """True when someone else (a command, a script, another window) has committed a
+        change to the file since the last call; the window then re-reads what it shows.
+        The first call starts watching and answers False."""
+        if self._watcher is None:
+            from annotator.db.watch import ChangeWatcher
+
+            self._watcher = ChangeWatcher(self.path, self._engine)
+            return False
+        return self._watcher.changed_elsewhere()
 
     def __enter__(self) -> Project:
         return self
@@ -115,7 +220,7 @@ class Project:
 
     def session_scope(self) -> AbstractContextManager[Session]:
         """One transaction; for core modules (importer, exporters) that compose repo calls."""
-        return transaction(self._factory)
+        return transaction(self._factory, self.path, self.read_only)
 
     # -- what changed --------------------------------------------------------------------
     @contextmanager
@@ -142,6 +247,9 @@ class Project:
 
     # -- coders --------------------------------------------------------------------------
     def _ensure_coder(self, name: str) -> CoderInfo:
+        if self.read_only:  # nothing can be stored: the coder as listed, or a name only
+            known = next((c for c in self.coders() if c.name == name.strip()), None)
+            return known or CoderInfo(id=0, guid="", name=name.strip())
         with self.session_scope() as s:
             return coder_repo.to_info(coder_repo.get_or_create_coder(s, name))
 
@@ -172,6 +280,8 @@ class Project:
         """Import files and folders (recursively); each file is its own transaction."""
         from annotator.importing.importer import import_paths
 
+        if self.read_only:
+            raise ReadOnlyProjectError(self.path, self.read_only)
         try:
             return import_paths(self, [Path(p) for p in paths], progress, should_cancel)
         finally:  # a cancelled or failed import may still have added some
@@ -531,8 +641,15 @@ class Project:
 
     def export_codebook(self, target: str | Path) -> None:
         from annotator.codebook_sync import write_codebook_file
+        from annotator.export.atomic import describe_os_error
 
-        write_codebook_file(self, Path(target))
+        target = Path(target)
+        try:
+            write_codebook_file(self, target)
+        except OSError as exc:  # a full disk, a read-only folder: the file is left as it was
+            raise ExportError(
+                f"{target}: cannot write the codebook: {describe_os_error(exc, target)}"
+            ) from exc
 
     def export_excel(
         self,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,6 +12,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from annotator.db.durability import settle, watch_writes
+from annotator.db.faults import is_database_error, project_error
 from annotator.db.location import place_of
 
 
@@ -47,14 +49,20 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
 
 
 @contextmanager
-def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
-    """One user action: commit when the block ends, roll back on any exception."""
+def transaction(factory: sessionmaker[Session], path: Path | None = None,
+                read_only: str | None = None) -> Iterator[Session]:
+    """One user action: commit when the block ends, roll back on any exception. A database
+    error leaves as the project's own error naming ``path`` (annotator.db.faults);
+    ``read_only`` says why the project was opened read-only, if it was."""
     session = factory()
     try:
         yield session
         session.commit()
-    except BaseException:
-        session.rollback()
+    except BaseException as exc:
+        with contextlib.suppress(Exception):  # a full disk may fail the rollback too
+            session.rollback()
+        if path is not None and is_database_error(exc):
+            raise project_error(exc, path, read_only) from exc
         raise
     finally:
         session.close()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, select, text
 
+from annotator.db.faults import cause_of, project_error
 from annotator.db.models import Base, Meta
 from annotator.errors import ProjectError, SchemaTooNewError
 
@@ -83,6 +84,8 @@ def read_version(engine: Engine, path: Path) -> int:
                 select(Meta.value).where(Meta.key == "schema_version")
             ).scalar_one_or_none()
     except Exception as exc:  # missing table, corrupt file
+        if cause_of(exc) not in (None, "damaged"):  # full, read-only, locked: say so
+            raise project_error(exc, path) from exc
         raise ProjectError(f"{path}: not an annotator project ({exc.__class__.__name__})") from exc
     if value is None or not value.isdigit():
         raise ProjectError(f"{path}: not an annotator project (no schema version)")

@@ -23,6 +23,7 @@ from annotator.exchange.files import written_atomically
 from annotator.exchange.results import CodebookImportReport, CodebookSheetError, WarningKind
 from annotator.exchange.xlsx_headers import Header, level_title, normalise_header, read_header
 from annotator.export.cells import safe_sheet_name
+from annotator.export.excel import _discard_sheet_files
 from annotator.export.styles import CellMaker
 from annotator.records import CodeInfo
 
@@ -60,7 +61,11 @@ def export_codebook_xlsx(project: Project, target: str | Path) -> int:
         for code in codes:
             ws.append(_code_cells(mk, code, depth, fills))
         ws.auto_filter.ref = f"A1:{get_column_letter(len(widths))}{len(codes) + 1}"
-        wb.save(temp)
+        try:
+            wb.save(temp)
+        except BaseException:  # a full disk: close the sheet's writers now, quietly
+            _discard_sheet_files(wb)
+            raise
     return len(codes)
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from annotator.db import exchange as bulk
-from annotator.errors import ProjectError
+from annotator.errors import ProjectError, ProjectStorageError
 from annotator.exchange.import_plan import ImportPlan, Planner
 from annotator.exchange.qdpx import DEFAULT_LIMITS, Limits, QdpxArchive
 from annotator.exchange.refi_model import RefiProject
@@ -37,7 +37,8 @@ def open_refi(
             entry = archive.project_entry()
             try:
                 with archive.open(entry) as stream:
-                    root, model = read_refi(stream, warnings, what=f"{source}: {entry}")
+                    root, model = read_refi(stream, warnings, what=f"{source}: {entry}",
+                                            limits=limits)
             except (zipfile.BadZipFile, EOFError) as exc:
                 raise ExchangeFormatError(f"{source}: {entry} is damaged: {exc}") from exc
             yield root, model, TextLoader(archive, source, model.base_path, limits)
@@ -47,7 +48,7 @@ def open_refi(
             f"{source}: larger than the limit of {limits.max_entry_bytes} bytes; refused"
         )
     with source.open("rb") as stream:
-        root, model = read_refi(stream, warnings, what=str(source))
+        root, model = read_refi(stream, warnings, what=str(source), limits=limits)
     yield root, model, TextLoader(None, source, model.base_path, limits)
 
 
@@ -101,10 +102,12 @@ def _write_project(plan: ImportPlan, target: Path) -> None:
         if target.exists():
             raise ProjectError(f"{target}: file already exists")
         os.replace(temp, target)
-    except BaseException:
+    except BaseException as exc:
         if project is not None:
             project.close()
         for leftover in (temp, Path(f"{temp}-wal"), Path(f"{temp}-shm")):
             with contextlib.suppress(OSError):
                 leftover.unlink()
+        if isinstance(exc, ProjectStorageError):  # name the file asked for, not its temp
+            raise ProjectStorageError(target, exc.cause, exc.detail) from exc
         raise

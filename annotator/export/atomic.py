@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import gc
 import os
 import secrets
 import shutil
+import sys
+import traceback
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -78,10 +81,24 @@ def replace_when_done(target: Path) -> Iterator[Path]:
         os.replace(temp, target)
     except Exception as exc:
         _remove(temp)
+        _settle_writers(exc)
         raise export_error(target, exc) from exc
     except BaseException:
         _remove(temp)
         raise
+
+
+def _settle_writers(exc: BaseException) -> None:
+    """Close now what the failed write left open (openpyxl's zip file, lxml's writers):
+    their finalisers would otherwise fail again on a full disk and print "Exception
+    ignored … OSError: [Errno 28]" tracebacks when collected later."""
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda _unraisable: None
+    try:
+        traceback.clear_frames(exc.__traceback__)
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
 
 
 def _remove(path: Path) -> None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from annotator.analysis.unit_index import derive_units
 from annotator.db import derived
 from annotator.db import documents as doc_repo
+from annotator.errors import ProjectStorageError
 from annotator.importing.pipeline import Prepared, prepare, prepared_files, workers_for
 from annotator.importing.readers import SUPPORTED_SUFFIXES
 from annotator.records import FileOutcome, ImportReport
@@ -118,7 +119,17 @@ def import_paths(
                 break
             if progress is not None:
                 progress(i, len(files), str(path))
-            report.outcomes.append(import_one(project, path, indexer, next(prepared)))
+            try:
+                outcome = import_one(project, path, indexer, next(prepared))
+            except ProjectStorageError as exc:
+                # A full disk or a lost write lock fails this file and every one after it:
+                # the report says so file by file, and what got in before stays in.
+                report.outcomes.append(FileOutcome(str(path), "failed", str(exc)))
+                stopped = f"not imported (stopped: {exc.cause.replace('-', ' ')})"
+                report.outcomes.extend(
+                    FileOutcome(str(rest), "failed", stopped) for rest in files[i + 1:])
+                break
+            report.outcomes.append(outcome)
     finally:
         prepared.close()  # a cancel or Ctrl-C stops the workers too
     if progress is not None and not report.cancelled:

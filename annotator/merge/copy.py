@@ -16,9 +16,10 @@ from pathlib import Path
 
 from annotator.db import coders as coder_repo
 from annotator.db import merge_store as store
+from annotator.db.faults import cause_of_os_error, check_free_space, project_size
 from annotator.db.models import utcnow
 from annotator.db.project_files import compact_file, snapshot_file
-from annotator.errors import ProjectError
+from annotator.errors import ProjectError, ProjectStorageError
 from annotator.merge.base import take_base, write_base
 from annotator.merge.seen import SEEN_PREFIX
 from annotator.project import Project
@@ -43,6 +44,7 @@ def copy_for_coder(project: Project, target: str | Path, coder: str) -> BlindCop
         raise ProjectError(f"{target}: file already exists")
     if not target.parent.is_dir():
         raise ProjectError(f"{target}: folder {target.parent} does not exist")
+    check_free_space(target, project_size(project.path))
     tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
     try:
         snapshot_file(project.path, tmp)
@@ -62,6 +64,12 @@ def copy_for_coder(project: Project, target: str | Path, coder: str) -> BlindCop
         if wal.exists() and wal.stat().st_size:  # the main file alone would be incomplete
             raise ProjectError(f"{target}: the copy could not be completed (open elsewhere?)")
         tmp.replace(target)
+    except ProjectStorageError as exc:  # name the copy the user asked for, not its temp file
+        if exc.path != tmp:
+            raise
+        raise ProjectStorageError(target, exc.cause, exc.detail) from exc
+    except OSError as exc:
+        raise ProjectStorageError(target, cause_of_os_error(exc), exc.strerror or "") from exc
     finally:
         for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
             with contextlib.suppress(OSError):
