@@ -15,7 +15,7 @@ import pytest
 from annotator.errors import ExportError
 from annotator.export import ExportData, clean_text, safe_sheet_name, write_workbook
 from annotator.export import excel as excel_module
-from annotator.export.cells import MAX_CELL_CHARS
+from annotator.export.cells import MAX_CELL_CHARS, timed_header
 from annotator.records import CodeInfo, DocumentInfo, PassageInfo
 
 SHEETS = ["编码片段", "频次", "编码表", "文档"]
@@ -153,7 +153,7 @@ def test_header_rows(workbook):
         "结束",
         "编码员",
         "备注",
-        "时间",
+        timed_header("时间"),
     ]
     assert rows(workbook["频次"])[0] == [
         "编码（含下级）",
@@ -184,7 +184,7 @@ def test_header_rows(workbook):
         "省份",
         "字数",
         "片段数",
-        "导入时间",
+        timed_header("导入时间"),
     ]
     for ws in workbook.worksheets:
         assert all(cell.font.b for cell in ws[1]), ws.title
@@ -390,7 +390,7 @@ def test_pandas_reads_every_sheet_without_warnings(tmp_path):
     assert list(frames) == SHEETS
     assert len(frames["编码片段"]) == len(sample_passages())
     assert frames["编码片段"]["片段文本"].tolist()[1] == "=SUM(A1)"
-    assert pd.api.types.is_datetime64_any_dtype(frames["编码片段"]["时间"])
+    assert pd.api.types.is_datetime64_any_dtype(frames["编码片段"][timed_header("时间")])
 
 
 def test_empty_export(tmp_path):

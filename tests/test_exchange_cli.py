@@ -11,6 +11,7 @@ import pytest
 
 from annotator.cli import run
 from annotator.exchange import export_passages_csv
+from annotator.export.cells import timed_header
 from annotator.export.excel import PASSAGE_HEAD, PASSAGE_TAIL
 from annotator.project import Project
 
@@ -38,7 +39,7 @@ def test_csv_has_bom_and_the_passage_sheet_columns(study: Path, tmp_path: Path) 
     raw = (tmp_path / "p.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     frame = pd.read_csv(tmp_path / "p.csv", encoding="utf-8-sig")
-    assert list(frame.columns) == [*PASSAGE_HEAD, "地区", *PASSAGE_TAIL]
+    assert list(frame.columns) == [*PASSAGE_HEAD, "地区", *PASSAGE_TAIL[:-1], timed_header("时间")]
     assert list(frame["片段文本"]) == ["联席会议", "𠮷𠮷"]
     assert frame["地区"].tolist() == ["京津冀", "京津冀"]
     assert frame["备注"][0] == "'=HYPERLINK(\"x\")"  # never run as a formula by Excel

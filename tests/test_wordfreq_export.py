@@ -7,6 +7,7 @@ from pathlib import Path
 import openpyxl
 
 from annotator.db.models import Passage
+from annotator.export.cells import timed_header
 from annotator.project import Project
 
 POLICY = (
@@ -76,7 +77,7 @@ def test_columns_sit_by_the_document_and_by_the_coder(project: Project, article,
     wb.close()
     assert header == (
         "文档编号", "文档标题", "地区", "单元编号", "一级编码", "编码", "编码路径", "片段文本",
-        "起始", "结束", "编码员", "编码来源", "备注", "时间",
+        "起始", "结束", "编码员", "编码来源", "备注", timed_header("时间"),
     )
 
 

@@ -9,13 +9,14 @@ stores typed-in text; R and pandas users see that apostrophe only in such rare c
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from annotator.exchange.files import written_atomically
 from annotator.exchange.progress import Progress, Reporter
-from annotator.export.cells import clean_text, looks_like_formula, naive_datetime
+from annotator.export.cells import clean_text, local_times, looks_like_formula, timed_header
 from annotator.export.excel import PASSAGE_HEAD, PASSAGE_TAIL, PATH_SEPARATOR, attribute_keys
 
 if TYPE_CHECKING:
@@ -27,8 +28,14 @@ def _text(value: str | None) -> str:
     return "'" + text if looks_like_formula(text) else text
 
 
-def _time(value: datetime | None) -> str:
-    return naive_datetime(value).strftime("%Y-%m-%d %H:%M:%S") if value else ""
+def _timer() -> Callable[[datetime | None], str]:
+    """Local time as the workbook shows it; the header names the zone."""
+    local = local_times()
+
+    def time_text(value: datetime | None) -> str:
+        return local(value).strftime("%Y-%m-%d %H:%M:%S") if value else ""
+
+    return time_text
 
 
 def export_passages_csv(
@@ -42,10 +49,12 @@ def export_passages_csv(
     codes = {c.id: c for c in project.codes()}
     report = Reporter(progress, sum(d.passage_count for d in documents.values()))
     rows = 0
+    _time = _timer()
     with written_atomically(target, "the CSV file") as temp:
         with temp.open("w", encoding="utf-8-sig", newline="") as fh:
             writer = csv.writer(fh)
-            writer.writerow([*PASSAGE_HEAD, *keys, *PASSAGE_TAIL])
+            writer.writerow([*PASSAGE_HEAD, *keys, *PASSAGE_TAIL[:-1],
+                             timed_header(PASSAGE_TAIL[-1])])
             for p in report.each(project.iter_all_passages()):
                 doc, code = documents.get(p.document_id), codes.get(p.code_id)
                 path = code.path if code else ()

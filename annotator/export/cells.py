@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
-from datetime import UTC, date, datetime, time
+from collections.abc import Callable, Iterable
+from datetime import UTC, date, datetime, time, timedelta
 
 #: Excel refuses longer cell text (the limit counts UTF-16 code units).
 MAX_CELL_CHARS = 32_767
@@ -62,6 +62,64 @@ def naive_datetime(value: datetime) -> datetime:
     if value.tzinfo is not None:
         return value.astimezone(UTC).replace(tzinfo=None)
     return value
+
+
+_DAY = timedelta(days=1)
+
+
+def _utc_offset(value: datetime) -> timedelta:
+    """The local zone's offset at ``value`` (naive UTC)."""
+    try:
+        return value.replace(tzinfo=UTC).astimezone().utcoffset() or timedelta(0)
+    except (OverflowError, OSError, ValueError):  # before 1970 on Windows
+        return timedelta(0)
+
+
+def local_times() -> Callable[[datetime], datetime]:
+    """A converter of stored times (naive UTC, the project's convention) to naive local
+    times, for sheets and CSV whose headers name the zone (:func:`timed_header`): Excel has
+    no time zones.
+
+    ``astimezone()`` costs ~7 µs a call (0.7 s for 100,000 passages); the converter asks it
+    twice per UTC day and keeps the offset when both ends of the day agree (~1 µs a value),
+    and asks for each value only on the days the clocks change. Make one per export, so
+    that a zone change between exports is seen."""
+    days: dict[int, timedelta | None] = {}
+
+    def local(value: datetime) -> datetime:
+        if value.tzinfo is not None:
+            value = value.astimezone(UTC).replace(tzinfo=None)
+        day = value.toordinal()
+        try:
+            offset = days[day]
+        except KeyError:
+            start = datetime.fromordinal(day)
+            first, last = _utc_offset(start), _utc_offset(start + _DAY)
+            offset = days[day] = first if first == last else None
+        return value + (offset if offset is not None else _utc_offset(value))
+
+    return local
+
+
+def _offset_text(offset: timedelta) -> str:
+    minutes = round(offset.total_seconds() / 60)
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def zone_label(year: int | None = None) -> str:
+    """The local zone as "UTC+08:00"; "UTC+01:00/+02:00" where it has summer time."""
+    year = year or datetime.now().year
+    offsets = sorted({
+        datetime(year, month, 1, 12, tzinfo=UTC).astimezone().utcoffset() or timedelta(0)
+        for month in (1, 7)
+    })
+    return "UTC" + "/".join(_offset_text(o) for o in offsets)
+
+
+def timed_header(name: str) -> str:
+    """A time column's header with the zone its local times are in: "时间 (UTC+08:00)"."""
+    return f"{name} ({zone_label()})"
 
 
 def plain_value(value: object) -> object:

@@ -22,7 +22,7 @@ from openpyxl.comments import Comment
 from openpyxl.utils import get_column_letter
 
 from annotator.export.atomic import replace_when_done
-from annotator.export.cells import safe_sheet_name, shorten
+from annotator.export.cells import safe_sheet_name, shorten, timed_header
 from annotator.export.frequencies import FrequencyTable, build_frequencies
 from annotator.export.styles import CellMaker, append_cells
 from annotator.records import CodeInfo, DocumentInfo, PassageInfo
@@ -199,7 +199,7 @@ def _write_passages(wb, ws, data: ExportData, keys: list[str], progress):
     unit_head = (PASSAGE_UNIT,) if units_of is not None else ()
     origin_head = (PASSAGE_ORIGIN,) if show_origin else ()
     headers = (*PASSAGE_HEAD, *keys, *unit_head, *PASSAGE_TAIL[:7], *origin_head,
-               *PASSAGE_TAIL[7:])
+               *PASSAGE_TAIL[7:-1], timed_header(PASSAGE_TAIL[-1]))
     widths = (9, 30, *(14 for _ in keys), *(10 for _ in unit_head), 14, 16, 28, 60, 8, 8, 10,
               *(12 for _ in origin_head), 24, 19)
     _start_sheet(ws, mk, headers, widths)
@@ -431,7 +431,7 @@ def _write_codebook(ws, codes: Sequence[CodeInfo], table: FrequencyTable) -> Non
 
 def _write_documents(ws, documents, keys: list[str], table: FrequencyTable) -> None:
     mk = CellMaker(ws)
-    headers = (*DOCUMENT_HEAD, *keys, *DOCUMENT_TAIL)
+    headers = (*DOCUMENT_HEAD, *keys, *DOCUMENT_TAIL[:-1], timed_header(DOCUMENT_TAIL[-1]))
     widths = (7, 40, 28, *(14 for _ in keys), 9, 8, 19)
     _start_sheet(ws, mk, headers, widths)
     for doc in documents:

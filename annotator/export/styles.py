@@ -17,7 +17,7 @@ from datetime import date, datetime, time
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 
-from annotator.export.cells import ERROR_CODES, clean_text, naive_datetime, plain_value
+from annotator.export.cells import ERROR_CODES, clean_text, local_times, plain_value
 
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
 PERCENT_FORMAT = "0.0%"
@@ -85,6 +85,7 @@ class CellMaker:
         self.percent = self._template(alignment=_TOP, number_format=PERCENT_FORMAT)
         self.bold = self._template(font=_BOLD, alignment=_TOP)
         self.bold_percent = self._template(font=_BOLD, alignment=_TOP, number_format=PERCENT_FORMAT)
+        self.local_time = local_times()  # datetime cells hold local time (header names zone)
 
     def _template(self, *, font=None, alignment=None, number_format=None, fill=None):
         cell = Cell(self.ws, 1, 1)
@@ -164,10 +165,11 @@ class CellMaker:
             return None
         cell = self._styled(self.datetime)
         if type(value) is datetime:  # the style already has a date format: skip the checks
-            cell._value = naive_datetime(value)
+            cell._value = self.local_time(value)
             cell.data_type = "d"
         else:
-            cell.value = plain_value(value)
+            local = self.local_time(value) if isinstance(value, datetime) else value
+            cell.value = plain_value(local)
         return cell
 
     def header_row(self, titles) -> list[Cell]:
