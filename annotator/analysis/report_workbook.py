@@ -17,6 +17,7 @@ from annotator.analysis.cooccurrence import cooccurrence
 from annotator.analysis.filters import Filters, resolve
 from annotator.analysis.tables import code_by_document, shares_by_parent
 from annotator.analysis.unit_index import UNIT_LABELS
+from annotator.export.cells import timed_header
 from annotator.export.excel import ExtraSheet, write_sheets
 
 if TYPE_CHECKING:
@@ -109,7 +110,7 @@ def _notes_sheet(project: Project, xy: crosstab.XYTable, filters: Filters, passa
         documents = len(table_data.document_rows(s, scope.document_ids))
     rows: list[tuple[str, object]] = [
         ("项目文件", str(project.path)),
-        ("生成时间", datetime.now().replace(microsecond=0)),
+        (timed_header("生成时间"), datetime.now().replace(microsecond=0)),  # local time
         ("X（行）", "、".join(by_id[r].path_text for r in xy.x_roots)),
         ("Y（列）", "、".join(by_id[r].path_text for r in xy.y_roots)),
         ("分析单元", UNIT_LABELS.get(xy.unit_kind, xy.unit_kind)),
