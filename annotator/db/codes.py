@@ -257,14 +257,13 @@ def list_codes(session: Session, *, counts: bool = True) -> list[CodeInfo]:
     for code in session.scalars(select(Code).order_by(Code.position, Code.id)):
         by_parent.setdefault(code.parent_id, []).append(code)
     out: list[CodeInfo] = []
-
-    def walk(parent: int | None, path: tuple[str, ...]) -> None:
-        for code in by_parent.get(parent, []):
-            own = (*path, code.name)
-            out.append(to_info(code, own, counts_of.get(code.id, 0)))
-            walk(code.id, own)
-
-    walk(None, ())
+    # Depth first with a stack, not recursion: an imported tree may be deep.
+    stack: list[tuple[Code, tuple[str, ...]]] = [(c, ()) for c in reversed(by_parent.get(None, []))]
+    while stack:
+        code, path = stack.pop()
+        own = (*path, code.name)
+        out.append(to_info(code, own, counts_of.get(code.id, 0)))
+        stack.extend((c, own) for c in reversed(by_parent.get(code.id, [])))
     return out
 
 

@@ -8,12 +8,14 @@ import re
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from annotator.db.codes import PALETTE, normalise_colour
 from annotator.errors import InvalidOperation
+from annotator.exchange.qdpx import DEFAULT_LIMITS, Limits
 from annotator.exchange.refi_model import RefiCode, derived_guid
-from annotator.exchange.results import WarningKind, Warnings
+from annotator.exchange.results import InputLimitError, WarningKind, Warnings
 
 #: ATLAS.ti writes a code tree as flat names joined by this.
 FLAT_SEPARATOR = "::"
@@ -95,10 +97,15 @@ class TreeBuilder:
         self.guid_paths: dict[str, tuple[str, ...]] = {}
 
     def add(self, row: CodeRow) -> CodeRow:
-        for depth in range(1, len(row.path)):
-            prefix = row.path[:depth]
-            if prefix not in self.rows:
-                self.rows[prefix] = CodeRow(prefix, explicit=False)
+        # Implied parents: walk up only while they are missing (parents usually come first,
+        # so this is one lookup, not one per level).
+        missing: list[tuple[str, ...]] = []
+        prefix = row.path[:-1]
+        while prefix and prefix not in self.rows:
+            missing.append(prefix)
+            prefix = prefix[:-1]
+        for implied in reversed(missing):
+            self.rows[implied] = CodeRow(implied, explicit=False)
         existing = self.rows.get(row.path)
         if existing is None:
             self.rows[row.path] = row
@@ -125,13 +132,11 @@ class TreeBuilder:
         for row in self.rows.values():
             by_parent.setdefault(row.path[:-1], []).append(row)
         out: list[CodeRow] = []
-
-        def walk(parent: tuple[str, ...]) -> None:
-            for row in by_parent.get(parent, []):
-                out.append(row)
-                walk(row.path)
-
-        walk(())
+        stack = list(reversed(by_parent.get((), [])))
+        while stack:  # depth first with a stack: no recursion limit on deep trees
+            row = stack.pop()
+            out.append(row)
+            stack.extend(reversed(by_parent.get(row.path, [])))
         seen: set[str] = set()
         for row in out:
             # Every code gets a GUID; a repeated one (broken file) is replaced.
@@ -144,33 +149,44 @@ class TreeBuilder:
 
 
 def refi_code_rows(
-    codes: Iterable[RefiCode], warnings: Warnings
+    codes: Iterable[RefiCode],
+    warnings: Warnings,
+    *,
+    what: str | Path = "file",
+    limits: Limits = DEFAULT_LIMITS,
 ) -> tuple[list[CodeRow], dict[str, tuple[str, ...]]]:
     """Flatten REFI codes (nested, or ATLAS.ti ``A::B`` names) into rows in tree order.
-    Also returns each file GUID's path, for resolving CodeRefs."""
+    Also returns each file GUID's path, for resolving CodeRefs. Raises ``InputLimitError``
+    naming ``what`` when the paths (``A::B`` parts included) are deeper than
+    ``limits.max_code_depth`` or make more than ``limits.max_codes`` codes."""
     builder = TreeBuilder(warnings)
-
-    def walk(items: Iterable[RefiCode], parent: tuple[str, ...]) -> None:
-        for code in items:
-            parts = [clean_name(p) for p in code.name.split(FLAT_SEPARATOR)]
-            parts = [p for p in parts if p] or [UNNAMED]
-            if parts == [UNNAMED]:
-                warnings.add(WarningKind.CODEBOOK, f"code {code.guid or ''}".strip(),
-                             f"has no name; called {UNNAMED!r}")
-            definition, keywords, shortcut = split_description(code.description)
-            row = builder.add(
-                CodeRow(
-                    path=(*parent, *parts),
-                    guid=code.guid,
-                    colour=code.colour,
-                    definition=definition,
-                    keywords=keywords,
-                    shortcut=shortcut,
-                )
+    # Depth first in file order, with a stack (a tree may be as deep as the limits allow).
+    stack: list[tuple[RefiCode, tuple[str, ...]]] = [(c, ()) for c in reversed(list(codes))]
+    while stack:
+        code, parent = stack.pop()
+        parts = [clean_name(p) for p in code.name.split(FLAT_SEPARATOR)]
+        parts = [p for p in parts if p] or [UNNAMED]
+        if parts == [UNNAMED]:
+            warnings.add(WarningKind.CODEBOOK, f"code {code.guid or ''}".strip(),
+                         f"has no name; called {UNNAMED!r}")
+        path = (*parent, *parts)
+        if len(path) > limits.max_code_depth:
+            raise InputLimitError(what, "code tree depth", limits.max_code_depth,
+                                  f'under code "{path[0]}"')
+        definition, keywords, shortcut = split_description(code.description)
+        row = builder.add(
+            CodeRow(
+                path=path,
+                guid=code.guid,
+                colour=code.colour,
+                definition=definition,
+                keywords=keywords,
+                shortcut=shortcut,
             )
-            walk(code.children, row.path)
-
-    walk(codes, ())
+        )
+        if len(builder.rows) > limits.max_codes:
+            raise InputLimitError(what, "number of codes", limits.max_codes)
+        stack.extend((c, row.path) for c in reversed(code.children))
     rows = builder.result()
     paths = dict(builder.guid_paths)
     for row in rows:

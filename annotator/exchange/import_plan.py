@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 from typing import Any
 
 from annotator.db.documents import content_hash
@@ -40,6 +41,16 @@ class ImportPlan:
     documents: list[dict[str, Any]] = field(default_factory=list)
     attributes: list[dict[str, Any]] = field(default_factory=list)
     passages: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _docx_reading(lines: str, src: RefiTextSource) -> str:
+    """A .docx's text with paragraphs ended by "\n", or by "\r\n" when the selections'
+    names say the exporter counted two characters per paragraph end (NVivo for Windows)."""
+    spans = [(s.start, s.end, s.name) for s in src.selections
+             if s.start is not None and s.end is not None]
+    crlf = lines.replace("\n", "\r\n")
+    reading, confirmed = detect_reading(crlf, spans)
+    return crlf if reading is Reading.CODE_POINTS and confirmed else lines
 
 
 def _short(text: str, limit: int = 30) -> str:
@@ -89,7 +100,8 @@ class Planner:
 
     # -- codes ---------------------------------------------------------------------------
     def _codes(self) -> None:
-        rows, paths = refi_code_rows(self.model.codes, self.warnings)
+        rows, paths = refi_code_rows(self.model.codes, self.warnings,
+                                     what=self.loader.project_file, limits=self.loader.limits)
         self.plan.codes, ids = code_table(rows, self.warnings)
         self.root_names = {c["name"]: c["id"] for c in self.plan.codes if c["parent_id"] is None}
         self.code_ids = {guid: ids[path] for guid, path in paths.items() if guid}
@@ -109,13 +121,13 @@ class Planner:
 
     # -- documents -----------------------------------------------------------------------
     def _source(self, src: RefiTextSource, case_values: dict[str, str]) -> None:
+        if not src.name.strip() and (src.plain_text_path or src.rich_text_path):
+            # qualitative-coding writes no name: the file's name is the best title there is
+            path = src.plain_text_path or src.rich_text_path or ""
+            src.name = PurePosixPath(path.partition("://")[2] or path).name
         item = f'source "{src.name}"'
-        try:
-            raw = self.loader.text(src.content, src.plain_text_path)
-        except MissingText as exc:
-            lost = sum(max(1, len(s.codings)) for s in src.selections) + len(src.codings)
-            self.warnings.add(W.MISSING_SOURCE, item, f"{exc.reason}; not imported"
-                              + (f", nor its {lost} coding(s)" if lost else ""))
+        raw = self._raw_text(src, item)
+        if raw is None:
             return
         text, mapping = offset_map(raw)
         if not text.strip():
@@ -141,6 +153,38 @@ class Planner:
         for note in src.note_refs:
             self.notes.misplaced(note, f"document {src.name!r}")
         self._selections(src, doc_id, raw, len(text), mapping)
+
+    def _raw_text(self, src: RefiTextSource, item: str) -> str | None:
+        """The source's text as the file has it; None (with a warning) when there is none.
+        An empty plain text with a ``richTextPath`` .docx (NVivo) is read from the .docx."""
+        remarks: list[str] = []
+        missing: MissingText | None = None
+        try:
+            raw = self.loader.text(src.content, src.plain_text_path, remarks)
+        except MissingText as exc:
+            raw, missing = "", exc
+        for remark in remarks:
+            self.warnings.add(W.SOURCE_PATH, item, remark)
+        if not raw.strip() and src.rich_text_path:
+            try:
+                raw = _docx_reading(self.loader.rich_text(src.rich_text_path), src)
+            except MissingText as exc:
+                missing = missing or exc
+            else:
+                if not raw.strip():
+                    missing = MissingText(f"has no text (the plain text and "
+                                          f"{src.rich_text_path} are both empty)")
+                else:
+                    why = missing.reason if missing else "its plain text is empty"
+                    self.warnings.add(W.SOURCE_PATH, item, f"{why}; its text was read from "
+                                      f"{src.rich_text_path} (one line per paragraph)")
+                    missing = None
+        if missing is not None:
+            lost = sum(max(1, len(s.codings)) for s in src.selections) + len(src.codings)
+            self.warnings.add(W.MISSING_SOURCE, item, f"{missing.reason}; not imported"
+                              + (f", nor its {lost} coding(s)" if lost else ""))
+            return None
+        return raw
 
     def _document(self, src: RefiTextSource, text: str, digest: str, values: dict[str, str]) -> int:
         doc_id = len(self.plan.documents) + 1
@@ -256,9 +300,10 @@ class Planner:
                 return
         user = coding.user_guid or (sel.user_guid if sel else None) or src.user_guid
         coder_id = self.coders.coder_id(user)
-        text = "\n\n".join(
-            m.strip() for m in [*memo, *self.notes.texts(coding.note_refs)] if m.strip()
-        )
+        # A memo may be both the selection's Description and a Note (as annotator and
+        # MAXQDA write it): each text once.
+        parts = dict.fromkeys(m.strip() for m in [*memo, *self.notes.texts(coding.note_refs)])
+        text = "\n\n".join(p for p in parts if p)
         key = (doc_id, code_id, coder_id, start, end)
         twin = self.passage_keys.get(key)
         if twin is not None:

@@ -26,6 +26,7 @@ def import_qdc(
         if root == "Project":
             report.warnings.add(WarningKind.UNSUPPORTED, str(source),
                                 "is a whole project; only its codebook was imported")
-        rows, _paths = refi_code_rows(model.codes, report.warnings)
+        rows, _paths = refi_code_rows(model.codes, report.warnings, what=source,
+                                      limits=limits)
     merge_rows(project, rows, report)
     return report

@@ -23,11 +23,18 @@ _CHUNK = 1 << 20
 @dataclass(frozen=True)
 class Limits:
     """How much an imported file may expand to. Generous for real projects (a 2,000-article
-    project with 200,000 passages is about 150 MB), far below what a bomb needs."""
+    project with 200,000 passages is about 150 MB), far below what a bomb needs.
+
+    Code trees: real codebooks are a few levels deep with at most a few thousand codes;
+    ``max_code_depth`` levels (a code at the top is level 1; ATLAS.ti's ``A::B`` names count
+    a level per part) and ``max_codes`` codes in one file are accepted, anything beyond is
+    refused before any code is made."""
 
     max_total_bytes: int = 2 * 1024**3
     max_entry_bytes: int = 1024**3
     max_entries: int = 200_000
+    max_code_depth: int = 100
+    max_codes: int = 200_000
 
 
 DEFAULT_LIMITS = Limits()

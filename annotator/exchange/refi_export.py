@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import zipfile
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +21,8 @@ from annotator.exchange.refi_write import (
     write_codebook_xml,
     write_project_xml,
 )
+from annotator.exchange.results import ExchangeWarning, WarningKind
+from annotator.records import CodeInfo
 
 if TYPE_CHECKING:
     from annotator.project import Project
@@ -34,6 +38,33 @@ class ExportSummary:
     coders: int
     passages: int
     memos: int
+    #: What a receiving tool is known to change or drop (``peer_warnings``).
+    warnings: tuple[ExchangeWarning, ...] = ()
+
+
+def peer_warnings(codes: Sequence[CodeInfo]) -> tuple[ExchangeWarning, ...]:
+    """What the file says correctly but another tool is known to import differently, from
+    reading QualCoder's importer (``refi.py``, releases 3.x): it makes a code with sub-codes
+    a category, with a plain code of the same name inside that gets the parent's own
+    codings, and it keeps code names unique across the whole tree, so codes of the same
+    name under different parents become one code with the codings of all."""
+    parents = {c.parent_id for c in codes if c.parent_id is not None}
+    out: list[ExchangeWarning] = []
+    for code in codes:
+        if code.id in parents and code.passage_count:
+            out.append(ExchangeWarning(
+                WarningKind.PEER, f'code "{code.path_text}"',
+                f"has sub-codes and {code.passage_count} passage(s) of its own; QualCoder "
+                "imports it as a category holding its sub-codes plus a plain code of the same "
+                "name that gets these passages"))
+    names = Counter(c.name for c in codes)
+    for name, count in names.items():
+        if count > 1:
+            out.append(ExchangeWarning(
+                WarningKind.PEER, f'code name "{name}"',
+                f"used by {count} codes at different places in the tree; QualCoder keeps "
+                "one code per name and puts the passages of all of them on it"))
+    return tuple(out)
 
 
 def export_qdpx(
@@ -66,7 +97,8 @@ def export_qdpx(
             with zf.open(PROJECT_ENTRY, "w", force_zip64=True) as stream:
                 memos = write_project_xml(stream, data)
         report.finish()
-    return ExportSummary(len(documents), len(codes), len(coders), passages, memos)
+    return ExportSummary(len(documents), len(codes), len(coders), passages, memos,
+                         peer_warnings(codes))
 
 
 def export_qdc(project: Project, target: str | Path) -> int:

@@ -86,6 +86,7 @@ class RefiTextSource:
     name: str
     kind: str = "TextSource"
     plain_text_path: str | None = None
+    rich_text_path: str | None = None  # a .docx (NVivo may leave the plain text empty)
     content: str | None = None  # inline PlainTextContent
     created: datetime | None = None
     user_guid: str | None = None

@@ -20,6 +20,7 @@ from xml.etree.ElementTree import Element, ParseError
 import defusedxml.ElementTree as safe_et
 from defusedxml import DefusedXmlException
 
+from annotator.exchange.qdpx import DEFAULT_LIMITS, Limits
 from annotator.exchange.refi_model import (
     RefiCase,
     RefiCode,
@@ -32,7 +33,12 @@ from annotator.exchange.refi_model import (
     RefiVariable,
     canonical_guid,
 )
-from annotator.exchange.results import ExchangeFormatError, WarningKind, Warnings
+from annotator.exchange.results import (
+    ExchangeFormatError,
+    InputLimitError,
+    WarningKind,
+    Warnings,
+)
 
 _COLOUR = re.compile(r"#?([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})")
 _VALUE_ELEMENTS = (
@@ -146,6 +152,7 @@ class _Reader:
             name=name if name is not None else (el.get("name") or ""),
             kind=kind,
             plain_text_path=el.get("plainTextPath"),
+            rich_text_path=el.get("richTextPath"),
             content=(content.text or "") if content is not None else None,
             created=parse_datetime(el.get("creationDateTime")),
             user_guid=canonical_guid(el.get("creatingUser")),
@@ -156,7 +163,22 @@ class _Reader:
             values=self.values(el),
         )
 
+    def codes(self, parent: Element) -> list[RefiCode]:
+        """The ``<Code>`` children of ``parent`` with their subtrees, built with a stack
+        rather than recursion: a tree as deep as the limits allow never meets Python's
+        recursion limit."""
+        out: list[RefiCode] = []
+        stack: list[tuple[Element, list[RefiCode]]] = [(parent, out)]
+        while stack:
+            el, into = stack.pop()
+            for c in children(el, "Code"):
+                code = self.code(c)
+                into.append(code)
+                stack.append((c, code.children))
+        return out
+
     def code(self, el: Element) -> RefiCode:
+        """One code without its children (``codes`` adds them)."""
         name = el.get("name") or ""
         return RefiCode(
             guid=canonical_guid(el.get("guid")),
@@ -164,7 +186,6 @@ class _Reader:
             colour=parse_colour(el.get("color"), f'code "{name}"', self.warnings),
             description=child_text(el, "Description"),
             codable=(el.get("isCodable") or "true").strip().lower() not in ("false", "0"),
-            children=[self.code(c) for c in children(el, "Code")],
             note_refs=self.note_refs(el),
         )
 
@@ -179,7 +200,7 @@ class _Reader:
         elif name in ("CodeBook", "Codes"):
             codes = child(el, "Codes") if name == "CodeBook" else el
             if codes is not None:
-                p.codes.extend(self.code(c) for c in children(codes, "Code"))
+                p.codes.extend(self.codes(codes))
         elif name == "Variables":
             for v in children(el, "Variable"):
                 guid = canonical_guid(v.get("guid"))
@@ -240,22 +261,36 @@ class _Reader:
 
 
 def read_refi(
-    stream: BinaryIO, warnings: Warnings, *, what: str = "file"
+    stream: BinaryIO, warnings: Warnings, *, what: str = "file", limits: Limits = DEFAULT_LIMITS
 ) -> tuple[str, RefiProject]:
     """Parse ``stream``; returns the root element's local name ("Project" or "CodeBook")
     and the parsed model. Raises ``ExchangeFormatError`` naming ``what`` for XML that is
-    broken, hostile (entities, external references) or not REFI-QDA."""
+    broken, hostile (entities, external references) or not REFI-QDA, and
+    ``InputLimitError`` as soon as the code tree goes past ``limits`` (deeper than
+    ``max_code_depth`` or more than ``max_codes`` codes), before it is built."""
     reader = _Reader(warnings)
     stack: list[Element] = []
+    code_depth = code_count = 0
     try:
         # No REFI file has a DOCTYPE: refusing any DTD also rules out entity tricks.
         events = safe_et.iterparse(stream, events=("start", "end"), forbid_dtd=True)
         for event, el in events:
+            is_code = el.tag == "Code" or el.tag.endswith("}Code")
             if event == "start":
                 if not stack:
                     _root_started(reader, el, what)
+                elif is_code:
+                    code_depth += 1
+                    code_count += 1
+                    if code_depth > limits.max_code_depth:
+                        raise InputLimitError(what, "code tree depth", limits.max_code_depth,
+                                              f'under code "{_ancestor_name(stack)}"')
+                    if code_count > limits.max_codes:
+                        raise InputLimitError(what, "number of codes", limits.max_codes)
                 stack.append(el)
                 continue
+            if is_code:
+                code_depth -= 1
             stack.pop()
             depth = len(stack)  # 0: the root itself, 1: a section, 2: inside a section
             if depth == 1:
@@ -277,6 +312,11 @@ def read_refi(
     if not reader.root:
         raise ExchangeFormatError(f"{what}: empty file")
     return reader.root, reader.project
+
+
+def _ancestor_name(stack: list[Element]) -> str:
+    """The outermost code above the refused one (inner names may be thousands deep)."""
+    return next((el.get("name") or "" for el in stack if local(el.tag) == "Code"), "")
 
 
 def _root_started(reader: _Reader, el: Element, what: str) -> None:

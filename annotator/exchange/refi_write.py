@@ -77,29 +77,34 @@ class ProjectData:
 
 
 def _codes(xf: Any, codes: Sequence[CodeInfo], ns: str) -> None:
-    """Nested <Code> elements; folder-only codes (children, no passages) not codable."""
-    children: dict[int | None, list[CodeInfo]] = {}
-    for code in codes:
-        children.setdefault(code.parent_id, []).append(code)
+    """Nested <Code> elements; folder-only codes (children, no passages) not codable.
+
+    Written as a stream of open and close tags in tree order (no recursion, no tree in
+    memory), so a codebook of any depth or size is written in flat memory."""
+    parents = {c.parent_id for c in codes if c.parent_id is not None}
     q_code, q_desc = f"{{{ns}}}Code", f"{{{ns}}}Description"
-
-    def fill(el: etree._Element, code: CodeInfo) -> etree._Element:
-        el.set("guid", code.guid)
-        el.set("name", xml_safe(code.name))
-        el.set("isCodable",
-               "false" if children.get(code.id) and not code.passage_count else "true")
-        if code.colour and _RGB.fullmatch(code.colour):
-            el.set("color", code.colour.upper())
-        description = join_description(code.definition, code.keywords, code.shortcut)
-        if description:
-            etree.SubElement(el, q_desc).text = xml_safe(description)
-        for sub in children.get(code.id, []):
-            fill(etree.SubElement(el, q_code), sub)
-        return el
-
+    open_codes: list[Any] = []  # the element contexts of the current code's ancestors
     with xf.element(f"{{{ns}}}Codes"):
-        for root in children.get(None, []):
-            xf.write(fill(etree.Element(q_code, nsmap={None: ns}), root))
+        for code in codes:  # tree order: a code comes right after its parent's subtree began
+            while len(open_codes) > len(code.path) - 1:
+                open_codes.pop().__exit__(None, None, None)
+            attrib = {
+                "guid": code.guid,
+                "name": xml_safe(code.name),
+                "isCodable": "false" if code.id in parents and not code.passage_count
+                else "true",
+            }
+            if code.colour and _RGB.fullmatch(code.colour):
+                attrib["color"] = code.colour.upper()
+            element = xf.element(q_code, attrib)
+            element.__enter__()
+            open_codes.append(element)
+            description = join_description(code.definition, code.keywords, code.shortcut)
+            if description:
+                with xf.element(q_desc):
+                    xf.write(xml_safe(description))
+        while open_codes:
+            open_codes.pop().__exit__(None, None, None)
 
 
 def write_codebook_xml(stream: BinaryIO, codes: Sequence[CodeInfo]) -> None:
@@ -145,8 +150,10 @@ def _value(parent: etree._Element, name: str, value: str, element: str = "TextVa
 
 def write_project_xml(stream: BinaryIO, data: ProjectData) -> int:
     """project.qde (Project-mrt2019.xsd) with sources at ``internal://<guid>.txt``; each
-    passage one PlainTextSelection with one Coding, its memo a Note the selection refers
-    to. Returns the number of memos written."""
+    passage one PlainTextSelection with one Coding. Its memo is written twice, as every
+    peer reads one of them: the selection's ``Description`` (QualCoder reads a coding memo
+    only there) and a Note the selection refers to (NVivo, MAXQDA, ATLAS.ti); annotator's
+    import keeps the text once. Returns the number of memos written."""
     code_guid = {c.id: c.guid for c in data.codes}
     coder_guid = {c.id: c.guid for c in data.coders}
     notes: list[tuple[str, str, str, str]] = []  # (guid, user guid, created, memo)
@@ -210,6 +217,7 @@ def _source(
     q_sel, q_coding, q_ref, q_note = _q("PlainTextSelection"), _q("Coding"), _q("CodeRef"), _q(
         "NoteRef"
     )
+    q_desc = _q("Description")
     for row in passages:
         user = coder_guid.get(row.coder_id, "")
         created = xsd_datetime(row.created_at)
@@ -218,6 +226,8 @@ def _source(
             startPosition=str(row.start), endPosition=str(row.end),
             creatingUser=user, creationDateTime=created,
         )
+        if row.memo:  # the schema puts Description before Coding
+            etree.SubElement(sel, q_desc).text = xml_safe(row.memo)
         coding = etree.SubElement(sel, q_coding, guid=coding_guid(row.guid),
                                   creatingUser=user, creationDateTime=created)
         etree.SubElement(coding, q_ref, targetGUID=code_guid[row.code_id])

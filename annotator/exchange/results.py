@@ -25,6 +25,17 @@ class UnsafeArchiveError(ExchangeFormatError):
     """A .qdpx archive tries to escape its folder or expands past the size limits."""
 
 
+class InputLimitError(ExchangeFormatError):
+    """A file goes past one of the documented input limits (``qdpx.Limits``): a code tree
+    too deep or with too many codes. Refused before anything was written; the message names
+    the file and the limit."""
+
+    def __init__(self, file: Path | str, limit: str, value: int, where: str = "") -> None:
+        super().__init__(f"{file}: {where + ': ' if where else ''}{limit} is over the limit "
+                         f"of {value}; refused")
+        self.file, self.limit, self.value = Path(file), limit, value
+
+
 class CodebookSheetError(CodebookFormatError):
     """A codebook spreadsheet is malformed; ``file``, ``sheet`` and ``row`` say where."""
 
@@ -47,6 +58,8 @@ class WarningKind(StrEnum):
     DUPLICATE = "duplicate"  # a duplicate name, text or coding, merged
     NOTE = "note"  # a note with nowhere to go in annotator
     CODEBOOK = "codebook"  # a codebook value left out (bad colour, taken shortcut…)
+    SOURCE_PATH = "source-path"  # a source's file found another way than the spec says
+    PEER = "peer"  # exported, but a receiving tool is known to change or drop it
 
 
 @dataclass(frozen=True)

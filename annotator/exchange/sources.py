@@ -1,6 +1,9 @@
 """Find the text of a REFI source: inline ``PlainTextContent`` or a ``plainTextPath`` with
 ``internal://`` (in the archive's ``sources/``), ``relative://`` (beside the project, or
-under its ``basePath``) or ``absolute://``.
+under its ``basePath``) or ``absolute://``. A path with no scheme at all (qualitative-coding
+writes ``plainTextPath="NAME.txt"`` for ``sources/NAME.txt``) is read as ``internal://``,
+with a remark for the report. A source whose plain text is empty but which has a
+``richTextPath`` .docx in the archive (NVivo) is read from the .docx.
 
 Files outside the archive are read only when they are regular ``.txt`` files within the
 size limit: an imported project names them, and it should not be able to pull any file of
@@ -9,9 +12,12 @@ the user's disk into a project.
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 from urllib.parse import unquote
 
+from annotator.errors import ReadError
 from annotator.exchange.qdpx import Limits, QdpxArchive, unsafe_name
 from annotator.importing.encoding import NotTextError, decode_bytes
 
@@ -31,18 +37,27 @@ class TextLoader:
         self, archive: QdpxArchive | None, project_file: Path, base_path: str, limits: Limits
     ) -> None:
         self.archive = archive
+        self.project_file = Path(project_file)
         self.folder = Path(project_file).resolve().parent
         self.base_path = base_path
         self.limits = limits
 
-    def text(self, content: str | None, path: str | None) -> str:
-        """The raw text (decoded, not normalised). Raises ``MissingText``."""
+    def text(self, content: str | None, path: str | None,
+             remarks: list[str] | None = None) -> str:
+        """The raw text (decoded, not normalised). Raises ``MissingText``. A path read
+        another way than the spec says adds a sentence to ``remarks``."""
         if content is not None and not path:
             return content
         if not path:
             raise MissingText("neither PlainTextContent nor plainTextPath is given")
         scheme, sep, rest = path.partition("://")
         scheme = scheme.lower() if sep else ""
+        if not sep:
+            data = self._internal(path)  # raises for a path that leaves the archive
+            if remarks is not None:
+                remarks.append(f"plainTextPath {path!r} has no scheme (internal://); read "
+                               "from the archive's sources/ folder")
+            return self._decode(data, path)
         if scheme == "internal":
             return self._decode(self._internal(rest), path)
         if scheme == "relative":
@@ -51,6 +66,52 @@ class TextLoader:
             return self._decode(self._file(_absolute(rest), path), path)
         raise MissingText(f"plainTextPath {path!r} uses no known scheme (internal://, "
                           "relative://, absolute://)")
+
+    def rich_text(self, path: str) -> str:
+        """The text of a ``richTextPath`` .docx in the archive (or in ``sources/`` beside a
+        bare .qde), one line per paragraph, not normalised. Raises ``MissingText``."""
+        scheme, sep, rest = path.partition("://")
+        if sep and scheme.lower() != "internal":
+            raise MissingText(f"richTextPath {path!r}: only .docx files inside the project "
+                              "are read")
+        name = rest if sep else path
+        if not name.lower().endswith(".docx"):
+            raise MissingText(f"richTextPath {path!r} is not a .docx file")
+        if self.archive is not None:
+            data = self._internal(name)
+        else:
+            data = self._beside(name.lstrip("/"), suffix=".docx")
+        self._check_docx(data, path)
+        from annotator.importing.docx_file import docx_lines
+
+        try:
+            return docx_lines(Path(name), data)
+        except ReadError as exc:
+            raise MissingText(f"richTextPath {path!r}: {exc.reason}") from exc
+
+    def _check_docx(self, data: bytes, shown: str) -> None:
+        """A .docx is a zip too: what it declares must fit the limits before it is parsed
+        (zipfile never reads past a declared size)."""
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as docx:
+                infos = docx.infolist()
+        except (zipfile.BadZipFile, OSError) as exc:
+            raise MissingText(f"richTextPath {shown!r} is not a .docx (zip) file") from exc
+        total = sum(i.file_size for i in infos)
+        if len(infos) > self.limits.max_entries or total > self.limits.max_entry_bytes:
+            raise MissingText(f"richTextPath {shown!r} expands to {total} bytes in "
+                              f"{len(infos)} entries, past the limit of "
+                              f"{self.limits.max_entry_bytes} bytes; not read")
+
+    def _beside(self, name: str, suffix: str) -> bytes:
+        for candidate in dict.fromkeys((name, unquote(name))):
+            if unsafe_name(candidate):
+                raise MissingText(f"internal path {name!r} leaves the sources folder")
+            for folder in ("sources", "Sources", ""):
+                file = self.folder / folder / candidate
+                if file.is_file():
+                    return self._file(file, name, suffix)
+        raise MissingText(f"sources/{name} not found beside the .qde file (in {self.folder})")
 
     def _internal(self, name: str) -> bytes:
         name = name.lstrip("/")
@@ -84,11 +145,11 @@ class TextLoader:
                     return self._file(file, rest)
         raise MissingText(f"relative file {rel} not found beside the project or its basePath")
 
-    def _file(self, file: Path, shown: str) -> bytes:
+    def _file(self, file: Path, shown: str, suffix: str = ".txt") -> bytes:
         if not file.is_file():
             raise MissingText(f"file {file} not found")
-        if file.suffix.lower() != ".txt":
-            raise MissingText(f"{shown}: only .txt files are read from outside the archive")
+        if file.suffix.lower() != suffix:
+            raise MissingText(f"{shown}: only {suffix} files are read from outside the archive")
         size = file.stat().st_size
         if size > self.limits.max_entry_bytes:
             raise MissingText(f"{file} is larger than {self.limits.max_entry_bytes} bytes")
