@@ -121,9 +121,11 @@ class Project:
     # -- opening and closing -------------------------------------------------------------
     @classmethod
     def create(
-        cls, path: str | Path, *, codebook: str | Path | None = None, coder: str | None = None
+        cls, path: str | Path, *, codebook: str | Path | None = None, coder: str | None = None,
+        window: bool = False,
     ) -> Project:
-        """A new, empty project file; refuses to overwrite an existing file."""
+        """A new, empty project file; refuses to overwrite an existing file. ``window``: take
+        the window's claim on it, as :meth:`open` does."""
         path = Path(path)
         if path.exists():
             raise ProjectError(f"{path}: file already exists")
@@ -144,6 +146,9 @@ class Project:
                 with contextlib.suppress(OSError):
                     leftover.unlink(missing_ok=True)
             raise
+        if window:
+            taken = WindowClaim.take(path)
+            project._claim = taken if isinstance(taken, WindowClaim) else None
         return project
 
     @classmethod

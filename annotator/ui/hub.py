@@ -51,10 +51,13 @@ class ProjectHub(QObject):
         """Open (or create) a project as ``coder`` (default: the login name); raises the
         core's errors for the caller to show."""
         path = Path(path)
+        if self.project is not None and path.resolve() == self.project.path.resolve():
+            self.close()  # opened again: its window claim is this window's own
+        # window=True: a second window on the same file opens it read-only (project_lock).
         if create:
-            project = Project.create(path, codebook=codebook, coder=coder)
+            project = Project.create(path, codebook=codebook, coder=coder, window=True)
         else:
-            project = Project.open(path, coder=coder)
+            project = Project.open(path, coder=coder, window=True)
         self.close()
         self.project = project
         self.projectChanged.emit()

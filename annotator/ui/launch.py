@@ -30,6 +30,7 @@ def launch(argv: list[str]) -> int:
     from annotator.ui.i18n import install_translators
     from annotator.ui.main_window import MainWindow
     from annotator.ui.settings import APPLICATION, ORGANISATION, Settings
+    from annotator.ui.storage_notice import install_storage_hook
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
@@ -39,6 +40,8 @@ def launch(argv: list[str]) -> int:
     reporter = ErrorReporter(app)
     install_excepthook(reporter.report)
     window = MainWindow(settings)
+    # A full disk or a read-only project refusing a step: a plain message naming the file.
+    install_storage_hook(lambda: window)
     reporter.window = window
     if args.project is not None:
         open_from_command_line(window, args.project, create=args.create)

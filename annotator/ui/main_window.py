@@ -36,6 +36,7 @@ from annotator.ui.passages.pane import PassagesPane
 from annotator.ui.preferences import PreferencesDialog, PreferenceValues
 from annotator.ui.recent_codes import RecentCodes
 from annotator.ui.settings import Settings
+from annotator.ui.storage_notice import OutsideChanges, read_only_reason
 from annotator.ui.transfer import ImportReportDialog, export_with_progress, import_with_progress
 
 # Feature packages that add menus, docks and actions to the window: each module has
@@ -43,6 +44,15 @@ from annotator.ui.transfer import ImportReportDialog, export_with_progress, impo
 # index rows built in a worker after a project's first paint; safekeeping: the saved
 # indicator, daily backups and restoring one).
 EXTENSIONS: tuple[str, ...] = ("team", "words", "exchange", "derived_worker", "safekeeping")
+
+# Actions that change the project: off while it is open read-only (the rest reads or exports).
+WRITING_ACTIONS = (
+    ActionId.IMPORT_FILES, ActionId.IMPORT_FOLDER, ActionId.IMPORT_CODEBOOK,
+    ActionId.CODE_FROM_SELECTION, ActionId.ADD_CODE, ActionId.EDIT_ATTRIBUTES,
+    ActionId.DELETE_DOCUMENT, ActionId.NEW_CODER, ActionId.MERGE_COPY,
+    ActionId.IMPORT_QDA_CODEBOOK, ActionId.CODE_UNIT, ActionId.AUTOCODE,
+    ActionId.REVIEW_PROPOSALS, ActionId.WORD_LISTS, ActionId.RESTORE_BACKUP,
+)
 
 
 class MainWindow(QMainWindow):
@@ -84,6 +94,8 @@ class MainWindow(QMainWindow):
         for module_name in EXTENSIONS:
             importlib.import_module(f"annotator.ui.{module_name}").install(self)
         self._restore_window_state()
+        # Commands, scripts and other windows may write the same file: views follow them.
+        self.outside_changes = OutsideChanges(self, self.hub)
         self._project_changed()
 
     # -- construction ------------------------------------------------------------------------
@@ -159,6 +171,11 @@ class MainWindow(QMainWindow):
             Messages.error(self, self.tr("Cannot open project"), str(exc))
             return False
         self.settings.add_recent_project(str(project.path.resolve()))
+        if project.read_only:
+            Messages.info(self, self.tr("Opened read-only"), self.tr(
+                "%1 is open read-only: %2.\n\nYou can read, search and export it; coding "
+                "and other changes are switched off.").replace("%1", str(project.path))
+                .replace("%2", read_only_reason(project.read_only)))
         return True
 
     def choose_project(self) -> None:
@@ -181,6 +198,10 @@ class MainWindow(QMainWindow):
     def _project_changed(self) -> None:
         has = self.hub.project is not None
         enable_for_project(self.actions_, has)
+        if has and self.hub.require().read_only:
+            for action_id in WRITING_ACTIONS:
+                if action_id in self.actions_:
+                    self.actions_[action_id].setEnabled(False)
         self._rebuild_code_shortcuts()
         # Panes react to projectChanged in the order they were built; the article follows
         # the document list's choice once all of them have (the article only if it does not
@@ -196,6 +217,8 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         project = self.hub.project
         name = f"{project.path.name} — " if project else ""
+        if project is not None and project.read_only:
+            name += self.tr("read-only") + " — "
         self.setWindowTitle(name + "annotator")
 
     def after_first_paint(self, work: Callable[[], object]) -> None:
@@ -215,13 +238,17 @@ class MainWindow(QMainWindow):
             self.status_label.setText(self.tr("No project open"))
             return
         # The panes keep these counts up to date; the status bar asks no query of its own.
-        self.status_label.setText(
+        text = (
             self.tr("Coder: %1 · %2 documents · %3 codes · %4 passages")
             .replace("%1", project.coder.name)
             .replace("%2", str(self.documents.model.rowCount()))
             .replace("%3", str(len(self.codebook.model().tree)))
             .replace("%4", str(self.documents.model.total_passages()))
         )
+        if project.read_only:
+            text = self.tr("Read-only (%1)").replace(
+                "%1", read_only_reason(project.read_only)) + " · " + text
+        self.status_label.setText(text)
 
     # -- coding ------------------------------------------------------------------------------
     def _document_chosen(self, document_id: int | None) -> None:
@@ -233,6 +260,11 @@ class MainWindow(QMainWindow):
         span = self.article.selected_span()
         doc = self.article.document_id()
         if span is None or doc is None or self.hub.project is None:
+            return False
+        if self.hub.project.read_only:
+            self.statusBar().showMessage(
+                self.tr("Not coded: the project is open read-only (%1)").replace(
+                    "%1", read_only_reason(self.hub.project.read_only)), 6000)
             return False
         info = self.codebook.model().info(code_id)
         name = info.name if info is not None else self.hub.project.code(code_id).name
