@@ -389,14 +389,6 @@
       <source>n/a</source>
       <translation>不适用</translation>
     </message>
-    <message>
-      <source>paragraphs</source>
-      <translation>段落</translation>
-    </message>
-    <message>
-      <source>sentences</source>
-      <translation>句子</translation>
-    </message>
   </context>
   <context>
     <name>ArticleView</name>
@@ -861,12 +853,24 @@
       <translation>（来自 {origin}）</translation>
     </message>
     <message>
+      <source> (showing {shown}; --limit 0 shows all)</source>
+      <translation>（显示 {shown} 处；--limit 0 显示全部）</translation>
+    </message>
+    <message>
       <source> (the traceback is in {log})</source>
       <translation>（错误详情在 {log}）</translation>
     </message>
     <message>
+      <source> documents</source>
+      <translation> 篇文档</translation>
+    </message>
+    <message>
       <source> files</source>
       <translation> 个文件</translation>
+    </message>
+    <message>
+      <source># {scope}: {total} words counted, {different} different</source>
+      <translation># {scope}：共计 {total} 个词，{different} 个不同的词</translation>
     </message>
     <message>
       <source>%(prog)s: error: %(message)s
@@ -879,8 +883,28 @@
       <translation>（无）</translation>
     </message>
     <message>
+      <source>--documents: {text!r} is not a number</source>
+      <translation>--documents：{text!r} 不是数字</translation>
+    </message>
+    <message>
+      <source>--where needs KEY=VALUE, not {item!r}</source>
+      <translation>--where 需要 键=值 的形式，而不是 {item!r}</translation>
+    </message>
+    <message>
+      <source>--whole-word and --anywhere contradict each other</source>
+      <translation>--whole-word 与 --anywhere 相互矛盾</translation>
+    </message>
+    <message>
       <source>; did you mean {command!r}?</source>
       <translation>；您是不是要用 {command!r}？</translation>
+    </message>
+    <message>
+      <source>Branches are code paths; join several with "+" ("供给型+环境型+需求型"); "*" is every top-level code not in the other branch.</source>
+      <translation>分支是编码路径；多个分支用“+”连接（"供给型+环境型+需求型"）；“*”表示不在另一分支中的所有一级编码。</translation>
+    </message>
+    <message>
+      <source>By default every occurrence of the query's characters is found, inside longer words too (成果转化 in 科技成果转化), simplified and traditional forms alike (实验室 finds 實驗室). --whole-word (or --mode word) finds segmented whole words only (创新 not in 创新券); --mode regex runs a Python regular expression over the text as written (no simplified/traditional matching).</source>
+      <translation>默认查找查询字符的每一处出现，也包括在更长的词中（科技成果转化 中的 成果转化），简繁体通查（实验室 也能找到 實驗室）。--whole-word（或 --mode word）只找分词后的完整词（不找 创新券 中的 创新）；--mode regex 在原文上运行 Python 正则表达式（不做简繁匹配）。</translation>
     </message>
     <message>
       <source>Code Chinese policy articles against a codebook. Without a command, `annotator [PROJECT]` opens the desktop window.</source>
@@ -889,6 +913,10 @@
     <message>
       <source>Open the coding desk on a project file, or run a command.</source>
       <translation>在项目文件上打开编码台，或运行一个命令。</translation>
+    </message>
+    <message>
+      <source>Print a document's units with their numbers. The numbering is detected from the text: statute (第X章/第X节/第X条, with 款 and 项 as sub-units printed indented under their article), outline (一、 （一） 1. 1.1 … headings) or paragraphs; --set-numbering chooses another one for the document (auto: detected again).</source>
+      <translation>打印文档的单元及其编号。编号方式从文本中识别：法规式（第X章/第X节/第X条，款和项作为下级单元缩进列在所属条之下）、提纲式（一、 （一） 1. 1.1 … 标题）或段落；--set-numbering 为该文档另选一种（auto：重新识别）。</translation>
     </message>
     <message>
       <source>`annotator COMMAND --help` explains a command and shows examples.</source>
@@ -927,16 +955,60 @@
       <translation>新建空项目</translation>
     </message>
     <message>
+      <source>accept every pending proposal of these codes as passages</source>
+      <translation>把这些编码的待审建议全部接受为编码片段</translation>
+    </message>
+    <message>
       <source>accept two of them</source>
       <translation>接受其中两条</translation>
+    </message>
+    <message>
+      <source>accept-code takes one code path</source>
+      <translation>accept-code 只接受一个编码路径</translation>
+    </message>
+    <message>
+      <source>accepted {proposals} proposals: {passages} passages created (origin auto)</source>
+      <translation>已接受 {proposals} 条建议：新建 {passages} 个编码片段（来源：自动）</translation>
+    </message>
+    <message>
+      <source>accepted: {count} passages created (origin auto)</source>
+      <translation>已接受：新建 {count} 个编码片段（来源：自动）</translation>
+    </message>
+    <message>
+      <source>added: {words}</source>
+      <translation>已添加：{words}</translation>
     </message>
     <message>
       <source>agreement of two coders per code</source>
       <translation>两位编码员在各编码上的一致性</translation>
     </message>
     <message>
+      <source>already stopwords</source>
+      <translation>已是停用词</translation>
+    </message>
+    <message>
+      <source>already terms</source>
+      <translation>已是术语</translation>
+    </message>
+    <message>
+      <source>also draw a bar chart</source>
+      <translation>同时画柱状图</translation>
+    </message>
+    <message>
+      <source>also draw a word cloud</source>
+      <translation>同时画词云</translation>
+    </message>
+    <message>
       <source>also list the units they differ on</source>
       <translation>同时列出二人有分歧的单元</translation>
+    </message>
+    <message>
+      <source>also list the units where the coders differ</source>
+      <translation>同时列出编码员有分歧的单元</translation>
+    </message>
+    <message>
+      <source>also save the charts there as PNG and SVG</source>
+      <translation>同时把图表以 PNG 和 SVG 保存到该处</translation>
     </message>
     <message>
       <source>annotator: error: {message}</source>
@@ -963,12 +1035,28 @@
       <translation>合并回李明的编码片段</translation>
     </message>
     <message>
+      <source>chart  {path}</source>
+      <translation>图表  {path}</translation>
+    </message>
+    <message>
+      <source>chosen</source>
+      <translation>已选定</translation>
+    </message>
+    <message>
       <source>code a span of a document: NUMBER CODE_PATH START END</source>
       <translation>给文档的一段编码：编号 编码路径 起点 终点</translation>
     </message>
     <message>
       <source>code characters 120–163 of document 3</source>
       <translation>给 3 号文档第 120–163 个字编码</translation>
+    </message>
+    <message>
+      <source>code every match (not only those shown) with this code, in one step</source>
+      <translation>一步把每处命中（不只是显示出来的）都编为此编码</translation>
+    </message>
+    <message>
+      <source>code path</source>
+      <translation>编码路径</translation>
     </message>
     <message>
       <source>code path, e.g. "区域协同创新/机制协同"</source>
@@ -983,6 +1071,10 @@
       <translation>编码本文件或自带编码本名称</translation>
     </message>
     <message>
+      <source>coded {code}: {made} passages from all {total} matches ({spans} {what}; {already} were coded so already)</source>
+      <translation>已编码 {code}：从全部 {total} 处命中新建 {made} 个片段（{spans} 个{what}；其中 {already} 个原已如此编码）</translation>
+    </message>
+    <message>
       <source>coded «{text}» as {code}</source>
       <translation>已将 «{text}» 编码为 {code}</translation>
     </message>
@@ -991,8 +1083,16 @@
       <translation>编码员姓名（默认：登录名）</translation>
     </message>
     <message>
+      <source>coder name for accepted passages (default: login name)</source>
+      <translation>所接受片段的编码员姓名（默认：登录名）</translation>
+    </message>
+    <message>
       <source>coders:    {value}</source>
       <translation>编码员：  {value}</translation>
+    </message>
+    <message>
+      <source>codes found in the same unit, or in overlapping passages</source>
+      <translation>出现在同一单元或重叠片段中的编码</translation>
     </message>
     <message>
       <source>codes × documents</source>
@@ -1005,6 +1105,14 @@
     <message>
       <source>codes:     {value}</source>
       <translation>编码：    {value}</translation>
+    </message>
+    <message>
+      <source>columns: the documents, or the values of a document attribute</source>
+      <translation>列：各文档，或某个文档属性的各个值</translation>
+    </message>
+    <message>
+      <source>comma-separated coder names (default: all with passages)</source>
+      <translation>用逗号分隔的编码员姓名（默认：所有有片段的编码员）</translation>
     </message>
     <message>
       <source>commands</source>
@@ -1047,12 +1155,24 @@
       <translation>已由 {source}{origin} 新建 {target}</translation>
     </message>
     <message>
+      <source>detected</source>
+      <translation>自动识别</translation>
+    </message>
+    <message>
       <source>document 3's numbered paragraphs</source>
       <translation>3 号文档带编号的段落</translation>
     </message>
     <message>
+      <source>document number</source>
+      <translation>文档编号</translation>
+    </message>
+    <message>
       <source>document number (see `annotator documents`)</source>
       <translation>文档编号（见 `annotator documents`）</translation>
+    </message>
+    <message>
+      <source>document {number}: numbering {used} ({how})</source>
+      <translation>{number} 号文档：编号方式 {used}（{how}）</translation>
     </message>
     <message>
       <source>documents: {value}</source>
@@ -1087,8 +1207,16 @@
       <translation>失败      {path}：{reason}</translation>
     </message>
     <message>
+      <source>find every occurrence of a query in all documents (simplified and traditional alike), or whole words, or a regex</source>
+      <translation>在所有文档中查找查询词的每一处出现（简繁通查），或完整词，或正则表达式</translation>
+    </message>
+    <message>
       <source>first character (0-based, code points)</source>
       <translation>第一个字（从 0 起，按码位计）</translation>
+    </message>
+    <message>
+      <source>give one or more proposal ids (see `annotator proposals`)</source>
+      <translation>请给出一个或多个建议编号（见 `annotator proposals`）</translation>
     </message>
     <message>
       <source>ignore a word in counts</source>
@@ -1107,6 +1235,18 @@
       <translation>正在导入</translation>
     </message>
     <message>
+      <source>indexed now: {now}; in the index: {indexed} of {documents} documents</source>
+      <translation>本次索引：{now}；已在索引中：{indexed} / {documents} 篇文档</translation>
+    </message>
+    <message>
+      <source>indexing</source>
+      <translation>正在建索引</translation>
+    </message>
+    <message>
+      <source>intercoder agreement per code: percent, Holsti R, CR, Cohen's κ, Krippendorff's α, character-level agreement</source>
+      <translation>各编码的编码员间信度：百分比一致率、Holsti R、CR、Cohen's κ、Krippendorff's α、字符级一致率</translation>
+    </message>
+    <message>
       <source>interrupted: files finished so far are imported, none half-way</source>
       <translation>已中断：已完成的文件都已导入，没有导入一半的文件</translation>
     </message>
@@ -1123,12 +1263,36 @@
       <translation>分词时保持这些词完整</translation>
     </message>
     <message>
+      <source>keywords also match inside longer words</source>
+      <translation>关键词也匹配更长词语中的部分</translation>
+    </message>
+    <message>
+      <source>keywords of a code's passages or of a document</source>
+      <translation>某个编码的片段或某篇文档的关键词</translation>
+    </message>
+    <message>
       <source>keywords of document 3</source>
       <translation>3 号文档的关键词</translation>
     </message>
     <message>
       <source>list every disagreement in the workbook's 分歧 sheet (default: the first 10,000, then a row saying how many more there are)</source>
       <translation>在工作簿的“分歧”表中列出全部分歧（默认：前 10,000 条，再加一行说明还有多少条）</translation>
+    </message>
+    <message>
+      <source>list every stopword, not only changes</source>
+      <translation>列出全部停用词，而不只是改动</translation>
+    </message>
+    <message>
+      <source>list every term in use: starter list, code keywords and the project's</source>
+      <translation>列出所有在用的术语：起始词表、编码关键词和项目术语</translation>
+    </message>
+    <message>
+      <source>list or edit the stopwords: stopwords PROJECT [list|add WORD…|remove WORD…]</source>
+      <translation>列出或编辑停用词：stopwords 项目 [list|add 词…|remove 词…]</translation>
+    </message>
+    <message>
+      <source>list or edit the words segmentation keeps whole: terms PROJECT [list|add WORD…|remove WORD…|import FILE|suggest]</source>
+      <translation>列出或编辑分词时保持完整的词：terms 项目 [list|add 词…|remove 词…|import 文件|suggest]</translation>
     </message>
     <message>
       <source>list the documents with number, title and attributes</source>
@@ -1143,6 +1307,14 @@
       <translation>列出、导入或导出编码本</translation>
     </message>
     <message>
+      <source>list: rejected proposals too</source>
+      <translation>list：也列出已拒绝的建议</translation>
+    </message>
+    <message>
+      <source>matches</source>
+      <translation>命中</translation>
+    </message>
+    <message>
       <source>merge a codebook (.yaml, .xlsx, .qdc or shipped name) by code path</source>
       <translation>按编码路径合并编码本（.yaml、.xlsx、.qdc 或自带编码本名称）</translation>
     </message>
@@ -1151,12 +1323,72 @@
       <translation>按编码路径合并自带编码本</translation>
     </message>
     <message>
+      <source>no codes with keywords: nothing to propose</source>
+      <translation>没有带关键词的编码：无可建议</translation>
+    </message>
+    <message>
+      <source>no new terms found (the documents are too few or too short, or every recurring term is known already)</source>
+      <translation>没有找到新术语（文档太少或太短，或反复出现的术语都已收录）</translation>
+    </message>
+    <message>
       <source>no progress bar (there is none when stderr is not a terminal)</source>
       <translation>不显示进度条（标准错误输出不是终端时本来就不显示）</translation>
     </message>
     <message>
+      <source>not a proposal id: {error}</source>
+      <translation>不是建议编号：{error}</translation>
+    </message>
+    <message>
+      <source>not stopwords</source>
+      <translation>不是停用词</translation>
+    </message>
+    <message>
+      <source>not terms</source>
+      <translation>不是术语</translation>
+    </message>
+    <message>
+      <source>note: the term list changed since the index was built; `annotator index {project} --rebuild` re-segments</source>
+      <translation>注意：建索引后术语表有变动；`annotator index {project} --rebuild` 可重新分词</translation>
+    </message>
+    <message>
+      <source>note: {count} documents are not indexed yet</source>
+      <translation>注意：还有 {count} 篇文档未建索引</translation>
+    </message>
+    <message>
+      <source>number a document's units of analysis by its own numbering (政策编号-章-条-款, 政策编号-章节-条款)</source>
+      <translation>按文档自身的编号给分析单元编号（政策编号-章-条-款，政策编号-章节-条款）</translation>
+    </message>
+    <message>
+      <source>number this document by RULE from now on: {rules}</source>
+      <translation>今后按此规则给该文档编号：{rules}</translation>
+    </message>
+    <message>
       <source>one past the last character</source>
       <translation>最后一个字的下一位</translation>
+    </message>
+    <message>
+      <source>only documents whose attribute KEY has one of the VALUEs (joined by ','); repeat for more keys, all must match</source>
+      <translation>只用属性 键 取其中某个 值（用“,”连接）的文档；可重复用于多个键，须全部符合</translation>
+    </message>
+    <message>
+      <source>only documents with this attribute value (repeatable, all must match)</source>
+      <translation>只用带此属性值的文档（可重复，须全部符合）</translation>
+    </message>
+    <message>
+      <source>only passages by this coder (repeat, or join names with ','; default: every coder)</source>
+      <translation>只用此编码员的片段（可重复，或用“,”连接姓名；默认：所有编码员）</translation>
+    </message>
+    <message>
+      <source>only these document numbers</source>
+      <translation>只用这些编号的文档</translation>
+    </message>
+    <message>
+      <source>only this branch of the codebook (repeatable)</source>
+      <translation>只用编码本的这一分支（可重复）</translation>
+    </message>
+    <message>
+      <source>only this code and its sub-codes (repeatable)</source>
+      <translation>只用此编码及其下级编码（可重复）</translation>
     </message>
     <message>
       <source>open a project</source>
@@ -1167,12 +1399,28 @@
       <translation>选项</translation>
     </message>
     <message>
+      <source>paragraphs</source>
+      <translation>段落</translation>
+    </message>
+    <message>
       <source>passages:  {value}</source>
       <translation>片段：    {value}</translation>
     </message>
     <message>
+      <source>phrase: the characters anywhere (default); word: whole segmented words only; regex: Python regular expression over the stored text</source>
+      <translation>phrase：字符出现在任何位置（默认）；word：只找分词后的完整词；regex：在存储的文本上运行 Python 正则表达式</translation>
+    </message>
+    <message>
       <source>positional arguments</source>
       <translation>位置参数</translation>
+    </message>
+    <message>
+      <source>print a table: codes × documents or × an attribute, X×Y, or co-occurrence</source>
+      <translation>打印表格：编码 × 文档或 × 属性、X×Y，或共现</translation>
+    </message>
+    <message>
+      <source>print shares (of the column, the row or the total) instead of counts</source>
+      <translation>打印占比（占列、行或总数）而不是计数</translation>
     </message>
     <message>
       <source>project file to open (the window asks before creating a missing one)</source>
@@ -1181,6 +1429,10 @@
     <message>
       <source>project:   {value}</source>
       <translation>项目：    {value}</translation>
+    </message>
+    <message>
+      <source>proposal ids, or the code path for accept-code</source>
+      <translation>建议编号，或 accept-code 的编码路径</translation>
     </message>
     <message>
       <source>propose passages from the codes' keywords</source>
@@ -1195,12 +1447,48 @@
       <translation>术语变动后重新给所有文档分词</translation>
     </message>
     <message>
+      <source>re-segment every document with the current term list</source>
+      <translation>用当前术语表重新给所有文档分词</translation>
+    </message>
+    <message>
+      <source>rejected {count} proposals</source>
+      <translation>已拒绝 {count} 条建议</translation>
+    </message>
+    <message>
+      <source>removed: {words}</source>
+      <translation>已删除：{words}</translation>
+    </message>
+    <message>
+      <source>results shown (default 50; 0: all)</source>
+      <translation>显示的结果数（默认 50；0：全部）</translation>
+    </message>
+    <message>
+      <source>review auto-coding proposals: list, accept ID…, reject ID…, accept-code PATH</source>
+      <translation>审阅自动编码建议：list、accept 编号…、reject 编号…、accept-code 路径</translation>
+    </message>
+    <message>
+      <source>review with `annotator proposals {project}`</source>
+      <translation>用 `annotator proposals {project}` 审阅</translation>
+    </message>
+    <message>
+      <source>rows to show (default 50)</source>
+      <translation>显示的行数（默认 50）</translation>
+    </message>
+    <message>
       <source>schema:    {value}</source>
       <translation>数据版本：{value}</translation>
     </message>
     <message>
+      <source>sentences</source>
+      <translation>句子</translation>
+    </message>
+    <message>
       <source>shipped codebook name or codebook file to start from</source>
       <translation>起始用的自带编码本名称或编码本文件</translation>
+    </message>
+    <message>
+      <source>shortest word counted, in characters (default 2)</source>
+      <translation>计入的最短词长，按字数（默认 2）</translation>
     </message>
     <message>
       <source>show program's version number and exit</source>
@@ -1211,8 +1499,52 @@
       <translation>显示编码树（或自带的编码本）</translation>
     </message>
     <message>
+      <source>show the search index; --rebuild after term changes</source>
+      <translation>显示搜索索引；术语变动后用 --rebuild</translation>
+    </message>
+    <message>
       <source>show this help message and exit</source>
       <translation>显示本帮助并退出</translation>
+    </message>
+    <message>
+      <source>split text into words with the project's terms</source>
+      <translation>用项目术语给文本分词</translation>
+    </message>
+    <message>
+      <source>starter terms switched off: {terms}</source>
+      <translation>已停用的起始术语：{terms}</translation>
+    </message>
+    <message>
+      <source>suggest: how many terms to propose (default 50)</source>
+      <translation>suggest：建议多少个术语（默认 50）</translation>
+    </message>
+    <message>
+      <source>suggest: occurrences a term needs at least (default 3)</source>
+      <translation>suggest：术语至少出现的次数（默认 3）</translation>
+    </message>
+    <message>
+      <source>tab-separated (pastes into Excel)</source>
+      <translation>以制表符分隔（可粘贴到 Excel）</translation>
+    </message>
+    <message>
+      <source>term</source>
+      <translation>术语</translation>
+    </message>
+    <message>
+      <source>terms import: name one file</source>
+      <translation>terms import：请给出一个文件</translation>
+    </message>
+    <message>
+      <source>terms suggest: --top must be at least 1</source>
+      <translation>terms suggest：--top 至少为 1</translation>
+    </message>
+    <message>
+      <source>terms suggest: takes no words (use --top N)</source>
+      <translation>terms suggest：不接受词语（请用 --top N）</translation>
+    </message>
+    <message>
+      <source>terms to add or remove, or the file to import</source>
+      <translation>要添加或删除的术语，或要导入的文件</translation>
     </message>
     <message>
       <source>the .qdpx (or bare .qde) file</source>
@@ -1225,6 +1557,10 @@
     <message>
       <source>the X×Y report workbook of two branches</source>
       <translation>两个分支的 X×Y 报告工作簿</translation>
+    </message>
+    <message>
+      <source>the X×Y table of two branches (units carrying both)</source>
+      <translation>两个分支的 X×Y 表（同时带有两者的单元）</translation>
     </message>
     <message>
       <source>the codebook as an Excel sheet</source>
@@ -1255,8 +1591,20 @@
       <translation>项目的编码树</translation>
     </message>
     <message>
+      <source>the row and column branches</source>
+      <translation>行分支和列分支</translation>
+    </message>
+    <message>
       <source>the shipped codebooks</source>
       <translation>自带的编码本</translation>
+    </message>
+    <message>
+      <source>the term list changed since the index was built: use --rebuild</source>
+      <translation>建索引后术语表有变动：请用 --rebuild</translation>
+    </message>
+    <message>
+      <source>the text, or "-" to read standard input</source>
+      <translation>文本，或用 "-" 从标准输入读取</translation>
     </message>
     <message>
       <source>the whole project for NVivo, MAXQDA…</source>
@@ -1267,8 +1615,24 @@
       <translation>一段文字的分词结果</translation>
     </message>
     <message>
+      <source>the workbook to write (.xlsx)</source>
+      <translation>要写出的工作簿（.xlsx）</translation>
+    </message>
+    <message>
+      <source>treat every chosen document as coded by every coder (default: a coder coded the documents they have passages in)</source>
+      <translation>视所选的每篇文档都已由每位编码员编码（默认：编码员只编码了其有片段的文档）</translation>
+    </message>
+    <message>
       <source>two files</source>
       <translation>两个文件</translation>
+    </message>
+    <message>
+      <source>unit of analysis (default: paragraph)</source>
+      <translation>分析单元（默认：段落）</translation>
+    </message>
+    <message>
+      <source>unit of analysis for --xy and --cooccurrence unit (default: paragraph)</source>
+      <translation>--xy 和 --cooccurrence unit 的分析单元（默认：段落）</translation>
     </message>
     <message>
       <source>unrecognized arguments: %s</source>
@@ -1279,12 +1643,60 @@
       <translation>用法：</translation>
     </message>
     <message>
+      <source>use --documents or --where, not both</source>
+      <translation>--documents 和 --where 只能用其一</translation>
+    </message>
+    <message>
+      <source>what a keyword proposes: its sentence (default) or paragraph</source>
+      <translation>关键词建议的范围：所在句子（默认）或段落</translation>
+    </message>
+    <message>
       <source>what merging would change</source>
       <translation>合并会改动什么</translation>
     </message>
     <message>
       <source>who coded how many passages</source>
       <translation>各编码员编码了多少片段</translation>
+    </message>
+    <message>
+      <source>whole words only (the same as --mode word)</source>
+      <translation>只找完整词（同 --mode word）</translation>
+    </message>
+    <message>
+      <source>with --by ATTRIBUTE: group by the year found in the values</source>
+      <translation>与 --by 属性 连用：按值中的年份分组</translation>
+    </message>
+    <message>
+      <source>with --code: code the matches (default), their sentences or their paragraphs</source>
+      <translation>与 --code 连用：给命中本身（默认）、所在句子或所在段落编码</translation>
+    </message>
+    <message>
+      <source>with --code: coder name (default: login name)</source>
+      <translation>与 --code 连用：编码员姓名（默认：登录名）</translation>
+    </message>
+    <message>
+      <source>with --code: the code's own passages only</source>
+      <translation>与 --code 连用：只用该编码自身的片段</translation>
+    </message>
+    <message>
+      <source>with --mode word: also inside longer words (the same as the default, --mode phrase)</source>
+      <translation>与 --mode word 连用：也找更长词语中的部分（同默认的 --mode phrase）</translation>
+    </message>
+    <message>
+      <source>with --xy: print the unit numbers in each cell</source>
+      <translation>与 --xy 连用：在每格中打印单元编号</translation>
+    </message>
+    <message>
+      <source>word</source>
+      <translation>词语</translation>
+    </message>
+    <message>
+      <source>word frequencies with parts of speech: the corpus, one document or one code</source>
+      <translation>带词性的词频：全部语料、某篇文档或某个编码</translation>
+    </message>
+    <message>
+      <source>write the X×Y report workbook: 交叉表 (counts, shares, unit lists) with a heat map, code shares with bar charts, code × document / attribute tables, co-occurrence</source>
+      <translation>写出 X×Y 报告工作簿：交叉表（计数、占比、单元列表）及热力图、编码占比及柱状图、编码 × 文档/属性表、共现</translation>
     </message>
     <message>
       <source>write the coded Excel workbook (.xlsx), a REFI-QDA project (.qdpx) or codebook (.qdc), or the passages as CSV (.csv)</source>
@@ -1299,6 +1711,10 @@
       <translation>已写出 {target}</translation>
     </message>
     <message>
+      <source>wrote {target}: {rows} × {columns} codes, {units} units carry both; sheets: {sheets}</source>
+      <translation>已写出 {target}：{rows} × {columns} 个编码，{units} 个单元同时带有两者；工作表：{sheets}</translation>
+    </message>
+    <message>
       <source>wrote {target}: {what}</source>
       <translation>已写出 {target}：{what}</translation>
     </message>
@@ -1309,6 +1725,50 @@
     <message>
       <source>{codes} codes</source>
       <translation>{codes} 个编码</translation>
+    </message>
+    <message>
+      <source>{code}: {proposed} new proposals from {matches} keyword matches{extra}</source>
+      <translation>{code}：从 {matches} 处关键词命中得到 {proposed} 条新建议{extra}</translation>
+    </message>
+    <message>
+      <source>{command} {action}: name at least one {what}</source>
+      <translation>{command} {action}：请至少给出一个{what}</translation>
+    </message>
+    <message>
+      <source>{count} already coded</source>
+      <translation>{count} 条已编码</translation>
+    </message>
+    <message>
+      <source>{count} already pending</source>
+      <translation>{count} 条已在待审</translation>
+    </message>
+    <message>
+      <source>{count} disagreement(s):</source>
+      <translation>{count} 处分歧：</translation>
+    </message>
+    <message>
+      <source>{count} rejected before</source>
+      <translation>{count} 条此前已拒绝</translation>
+    </message>
+    <message>
+      <source>{count} stopwords ({shipped} shipped, {added} added, {removed} removed)</source>
+      <translation>{count} 个停用词（自带 {shipped} 个，添加 {added} 个，删除 {removed} 个）</translation>
+    </message>
+    <message>
+      <source>{count} stopwords added</source>
+      <translation>添加了 {count} 个停用词</translation>
+    </message>
+    <message>
+      <source>{count} stopwords removed</source>
+      <translation>删除了 {count} 个停用词</translation>
+    </message>
+    <message>
+      <source>{count} terms added</source>
+      <translation>添加了 {count} 个术语</translation>
+    </message>
+    <message>
+      <source>{count} terms removed</source>
+      <translation>删除了 {count} 个术语</translation>
     </message>
     <message>
       <source>{count} warning(s):</source>
@@ -1327,12 +1787,20 @@
       <translation>导入 {imported} 个，重复 {duplicate} 个，失败 {failed} 个</translation>
     </message>
     <message>
+      <source>{own} project terms, {used} in use</source>
+      <translation>{own} 个项目术语，{used} 个在用</translation>
+    </message>
+    <message>
       <source>{passages} passages</source>
       <translation>{passages} 个片段</translation>
     </message>
     <message>
       <source>{passages} passages, {documents} documents</source>
       <translation>{passages} 个片段，{documents} 篇文档</translation>
+    </message>
+    <message>
+      <source>{pending} pending, {rejected} rejected</source>
+      <translation>待审 {pending} 条，已拒绝 {rejected} 条</translation>
     </message>
     <message>
       <source>{project}: no code {code!r}</source>
@@ -1343,8 +1811,16 @@
       <translation>{project}：没有 {number} 号文档</translation>
     </message>
     <message>
+      <source>{proposed} new proposals ({unit}) for {codes} codes</source>
+      <translation>为 {codes} 个编码新建 {proposed} 条建议（{unit}）</translation>
+    </message>
+    <message>
       <source>{target}: unknown export format {suffix}; use {formats}</source>
       <translation>{target}：不认识的导出格式 {suffix}；请用 {formats}</translation>
+    </message>
+    <message>
+      <source>{total} matches in {documents} documents{shown}</source>
+      <translation>在 {documents} 篇文档中命中 {total} 处{shown}</translation>
     </message>
   </context>
   <context>
@@ -1850,6 +2326,14 @@ Create a new, empty project there?</source>
       <translation>已导入 %1 个，重复 %2 个，失败 %3 个</translation>
     </message>
     <message>
+      <source>%1 is open read-only: %2.
+
+You can read, search and export it; coding and other changes are switched off.</source>
+      <translation>%1 以只读方式打开：%2。
+
+可以阅读、检索和导出；编码和其他修改已关闭。</translation>
+    </message>
+    <message>
       <source>&amp;Code</source>
       <translation>编码(&amp;C)</translation>
     </message>
@@ -1910,8 +2394,20 @@ Create a new, empty project there?</source>
       <translation>未打开项目</translation>
     </message>
     <message>
+      <source>Not coded: the project is open read-only (%1)</source>
+      <translation>未编码：项目以只读方式打开（%1）</translation>
+    </message>
+    <message>
       <source>Open &amp;recent</source>
       <translation>最近的项目(&amp;R)</translation>
+    </message>
+    <message>
+      <source>Opened read-only</source>
+      <translation>已以只读方式打开</translation>
+    </message>
+    <message>
+      <source>Read-only (%1)</source>
+      <translation>只读（%1）</translation>
     </message>
     <message>
       <source>Select text in the article first</source>
@@ -1920,6 +2416,10 @@ Create a new, empty project there?</source>
     <message>
       <source>Unit &amp;numbering</source>
       <translation>单元编号规则(&amp;N)</translation>
+    </message>
+    <message>
+      <source>read-only</source>
+      <translation>只读</translation>
     </message>
   </context>
   <context>
@@ -2434,6 +2934,81 @@ When the coder is done, bring the copy back with Team ▸ Merge a coder's copy.<
     <message>
       <source>Only the current coder</source>
       <translation>仅当前编码员</translation>
+    </message>
+  </context>
+  <context>
+    <name>StorageNotice</name>
+    <message>
+      <source>%1 is open read-only (%2): this change was not saved.</source>
+      <translation>%1 以只读方式打开（%2）：这项修改没有保存。</translation>
+    </message>
+    <message>
+      <source>Another program is writing to the project and holds its lock; try again when it has finished.</source>
+      <translation>另一个程序正在写入该项目并占用其锁；请等它完成后再试。</translation>
+    </message>
+    <message>
+      <source>Not saved</source>
+      <translation>未保存</translation>
+    </message>
+    <message>
+      <source>Permission denied.</source>
+      <translation>没有权限。</translation>
+    </message>
+    <message>
+      <source>The disk is full: nothing of this step was saved. Free some space and try again.</source>
+      <translation>磁盘已满：这一步的内容都没有保存。请腾出一些空间后再试。</translation>
+    </message>
+    <message>
+      <source>The disk reported an input/output error.</source>
+      <translation>磁盘报告了输入/输出错误。</translation>
+    </message>
+    <message>
+      <source>The file cannot be opened (missing folder, or no permission).</source>
+      <translation>无法打开该文件（文件夹不存在，或没有权限）。</translation>
+    </message>
+    <message>
+      <source>The file is damaged or not an annotator project.</source>
+      <translation>该文件已损坏，或不是 annotator 项目。</translation>
+    </message>
+    <message>
+      <source>The file, its folder or its disk is read-only: nothing can be saved there.</source>
+      <translation>该文件、其所在文件夹或磁盘是只读的：无法在那里保存任何内容。</translation>
+    </message>
+    <message>
+      <source>The project was changed outside this window (a command, a script or another window); the views show it now.</source>
+      <translation>项目在本窗口之外被修改（命令行、脚本或另一个窗口）；现在各视图已显示这些修改。</translation>
+    </message>
+    <message>
+      <source>its folder is read-only</source>
+      <translation>其所在文件夹是只读的</translation>
+    </message>
+    <message>
+      <source>open in another annotator window (%1)</source>
+      <translation>已在另一个 annotator 窗口中打开（%1）</translation>
+    </message>
+    <message>
+      <source>opened read-only</source>
+      <translation>以只读方式打开</translation>
+    </message>
+    <message>
+      <source>permission denied</source>
+      <translation>没有权限</translation>
+    </message>
+    <message>
+      <source>the disk is full</source>
+      <translation>磁盘已满</translation>
+    </message>
+    <message>
+      <source>the disk is read-only</source>
+      <translation>磁盘是只读的</translation>
+    </message>
+    <message>
+      <source>the file is read-only</source>
+      <translation>文件是只读的</translation>
+    </message>
+    <message>
+      <source>the file or its folder is read-only</source>
+      <translation>文件或其所在文件夹是只读的</translation>
     </message>
   </context>
   <context>
