@@ -339,3 +339,9 @@ def run(argv: list[str], out: TextIO | None = None) -> int:
         # `annotator … | head`: the reader has gone; stop quietly like other Unix tools.
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python's exit flush silent
         return 0
+    except OSError as exc:  # a full disk, a read-only folder that no command put into words
+        log.warning("%s failed: %s", args.command, exc)
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(tr("annotator: error: {message}").format(message=where + (exc.strerror or str(exc))),
+              file=sys.stderr)
+        return 1
