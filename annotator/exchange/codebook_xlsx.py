@@ -10,6 +10,7 @@ the import with a message naming the file, sheet and row; lesser problems are wa
 from __future__ import annotations
 
 import re
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
 
+from annotator.errors import CodebookFormatError
 from annotator.exchange.code_tree import CodeRow, TreeBuilder, clean_name, split_keywords
 from annotator.exchange.codebook_merge import merge_rows
 from annotator.exchange.files import written_atomically
@@ -25,6 +27,7 @@ from annotator.exchange.xlsx_headers import Header, level_title, normalise_heade
 from annotator.export.cells import safe_sheet_name
 from annotator.export.excel import _discard_sheet_files
 from annotator.export.styles import CellMaker
+from annotator.limits import MAX_CODES, XLSX_LIMITS, checked_copy
 from annotator.records import CodeInfo
 
 if TYPE_CHECKING:
@@ -102,15 +105,25 @@ def import_codebook_xlsx(project: Project, source: str | Path) -> CodebookImport
 
 
 def read_codebook_xlsx(source: Path, report: CodebookImportReport) -> list[CodeRow]:
+    try:  # openpyxl unpacks the archive itself: it reads a copy checked against the limits
+        safe = checked_copy(source, XLSX_LIMITS, str(source), CodebookFormatError,
+                            skip=lambda name: name.lower().startswith("xl/media/"))
+    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError) as exc:
+        raise CodebookSheetError(source, "?", None,
+                                 f"cannot open as an Excel workbook ({exc})") from exc
     try:
-        wb = load_workbook(source, read_only=True, data_only=True)
+        wb = load_workbook(safe, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a non-workbook
         raise CodebookSheetError(source, "?", None,
                                  f"cannot open as an Excel workbook ({exc})") from exc
     try:
         ws = next((w for w in wb.worksheets if normalise_header(w.title) in _SHEET_NAMES),
                   wb.worksheets[0])
-        table = [(i, list(r)) for i, r in enumerate(ws.iter_rows(values_only=True), 1)]
+        rows = zip(range(1, MAX_CODES + 3), ws.iter_rows(values_only=True), strict=False)
+        table = [(i, list(r)) for i, r in rows]
+        if len(table) > MAX_CODES + 1:  # a header and MAX_CODES codes
+            raise CodebookSheetError(source, ws.title, None, f"more than {MAX_CODES:,} rows of "
+                                     "codes, the limit for one codebook; refused")
         return _SheetReader(source, ws.title, report).rows(table)
     finally:
         wb.close()

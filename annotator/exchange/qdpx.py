@@ -12,12 +12,21 @@ from __future__ import annotations
 import io
 import zipfile
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import BinaryIO
 
 from annotator.exchange.results import ExchangeFormatError, UnsafeArchiveError
+from annotator.limits import (
+    MAX_CODE_DEPTH,
+    MAX_CODES,
+    Budget,
+    CountingReader,
+    check_archive,
+    unsafe_name,
+)
 
 _CHUNK = 1 << 20
+__all__ = ["DEFAULT_LIMITS", "Limits", "QdpxArchive", "unsafe_name"]
 
 
 @dataclass(frozen=True)
@@ -33,65 +42,18 @@ class Limits:
     max_total_bytes: int = 2 * 1024**3
     max_entry_bytes: int = 1024**3
     max_entries: int = 200_000
-    max_code_depth: int = 100
-    max_codes: int = 200_000
+    max_code_depth: int = MAX_CODE_DEPTH
+    max_codes: int = MAX_CODES
 
 
 DEFAULT_LIMITS = Limits()
 
 
-def unsafe_name(name: str) -> str | None:
-    """Why an entry name could write or read outside the archive's folder, or None."""
-    if "\x00" in name:
-        return "contains a NUL character"
-    posix = name.replace("\\", "/")
-    if posix.startswith("/") or (len(posix) > 1 and posix[1] == ":"):
-        return "is an absolute path"
-    if ".." in PurePosixPath(posix).parts:
-        return "climbs out of the archive with '..'"
-    return None
+def _Budget(limits: Limits, what: str) -> Budget:  # noqa: N802 - the name tests know
+    return Budget(limits.max_total_bytes, what, UnsafeArchiveError)
 
 
-class _Budget:
-    def __init__(self, limits: Limits, what: str) -> None:
-        self.limit = self.left = limits.max_total_bytes
-        self.what = what
-
-    def spend(self, n: int, entry: str) -> None:
-        self.left -= n
-        if self.left < 0:
-            raise UnsafeArchiveError(
-                f"{self.what}: expands past the limit of {self.limit} bytes "
-                f"(at {entry}); refused"
-            )
-
-
-class _CountingReader(io.RawIOBase):
-    """A zip entry read through, refusing bytes beyond its declared size or the budget."""
-
-    def __init__(self, raw: BinaryIO, info: zipfile.ZipInfo, budget: _Budget) -> None:
-        self._raw, self._info, self._budget = raw, info, budget
-        self._count = 0
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        data = self._raw.read(len(buffer))
-        n = len(data)
-        self._count += n
-        if self._count > self._info.file_size:
-            raise UnsafeArchiveError(
-                f"{self._budget.what}: {self._info.filename} holds more than the "
-                f"{self._info.file_size} bytes it declares; refused"
-            )
-        self._budget.spend(n, self._info.filename)
-        buffer[:n] = data
-        return n
-
-    def close(self) -> None:
-        self._raw.close()
-        super().close()
+_CountingReader = CountingReader
 
 
 class QdpxArchive:
@@ -114,25 +76,7 @@ class QdpxArchive:
         self._by_lower = {i.filename.replace("\\", "/").lower(): i for i in self._zip.infolist()}
 
     def _check(self, what: str) -> None:
-        infos = self._zip.infolist()
-        if len(infos) > self.limits.max_entries:
-            raise UnsafeArchiveError(f"{what}: {len(infos)} entries is too many; refused")
-        total = 0
-        for info in infos:
-            problem = unsafe_name(info.filename)
-            if problem:
-                raise UnsafeArchiveError(f"{what}: entry {info.filename!r} {problem}; refused")
-            if info.file_size > self.limits.max_entry_bytes:
-                raise UnsafeArchiveError(
-                    f"{what}: entry {info.filename!r} declares {info.file_size} bytes, "
-                    f"more than the limit of {self.limits.max_entry_bytes}; refused"
-                )
-            total += info.file_size
-        if total > self.limits.max_total_bytes:
-            raise UnsafeArchiveError(
-                f"{what}: expands to {total} bytes, more than the limit of "
-                f"{self.limits.max_total_bytes}; refused"
-            )
+        check_archive(self._zip, self.limits, what, UnsafeArchiveError)
 
     def __enter__(self) -> QdpxArchive:
         return self

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import io
+import zipfile
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import docx
 from docx.oxml.ns import qn
 from lxml import etree
 
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+
 from annotator.errors import ReadError
 from annotator.importing.extracted import ExtractedText, finish
+from annotator.limits import DOCX_LIMITS, checked_copy
 
 _CORRUPT = "corrupt or unreadable .docx file"
 _P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT = (
@@ -31,10 +37,7 @@ _RUN_CONTENT = etree.XPath(
 
 
 def read_docx_file(path: Path, data: bytes) -> ExtractedText:
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except Exception:  # noqa: BLE001 - not a zip, no document part, broken XML, …
-        raise ReadError(path, _CORRUPT) from None
+    document = _open(path, data)
     lines = list(_block_lines(document.element.body))
     props = document.core_properties
     from_template = props.author == "python-docx" or props.created == _TEMPLATE_CREATED
@@ -47,6 +50,10 @@ def read_docx_file(path: Path, data: bytes) -> ExtractedText:
         "日期": "" if from_template else _date(props.created),
     }
     return finish(path, "\n".join(lines), title=props.title, attributes=attributes)
+
+
+def _is_media(name: str) -> bool:
+    return name.replace("\\", "/").lower().startswith(("word/media/", "word/embeddings/"))
 
 
 def _block_lines(container: etree._Element) -> Iterator[str]:
@@ -101,8 +108,20 @@ def docx_lines(path: Path, data: bytes) -> str:
     """The text of a .docx as the reader finds it, one line per paragraph and table cell,
     before normalisation: REFI-QDA selections in a source kept only as .docx (NVivo) count
     positions in this text, so the exchange importer maps them as it does a plain text."""
+    return "\n".join(_block_lines(_open(path, data).element.body))
+
+
+def _open(path: Path, data: bytes) -> DocxDocument:
+    """The document, read from a copy of the archive checked against DOCX_LIMITS: python-docx
+    unpacks every part at once, so it is given parts read in bounded pieces and counted
+    (a zip bomb is refused, naming the limit), and no pictures (never read for text)."""
     try:
-        document = docx.Document(io.BytesIO(data))
-    except Exception:  # noqa: BLE001 - as read_docx_file
+        safe = checked_copy(io.BytesIO(data), DOCX_LIMITS, "the .docx archive",
+                            lambda message: ReadError(path, message), skip=_is_media)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError,
+            NotImplementedError, RuntimeError, ValueError):
         raise ReadError(path, _CORRUPT) from None
-    return "\n".join(_block_lines(document.element.body))
+    try:
+        return docx.Document(safe)
+    except Exception:  # noqa: BLE001 - not a zip, no document part, broken XML, …
+        raise ReadError(path, _CORRUPT) from None

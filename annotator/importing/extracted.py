@@ -11,6 +11,12 @@ from annotator.importing.attributes import TITLE_LABELS, document_attributes
 from annotator.importing.header import parse_header
 from annotator.importing.normalise import normalise_text
 from annotator.importing.title import clean_title, pick_title
+from annotator.limits import (
+    MAX_ATTRIBUTE_CHARS,
+    MAX_ATTRIBUTE_NAME_CHARS,
+    MAX_ATTRIBUTES,
+    MAX_DOCUMENT_CHARS,
+)
 
 # Values editors and generators write when nobody filled the field in (Word's account name,
 # reportlab's "anonymous"/"untitled", python-docx's template); they say nothing about the article.
@@ -57,19 +63,51 @@ def finish(
     page's metadata table). Labels and what the text says beat file properties: see
     annotator.importing.attributes.
     """
+    if len(raw_text) > MAX_DOCUMENT_CHARS:
+        raise ReadError(path, f"its text has {len(raw_text):,} characters, more than the limit "
+                              f"of {MAX_DOCUMENT_CHARS:,} characters per document; refused")
     text = normalise_text(raw_text)
     if not text.strip():
         raise ReadError(path, empty_reason)
+    warnings = list(warnings or [])
     file_meta = {
         key: value.strip() for key, value in (attributes or {}).items() if meaningful(value)
     }
     labelled = {key: value for key, value in parse_header(text).items()}
     labelled.update({key: value for key, value in (labels or {}).items() if meaningful(value)})
+    file_meta, labelled = _within_limits(file_meta, warnings), _within_limits(labelled, warnings)
+    if title and len(title) > MAX_ATTRIBUTE_CHARS:
+        warnings.append(f"the file's title property left out: {len(title):,} characters, "
+                        f"more than the limit of {MAX_ATTRIBUTE_CHARS:,}")
+        title = None
     chosen = clean_title(title) if meaningful(title) else ""
     labelled_title = next((labelled[label] for label in TITLE_LABELS if labelled.get(label)), "")
     chosen = chosen or clean_title(labelled_title) or pick_title(text, path.stem)
-    found = document_attributes(text, chosen, labelled=labelled, file_meta=file_meta)
-    return ExtractedText(text=text, title=chosen, attributes=found, warnings=list(warnings or []))
+    found = _within_limits(
+        document_attributes(text, chosen, labelled=labelled, file_meta=file_meta), warnings)
+    return ExtractedText(text=text, title=chosen, attributes=found, warnings=warnings)
+
+
+def _within_limits(attributes: dict[str, str], warnings: list[str]) -> dict[str, str]:
+    """``attributes`` without names or values past the limits, each left out with a
+    warning (a 10 MB "keywords" property says nothing a coder can use)."""
+    kept: dict[str, str] = {}
+    for name, value in attributes.items():
+        if len(name) > MAX_ATTRIBUTE_NAME_CHARS:
+            message = (f"an attribute left out: its name has {len(name):,} characters, more "
+                       f"than the limit of {MAX_ATTRIBUTE_NAME_CHARS}")
+        elif len(value) > MAX_ATTRIBUTE_CHARS:
+            message = (f"attribute {name!r} left out: its value has {len(value):,} characters, "
+                       f"more than the limit of {MAX_ATTRIBUTE_CHARS:,}")
+        elif len(kept) >= MAX_ATTRIBUTES:
+            message = (f"attributes after the first {MAX_ATTRIBUTES} left out (the limit per "
+                       "document)")
+        else:
+            kept[name] = value
+            continue
+        if message not in warnings:
+            warnings.append(message)
+    return kept
 
 
 def meaningful(value: str | None) -> bool:

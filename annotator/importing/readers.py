@@ -15,6 +15,7 @@ from annotator.importing.extracted import ExtractedText
 from annotator.importing.html_file import read_html_file
 from annotator.importing.pdf_file import read_pdf_file
 from annotator.importing.text_file import read_text_file
+from annotator.limits import MAX_BINARY_FILE_BYTES, MAX_TEXT_FILE_BYTES, check_file_size
 
 __all__ = ["SUPPORTED_SUFFIXES", "ExtractedText", "read_file"]
 
@@ -26,11 +27,19 @@ _READERS: dict[str, Callable[[Path, bytes], ExtractedText]] = {
     ".htm": read_html_file,
     ".pdf": read_pdf_file,
 }
+# Read whole into memory, so their size is checked before they are read.
+_FILE_LIMITS = {
+    ".txt": MAX_TEXT_FILE_BYTES, ".html": MAX_TEXT_FILE_BYTES, ".htm": MAX_TEXT_FILE_BYTES,
+    ".docx": MAX_BINARY_FILE_BYTES, ".pdf": MAX_BINARY_FILE_BYTES,
+}
 _MAX_REASON = 200
 
 
 def read_file(path: Path) -> ExtractedText:
-    """Read ``path`` (dispatching on its lower-cased suffix); raises only ReadError."""
+    """Read ``path`` (dispatching on its lower-cased suffix); raises only ReadError.
+
+    Files past the limits of :mod:`annotator.limits` (size on disk, archive expansion,
+    characters of text) are refused with a ReadError naming the limit."""
     path = Path(path)
     reader = _READERS.get(path.suffix.lower())
     if reader is None:
@@ -38,6 +47,8 @@ def read_file(path: Path) -> ExtractedText:
         expected = ", ".join(SUPPORTED_SUFFIXES)
         raise ReadError(path, f"unsupported file type {shown}; expected {expected}")
     try:
+        check_file_size(path, _FILE_LIMITS[path.suffix.lower()],
+                        lambda message: ReadError(path, message))
         data = path.read_bytes()
     except OSError as exc:
         raise ReadError(path, f"cannot read file: {exc.strerror or exc}") from exc
