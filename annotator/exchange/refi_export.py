@@ -46,15 +46,16 @@ def peer_warnings(codes: Sequence[CodeInfo]) -> tuple[ExchangeWarning, ...]:
     """What the file says correctly but another tool is known to import differently, from
     reading QualCoder's importer (``refi.py``, releases 3.x): it makes a code with sub-codes
     a category, with a plain code of the same name inside that gets the parent's own
-    codings, and it keeps code names unique across the whole tree, so codes of the same
-    name under different parents become one code with the codings of all."""
+    codings (3.8; later versions keep it a code with sub-codes), and it keeps code names
+    unique across the whole tree: of codes with the same name under different parents only
+    the first is made, and the codings of the others arrive without a code."""
     parents = {c.parent_id for c in codes if c.parent_id is not None}
     out: list[ExchangeWarning] = []
     for code in codes:
         if code.id in parents and code.passage_count:
             out.append(ExchangeWarning(
                 WarningKind.PEER, f'code "{code.path_text}"',
-                f"has sub-codes and {code.passage_count} passage(s) of its own; QualCoder "
+                f"has sub-codes and {code.passage_count} passage(s) of its own; QualCoder 3.8 "
                 "imports it as a category holding its sub-codes plus a plain code of the same "
                 "name that gets these passages"))
     names = Counter(c.name for c in codes)
@@ -62,8 +63,9 @@ def peer_warnings(codes: Sequence[CodeInfo]) -> tuple[ExchangeWarning, ...]:
         if count > 1:
             out.append(ExchangeWarning(
                 WarningKind.PEER, f'code name "{name}"',
-                f"used by {count} codes at different places in the tree; QualCoder keeps "
-                "one code per name and puts the passages of all of them on it"))
+                f"used by {count} codes at different places in the tree; QualCoder makes "
+                "only the first and imports the passages of the others without a code "
+                "(rename them to keep them apart)"))
     return tuple(out)
 
 
