@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from annotator.cli_i18n import tr
 from annotator.errors import AnnotatorError
 from annotator.project import Project
 
@@ -20,23 +21,23 @@ COLUMNS = ("编码", "N", "一致率", "Holsti R", "CR", "κ", "α", "字符一�
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "agreement",
-        help="intercoder agreement per code: percent, Holsti R, CR, Cohen's κ, "
-        "Krippendorff's α, character-level agreement",
+        help=tr("intercoder agreement per code: percent, Holsti R, CR, Cohen's κ, "
+        "Krippendorff's α, character-level agreement"),
     )
     p.add_argument("project", type=Path)
-    p.add_argument("--coders", help="comma-separated coder names (default: all with passages)")
+    p.add_argument("--coders", help=tr("comma-separated coder names (default: all with passages)"))
     p.add_argument("--unit", choices=("paragraph", "sentence"), default="paragraph",
-                   help="unit of analysis (default: paragraph)")
+                   help=tr("unit of analysis (default: paragraph)"))
     p.add_argument("--code", action="append", metavar="PATH",
-                   help="only this branch of the codebook (repeatable)")
-    p.add_argument("--documents", metavar="N,N", help="only these document numbers")
+                   help=tr("only this branch of the codebook (repeatable)"))
+    p.add_argument("--documents", metavar="N,N", help=tr("only these document numbers"))
     p.add_argument("--where", action="append", metavar="KEY=VALUE",
-                   help="only documents with this attribute value (repeatable, all must match)")
+                   help=tr("only documents with this attribute value (repeatable, all must match)"))
     p.add_argument("--all-coded", action="store_true",
-                   help="treat every chosen document as coded by every coder (default: a "
-                   "coder coded the documents they have passages in)")
+                   help=tr("treat every chosen document as coded by every coder (default: a "
+                   "coder coded the documents they have passages in)"))
     p.add_argument("--disagreements", action="store_true",
-                   help="also list the units where the coders differ")
+                   help=tr("also list the units where the coders differ"))
     p.set_defaults(handler=cmd_agreement)
 
 
@@ -46,13 +47,14 @@ def _split(value: str | None) -> list[str]:
 
 def _document_filter(project: Project, args: argparse.Namespace) -> DocumentFilter:
     if args.documents and args.where:
-        raise AnnotatorError("use --documents or --where, not both")
+        raise AnnotatorError(tr("use --documents or --where, not both"))
     if args.documents:
         by_number = {d.number: d.id for d in project.documents()}
         ids: list[int] = []
         for text in _split(args.documents):
             if not text.isdigit() or int(text) not in by_number:
-                raise AnnotatorError(f"{args.project}: no document number {text}")
+                raise AnnotatorError(tr("{project}: no document number {number}").format(
+                    project=args.project, number=text))
             ids.append(by_number[int(text)])
         return ids
     if args.where:
@@ -60,7 +62,7 @@ def _document_filter(project: Project, args: argparse.Namespace) -> DocumentFilt
         for item in args.where:
             key, sep, value = item.partition("=")
             if not sep or not key.strip():
-                raise AnnotatorError(f"--where needs KEY=VALUE, not {item!r}")
+                raise AnnotatorError(tr("--where needs KEY=VALUE, not {item!r}").format(item=item))
             pairs[key.strip()] = value.strip()
         return pairs
     return None
@@ -106,7 +108,7 @@ def cmd_agreement(args: argparse.Namespace, out: TextIO) -> int:
     for text, labels in reasons.items():
         print(f"n/a（{len(labels)} 行）：{text}", file=out)
     if args.disagreements:
-        print(f"\n{len(found)} disagreement(s):", file=out)
+        print("\n" + tr("{count} disagreement(s):").format(count=len(found)), file=out)
         for d in found:
             print(f"  {d.unit_number}  [{d.unit_start}-{d.unit_end}]  {d.code_label}  "
                   f"有: {'、'.join(d.coders_with)}  无: {'、'.join(d.coders_without)}", file=out)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TextIO
 
 from annotator.chinese.structure import NUMBERINGS
+from annotator.cli_i18n import tr
 from annotator.errors import AnnotatorError
 from annotator.project import Project
 
@@ -18,56 +19,58 @@ _PREVIEW = 30  # characters of each unit shown by `annotator units`
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "terms",
-        help="list or edit the words segmentation keeps whole: terms PROJECT "
-        "[list|add WORD…|remove WORD…|import FILE|suggest]",
+        help=tr("list or edit the words segmentation keeps whole: terms PROJECT "
+        "[list|add WORD…|remove WORD…|import FILE|suggest]"),
     )
     p.add_argument("project", type=Path)
     p.add_argument("action", nargs="?", default="list",
                    choices=("list", "add", "remove", "import", "suggest"))
-    p.add_argument("words", nargs="*", help="terms to add or remove, or the file to import")
+    p.add_argument("words", nargs="*", help=tr("terms to add or remove, or the file to import"))
     p.add_argument("--all", action="store_true",
-                   help="list every term in use: starter list, code keywords and the project's")
+                   help=tr("list every term in use: starter list, code keywords and the project's"))
     p.add_argument("--top", type=int, default=50, metavar="N",
-                   help="suggest: how many terms to propose (default 50)")
+                   help=tr("suggest: how many terms to propose (default 50)"))
     p.add_argument("--min-count", type=int, default=None, metavar="N",
-                   help="suggest: occurrences a term needs at least (default 3)")
+                   help=tr("suggest: occurrences a term needs at least (default 3)"))
     p.set_defaults(handler=cmd_terms)
 
     p = sub.add_parser(
         "stopwords",
-        help="list or edit the stopwords: stopwords PROJECT [list|add WORD…|remove WORD…]",
+        help=tr("list or edit the stopwords: stopwords PROJECT [list|add WORD…|remove WORD…]"),
     )
     p.add_argument("project", type=Path)
     p.add_argument("action", nargs="?", default="list", choices=("list", "add", "remove"))
     p.add_argument("words", nargs="*")
-    p.add_argument("--all", action="store_true", help="list every stopword, not only changes")
+    p.add_argument("--all", action="store_true", help=tr("list every stopword, not only changes"))
     p.set_defaults(handler=cmd_stopwords)
 
     p = sub.add_parser(
         "units",
-        help="number a document's units of analysis by its own numbering (政策编号-章-条-款, "
-        "政策编号-章节-条款)",
-        description="Print a document's units with their numbers. The numbering is detected "
+        help=tr("number a document's units of analysis by its own numbering (政策编号-章-条-款, "
+        "政策编号-章节-条款)"),
+        description=tr("Print a document's units with their numbers. The numbering is detected "
         "from the text: statute (第X章/第X节/第X条, with 款 and 项 as sub-units printed "
         "indented under their article), outline (一、 （一） 1. 1.1 … headings) or paragraphs; "
-        "--set-numbering chooses another one for the document (auto: detected again).",
+        "--set-numbering chooses another one for the document (auto: detected again)."),
     )
     p.add_argument("project", type=Path)
-    p.add_argument("document", type=int, help="document number (see `annotator documents`)")
+    p.add_argument("document", type=int, help=tr("document number (see `annotator documents`)"))
     p.add_argument("--kind", choices=("paragraph", "sentence"), default="paragraph")
     p.add_argument("--set-numbering", choices=NUMBERINGS, metavar="RULE",
-                   help=f"number this document by RULE from now on: {', '.join(NUMBERINGS)}")
+                   help=tr("number this document by RULE from now on: {rules}").format(
+                       rules=", ".join(NUMBERINGS)))
     p.set_defaults(handler=cmd_units)
 
-    p = sub.add_parser("segment", help="split text into words with the project's terms")
+    p = sub.add_parser("segment", help=tr("split text into words with the project's terms"))
     p.add_argument("project", type=Path)
-    p.add_argument("text", help='the text, or "-" to read standard input')
+    p.add_argument("text", help=tr('the text, or "-" to read standard input'))
     p.set_defaults(handler=cmd_segment)
 
 
 def _need_words(args: argparse.Namespace, what: str) -> list[str]:
     if not args.words:
-        raise AnnotatorError(f"{args.command} {args.action}: name at least one {what}")
+        raise AnnotatorError(tr("{command} {action}: name at least one {what}").format(
+            command=args.command, action=args.action, what=what))
     return list(args.words)
 
 
@@ -87,18 +90,19 @@ def cmd_terms(args: argparse.Namespace, out: TextIO) -> int:
             for term in own:
                 print(term, file=out)
             if off:
-                print(f"starter terms switched off: {' '.join(off)}", file=out)
-            print(f"{len(own)} project terms, {len(terms.project_terms(project))} in use",
-                  file=out)
+                print(tr("starter terms switched off: {terms}").format(terms=" ".join(off)),
+                      file=out)
+            print(tr("{own} project terms, {used} in use").format(
+                own=len(own), used=len(terms.project_terms(project))), file=out)
             return 0
         if args.action == "import":
             if len(args.words) != 1:
-                raise AnnotatorError("terms import: name one file")
+                raise AnnotatorError(tr("terms import: name one file"))
             changed = term_files.import_terms(project, args.words[0])
         elif args.action == "add":
-            changed = terms.add_terms(project, _need_words(args, "term"))
+            changed = terms.add_terms(project, _need_words(args, tr("term")))
         else:
-            changed = terms.remove_terms(project, _need_words(args, "term"))
+            changed = terms.remove_terms(project, _need_words(args, tr("term")))
         requested = (term_files.read_terms_file(args.words[0]) if args.action == "import"
                      else args.words)
         verb = "removed" if args.action == "remove" else "added"
@@ -112,13 +116,13 @@ def _suggest(project: Project, args: argparse.Namespace, out: TextIO) -> int:
     from annotator.words.term_discovery import MIN_COUNT, suggest_terms
 
     if args.words:
-        raise AnnotatorError("terms suggest: takes no words (use --top N)")
+        raise AnnotatorError(tr("terms suggest: takes no words (use --top N)"))
     if args.top < 1:
-        raise AnnotatorError("terms suggest: --top must be at least 1")
+        raise AnnotatorError(tr("terms suggest: --top must be at least 1"))
     found = suggest_terms(project, top=args.top, min_count=args.min_count or MIN_COUNT)
     if not found:
-        print("no new terms found (the documents are too few or too short, or every "
-              "recurring term is known already)", file=out)
+        print(tr("no new terms found (the documents are too few or too short, or every "
+                 "recurring term is known already)"), file=out)
         return 0
     print("# term\toccurrences\tdocuments\tsegmented now", file=out)
     for c in found:
@@ -127,11 +131,20 @@ def _suggest(project: Project, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _report(out: TextIO, what: str, verb: str, changed: list[str], requested: list[str]) -> None:
-    print(f"{len(changed)} {what} {verb}" + (f": {' '.join(changed)}" if changed else ""),
-          file=out)
+    done = {
+        ("terms", "added"): tr("{count} terms added"),
+        ("terms", "removed"): tr("{count} terms removed"),
+        ("stopwords", "added"): tr("{count} stopwords added"),
+        ("stopwords", "removed"): tr("{count} stopwords removed"),
+    }[what, verb].format(count=len(changed))
+    print(done + (f": {' '.join(changed)}" if changed else ""), file=out)
     unchanged = [w for w in dict.fromkeys(w.strip() for w in requested) if w and w not in changed]
     if unchanged:
-        state = f"not {what}" if verb == "removed" else f"already {what}"
+        state = {
+            ("terms", "added"): tr("already terms"), ("terms", "removed"): tr("not terms"),
+            ("stopwords", "added"): tr("already stopwords"),
+            ("stopwords", "removed"): tr("not stopwords"),
+        }[what, verb]
         print(f"{state}: {' '.join(unchanged)}", file=out)
 
 
@@ -147,16 +160,17 @@ def cmd_stopwords(args: argparse.Namespace, out: TextIO) -> int:
                 return 0
             added, removed = stopwords.stopword_changes(project)
             if added:
-                print(f"added: {' '.join(added)}", file=out)
+                print(tr("added: {words}").format(words=" ".join(added)), file=out)
             if removed:
-                print(f"removed: {' '.join(removed)}", file=out)
-            print(f"{len(words)} stopwords ({len(stopwords.default_stopwords())} shipped, "
-                  f"{len(added)} added, {len(removed)} removed)", file=out)
+                print(tr("removed: {words}").format(words=" ".join(removed)), file=out)
+            print(tr("{count} stopwords ({shipped} shipped, {added} added, {removed} removed)")
+                  .format(count=len(words), shipped=len(stopwords.default_stopwords()),
+                          added=len(added), removed=len(removed)), file=out)
             return 0
         if args.action == "add":
-            changed = stopwords.add_stopwords(project, _need_words(args, "word"))
+            changed = stopwords.add_stopwords(project, _need_words(args, tr("word")))
         else:
-            changed = stopwords.remove_stopwords(project, _need_words(args, "word"))
+            changed = stopwords.remove_stopwords(project, _need_words(args, tr("word")))
         verb = "added" if args.action == "add" else "removed"
         _report(out, "stopwords", verb, changed, args.words)
     return 0
@@ -168,15 +182,17 @@ def cmd_units(args: argparse.Namespace, out: TextIO) -> int:
     with Project.open(args.project) as project:
         doc = next((d for d in project.documents() if d.number == args.document), None)
         if doc is None:
-            raise AnnotatorError(f"{args.project}: no document number {args.document}")
+            raise AnnotatorError(tr("{project}: no document number {number}").format(
+                project=args.project, number=args.document))
         if args.set_numbering:
             project.set_numbering(doc.id, args.set_numbering)
         chosen, used = project.numbering(doc.id)
         text = project.document_text(doc.id)
         units = units_of(project, doc.id, args.kind)
         subunits = units_of(project, doc.id, "clause") if args.kind == "paragraph" else []
-    how = "detected" if chosen == "auto" else "chosen"
-    print(f"document {doc.number}: numbering {used} ({how})", file=sys.stderr)
+    how = tr("detected") if chosen == "auto" else tr("chosen")
+    print(tr("document {number}: numbering {used} ({how})").format(
+        number=doc.number, used=used, how=how), file=sys.stderr)
     # Sub-units (款, 项) go under their article, indented, each shown by its first line.
     rows = sorted([(u.start, 0, u) for u in units] + [(u.start, 1, u) for u in subunits],
                   key=lambda r: (r[0], r[1]))

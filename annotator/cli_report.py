@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from annotator.cli_i18n import tr
 from annotator.errors import InvalidOperation
 from annotator.project import Project
 
@@ -22,56 +23,57 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
     # One name per flag (or names joined by ','): a list of names could swallow the
     # workbook path that follows.
     p.add_argument("--coder", action="append", metavar="NAME", default=[],
-                   help="only passages by this coder (repeat, or join names with ','; "
-                   "default: every coder)")
+                   help=tr("only passages by this coder (repeat, or join names with ','; "
+                   "default: every coder)"))
     p.add_argument("--where", action="append", metavar="KEY=VALUE", default=[],
-                   help="only documents whose attribute KEY has one of the VALUEs (joined "
-                   "by ','); repeat for more keys, all must match")
-    p.add_argument("--documents", metavar="N,N", help="only these document numbers")
+                   help=tr("only documents whose attribute KEY has one of the VALUEs (joined "
+                   "by ','); repeat for more keys, all must match"))
+    p.add_argument("--documents", metavar="N,N", help=tr("only these document numbers"))
     p.add_argument("--code", action="append", metavar="PATH", default=[],
-                   help="only this branch of the codebook (repeatable)")
+                   help=tr("only this branch of the codebook (repeatable)"))
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "report",
-        help="write the X×Y report workbook: 交叉表 (counts, shares, unit lists) with a heat "
-        "map, code shares with bar charts, code × document / attribute tables, co-occurrence",
-        description='Branches are code paths; join several with "+" '
-        '("供给型+环境型+需求型"); "*" is every top-level code not in the other branch.',
+        help=tr("write the X×Y report workbook: 交叉表 (counts, shares, unit lists) with a heat "
+        "map, code shares with bar charts, code × document / attribute tables, co-occurrence"),
+        description=tr('Branches are code paths; join several with "+" '
+        '("供给型+环境型+需求型"); "*" is every top-level code not in the other branch.'),
     )
     p.add_argument("project", type=Path)
     p.add_argument("--xy", nargs=2, required=True, metavar=("CODE_A", "CODE_B"),
-                   help="the row and column branches")
-    p.add_argument("target", type=Path, help="the workbook to write (.xlsx)")
+                   help=tr("the row and column branches"))
+    p.add_argument("target", type=Path, help=tr("the workbook to write (.xlsx)"))
     p.add_argument("--unit", choices=UNIT_KINDS, default="paragraph",
-                   help="unit of analysis (default: paragraph)")
+                   help=tr("unit of analysis (default: paragraph)"))
     p.add_argument("--charts", type=Path, metavar="DIR",
-                   help="also save the charts there as PNG and SVG")
+                   help=tr("also save the charts there as PNG and SVG"))
     _add_filters(p)
     p.set_defaults(handler=cmd_report)
 
     p = sub.add_parser(
         "table",
-        help="print a table: codes × documents or × an attribute, X×Y, or co-occurrence",
+        help=tr("print a table: codes × documents or × an attribute, X×Y, or co-occurrence"),
     )
     p.add_argument("project", type=Path)
     what = p.add_mutually_exclusive_group(required=True)
     what.add_argument("--by", metavar="document|ATTRIBUTE",
-                      help="columns: the documents, or the values of a document attribute")
+                      help=tr("columns: the documents, or the values of a document attribute"))
     what.add_argument("--xy", nargs=2, metavar=("CODE_A", "CODE_B"),
-                      help="the X×Y table of two branches (units carrying both)")
+                      help=tr("the X×Y table of two branches (units carrying both)"))
     what.add_argument("--cooccurrence", choices=("unit", "overlap"),
-                      help="codes found in the same unit, or in overlapping passages")
+                      help=tr("codes found in the same unit, or in overlapping passages"))
     p.add_argument("--year", action="store_true",
-                   help="with --by ATTRIBUTE: group by the year found in the values")
+                   help=tr("with --by ATTRIBUTE: group by the year found in the values"))
     p.add_argument("--share", choices=("column", "row", "total"),
-                   help="print shares (of the column, the row or the total) instead of counts")
+                   help=tr("print shares (of the column, the row or the total) instead of counts"))
     p.add_argument("--units", action="store_true",
-                   help="with --xy: print the unit numbers in each cell")
+                   help=tr("with --xy: print the unit numbers in each cell"))
     p.add_argument("--unit", choices=UNIT_KINDS, default="paragraph",
-                   help="unit of analysis for --xy and --cooccurrence unit (default: paragraph)")
-    p.add_argument("--tsv", action="store_true", help="tab-separated (pastes into Excel)")
+                   help=tr("unit of analysis for --xy and --cooccurrence unit "
+                           "(default: paragraph)"))
+    p.add_argument("--tsv", action="store_true", help=tr("tab-separated (pastes into Excel)"))
     _add_filters(p)
     p.set_defaults(handler=cmd_table)
 
@@ -84,7 +86,8 @@ def _filters(project: Project, args: argparse.Namespace):
     for text in (args.documents or "").replace("，", ",").split(","):
         if text.strip():
             if not text.strip().isdigit():
-                raise InvalidOperation(f"--documents: {text.strip()!r} is not a number")
+                raise InvalidOperation(tr("--documents: {text!r} is not a number").format(
+                    text=text.strip()))
             numbers.append(int(text))
     return filters_from_names(
         project, where=args.where, coders=coders, codes=args.code, documents=numbers
@@ -111,12 +114,14 @@ def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
         result = write_report(project, args.target, x, y, unit=args.unit, filters=filters,
                               charts_dir=args.charts)
     print(
-        f"wrote {result.target}: {result.rows} × {result.columns} codes, {result.units} "
-        f"units carry both; sheets: {', '.join(result.sheets)}",
+        tr("wrote {target}: {rows} × {columns} codes, {units} units carry both; "
+           "sheets: {sheets}").format(target=result.target, rows=result.rows,
+                                      columns=result.columns, units=result.units,
+                                      sheets=", ".join(result.sheets)),
         file=out,
     )
     for path in result.charts:
-        print(f"chart  {path}", file=out)
+        print(tr("chart  {path}").format(path=path), file=out)
     return 0
 
 

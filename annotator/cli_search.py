@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TextIO
 
+from annotator.cli_i18n import tr
+from annotator.cli_progress import Bar, add_quiet
 from annotator.errors import AnnotatorError, InvalidOperation
 from annotator.project import Project
 from annotator.records import CodeInfo
@@ -17,61 +18,64 @@ SHOW = 60  # characters of a proposal's text shown in a listing
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "search", help="find every occurrence of a query in all documents (simplified and "
-        "traditional alike), or whole words, or a regex",
-        description="By default every occurrence of the query's characters is found, inside "
+        "search", help=tr("find every occurrence of a query in all documents (simplified and "
+        "traditional alike), or whole words, or a regex"),
+        description=tr("By default every occurrence of the query's characters is found, inside "
         "longer words too (成果转化 in 科技成果转化), simplified and traditional forms alike "
         "(实验室 finds 實驗室). --whole-word (or --mode word) finds segmented whole words only "
         "(创新 not in 创新券); --mode regex runs a Python regular expression over the text as "
-        "written (no simplified/traditional matching).")
+        "written (no simplified/traditional matching)."))
     p.add_argument("project", type=Path)
     p.add_argument("query")
     p.add_argument("--mode", choices=("phrase", "word", "regex"), default="phrase",
-                   help="phrase: the characters anywhere (default); word: whole segmented "
-                   "words only; regex: Python regular expression over the stored text")
+                   help=tr("phrase: the characters anywhere (default); word: whole segmented "
+                   "words only; regex: Python regular expression over the stored text"))
     p.add_argument("--whole-word", action="store_true",
-                   help="whole words only (the same as --mode word)")
+                   help=tr("whole words only (the same as --mode word)"))
     p.add_argument("--anywhere", action="store_true",
-                   help="with --mode word: also inside longer words (the same as the "
-                   "default, --mode phrase)")
-    p.add_argument("--limit", type=int, default=50, help="results shown (default 50; 0: all)")
+                   help=tr("with --mode word: also inside longer words (the same as the "
+                   "default, --mode phrase)"))
+    p.add_argument("--limit", type=int, default=50, help=tr("results shown (default 50; 0: all)"))
     p.add_argument("--code", metavar="PATH",
-                   help="code every match (not only those shown) with this code, in one step")
+                   help=tr("code every match (not only those shown) with this code, in one step"))
     p.add_argument("--unit", choices=("match", "sentence", "paragraph"), default="match",
-                   help="with --code: code the matches (default), their sentences or their "
-                   "paragraphs")
-    p.add_argument("--coder", help="with --code: coder name (default: login name)")
+                   help=tr("with --code: code the matches (default), their sentences or their "
+                   "paragraphs"))
+    p.add_argument("--coder", help=tr("with --code: coder name (default: login name)"))
+    add_quiet(p)
     p.set_defaults(handler=cmd_search)
 
-    p = sub.add_parser("autocode", help="propose passages from the codes' keywords")
+    p = sub.add_parser("autocode", help=tr("propose passages from the codes' keywords"))
     p.add_argument("project", type=Path)
     p.add_argument("--unit", choices=("sentence", "paragraph"), default="sentence",
-                   help="what a keyword proposes: its sentence (default) or paragraph")
+                   help=tr("what a keyword proposes: its sentence (default) or paragraph"))
     p.add_argument("--code", action="append", metavar="PATH",
-                   help="only this code and its sub-codes (repeatable)")
+                   help=tr("only this code and its sub-codes (repeatable)"))
     p.add_argument("--anywhere", action="store_true",
-                   help="keywords also match inside longer words")
+                   help=tr("keywords also match inside longer words"))
     p.add_argument("--accept-all", action="store_true",
-                   help="accept every pending proposal of these codes as passages")
-    p.add_argument("--coder", help="coder name for accepted passages (default: login name)")
+                   help=tr("accept every pending proposal of these codes as passages"))
+    p.add_argument("--coder", help=tr("coder name for accepted passages (default: login name)"))
+    add_quiet(p)
     p.set_defaults(handler=cmd_autocode)
 
     p = sub.add_parser(
-        "proposals", help="review auto-coding proposals: list, accept ID…, reject ID…, "
-        "accept-code PATH"
+        "proposals", help=tr("review auto-coding proposals: list, accept ID…, reject ID…, "
+        "accept-code PATH")
     )
     p.add_argument("project", type=Path)
     p.add_argument("action", nargs="?", default="list",
                    choices=("list", "accept", "reject", "accept-code"))
-    p.add_argument("items", nargs="*", help="proposal ids, or the code path for accept-code")
-    p.add_argument("--all", action="store_true", help="list: rejected proposals too")
-    p.add_argument("--coder", help="coder name for accepted passages (default: login name)")
+    p.add_argument("items", nargs="*", help=tr("proposal ids, or the code path for accept-code"))
+    p.add_argument("--all", action="store_true", help=tr("list: rejected proposals too"))
+    p.add_argument("--coder", help=tr("coder name for accepted passages (default: login name)"))
     p.set_defaults(handler=cmd_proposals)
 
-    p = sub.add_parser("index", help="show the search index; --rebuild after term changes")
+    p = sub.add_parser("index", help=tr("show the search index; --rebuild after term changes"))
     p.add_argument("project", type=Path)
     p.add_argument("--rebuild", action="store_true",
-                   help="re-segment every document with the current term list")
+                   help=tr("re-segment every document with the current term list"))
+    add_quiet(p)
     p.set_defaults(handler=cmd_index)
 
 
@@ -81,7 +85,7 @@ def _one_line(text: str) -> str:
 
 def _whole_word(args: argparse.Namespace) -> bool | None:
     if args.whole_word and args.anywhere:
-        raise InvalidOperation("--whole-word and --anywhere contradict each other")
+        raise InvalidOperation(tr("--whole-word and --anywhere contradict each other"))
     if args.whole_word:
         return True
     return False if args.anywhere else None
@@ -95,7 +99,7 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
     with Project.open(args.project, coder=args.coder) as project:
         code = _code(project, args.code) if args.code else None
         if mode == WORD:
-            _ensure_with_progress(project)
+            _ensure_with_progress(project, args)
         result = search(project, args.query, mode=mode, limit=args.limit or None, ensure=False)
         coded = None
         if code is not None:
@@ -108,26 +112,33 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
             f"…{_one_line(hit.before)}【{_one_line(hit.text)}】{_one_line(hit.after)}…",
             file=out,
         )
-    shown = f" (showing {len(result.hits)}; --limit 0 shows all)" if result.truncated else ""
-    print(f"{result.total} matches in {result.document_count} documents{shown}", file=out)
+    shown = tr(" (showing {shown}; --limit 0 shows all)").format(
+        shown=len(result.hits)) if result.truncated else ""
+    print(tr("{total} matches in {documents} documents{shown}").format(
+        total=result.total, documents=result.document_count, shown=shown), file=out)
     if result.unindexed:
-        print(f"note: {result.unindexed} documents are not indexed yet", file=out)
+        print(tr("note: {count} documents are not indexed yet").format(
+            count=result.unindexed), file=out)
     if result.index_stale:
-        print("note: the term list changed since the index was built; "
-              f"`annotator index {args.project} --rebuild` re-segments", file=out)
+        print(tr("note: the term list changed since the index was built; "
+                 "`annotator index {project} --rebuild` re-segments").format(
+            project=args.project), file=out)
     if coded is not None and code is not None:
         spans_total, made = coded
-        what = {"match": "matches", "sentence": "sentences", "paragraph": "paragraphs"}
-        print(f"coded {code.path_text}: {made} passages from all {result.total} matches "
-              f"({spans_total} {what[args.unit]}; {spans_total - made} were coded so already)",
-              file=out)
+        what = {"match": tr("matches"), "sentence": tr("sentences"),
+                "paragraph": tr("paragraphs")}
+        print(tr("coded {code}: {made} passages from all {total} matches ({spans} {what}; "
+                 "{already} were coded so already)").format(
+            code=code.path_text, made=made, total=result.total, spans=spans_total,
+            what=what[args.unit], already=spans_total - made), file=out)
     return 0
 
 
 def _code(project: Project, path: str) -> CodeInfo:
     code = project.find_code(path)
     if code is None:
-        raise AnnotatorError(f"{project.path}: no code {path!r}")
+        raise AnnotatorError(tr("{project}: no code {code!r}").format(
+            project=project.path, code=path))
     return code
 
 
@@ -136,7 +147,8 @@ def _code_ids(project: Project, paths: list[str]) -> list[int]:
     for path in paths:
         code = project.find_code(path)
         if code is None:
-            raise AnnotatorError(f"{project.path}: no code {path!r}")
+            raise AnnotatorError(tr("{project}: no code {code!r}").format(
+                project=project.path, code=path))
         ids.extend(project.subtree_ids(code.id))
     return ids
 
@@ -146,43 +158,48 @@ def cmd_autocode(args: argparse.Namespace, out: TextIO) -> int:
 
     with Project.open(args.project, coder=args.coder) as project:
         code_ids = _code_ids(project, args.code) if args.code else None
+        if not args.anywhere:  # whole words: the index first, with its progress bar
+            _ensure_with_progress(project, args)
         report = autocode(project, unit=args.unit, code_ids=code_ids,
                           whole_word=not args.anywhere)
         if not report.codes:
-            print("no codes with keywords: nothing to propose", file=out)
+            print(tr("no codes with keywords: nothing to propose"), file=out)
             return 0
-        unit = "sentences" if args.unit == "sentence" else "paragraphs"
+        unit = tr("sentences") if args.unit == "sentence" else tr("paragraphs")
         for c in report.codes:
             skipped = []
             if c.pending:
-                skipped.append(f"{c.pending} already pending")
+                skipped.append(tr("{count} already pending").format(count=c.pending))
             if c.rejected:
-                skipped.append(f"{c.rejected} rejected before")
+                skipped.append(tr("{count} rejected before").format(count=c.rejected))
             if c.coded:
-                skipped.append(f"{c.coded} already coded")
+                skipped.append(tr("{count} already coded").format(count=c.coded))
             extra = f" ({', '.join(skipped)})" if skipped else ""
-            print(f"{c.path}: {c.proposed} new proposals from {c.matches} keyword "
-                  f"matches{extra}", file=out)
-        print(f"{report.proposed} new proposals ({unit}) for {len(report.codes)} codes",
-              file=out)
+            print(tr("{code}: {proposed} new proposals from {matches} keyword matches{extra}")
+                  .format(code=c.path, proposed=c.proposed, matches=c.matches, extra=extra),
+                  file=out)
+        print(tr("{proposed} new proposals ({unit}) for {codes} codes").format(
+            proposed=report.proposed, unit=unit, codes=len(report.codes)), file=out)
         if args.accept_all:
             accepted = 0
             for code_id in report.code_ids:
                 accepted += len(accept_code(project, code_id, include_subcodes=False)
                                 .passage_ids)
-            print(f"accepted: {accepted} passages created (origin auto)", file=out)
+            print(tr("accepted: {count} passages created (origin auto)").format(
+                count=accepted), file=out)
         else:
-            print(f"review with `annotator proposals {args.project}`", file=out)
+            print(tr("review with `annotator proposals {project}`").format(
+                project=args.project), file=out)
     return 0
 
 
 def _ids(items: list[str]) -> list[int]:
     if not items:
-        raise InvalidOperation("give one or more proposal ids (see `annotator proposals`)")
+        raise InvalidOperation(tr("give one or more proposal ids (see `annotator proposals`)"))
     try:
         return [int(item) for item in items]
     except ValueError as exc:
-        raise InvalidOperation(f"not a proposal id: {exc}") from exc
+        raise InvalidOperation(tr("not a proposal id: {error}").format(error=exc)) from exc
 
 
 def cmd_proposals(args: argparse.Namespace, out: TextIO) -> int:
@@ -199,39 +216,34 @@ def cmd_proposals(args: argparse.Namespace, out: TextIO) -> int:
                 print(f"{p.id:>6}  {p.document_number:>4}  {paths.get(p.code_id, '?')}  "
                       f"[{p.keyword}]{state}  «{text}»", file=out)
             counts = autocoding.count_proposals(project)
-            print(f"{counts.get('pending', 0)} pending, {counts.get('rejected', 0)} rejected",
-                  file=out)
+            print(tr("{pending} pending, {rejected} rejected").format(
+                pending=counts.get("pending", 0), rejected=counts.get("rejected", 0)), file=out)
             return 0
         if args.action == "accept":
             batch = autocoding.accept_proposals(project, _ids(args.items))
         elif args.action == "accept-code":
             if len(args.items) != 1:
-                raise InvalidOperation("accept-code takes one code path")
+                raise InvalidOperation(tr("accept-code takes one code path"))
             code = project.find_code(args.items[0])
             if code is None:
-                raise AnnotatorError(f"{args.project}: no code {args.items[0]!r}")
+                raise AnnotatorError(tr("{project}: no code {code!r}").format(
+                    project=args.project, code=args.items[0]))
             batch = autocoding.accept_code(project, code.id)
         else:
             changed = autocoding.reject_proposals(project, _ids(args.items))
-            print(f"rejected {changed} proposals", file=out)
+            print(tr("rejected {count} proposals").format(count=changed), file=out)
             return 0
-    print(f"accepted {len(batch.proposals)} proposals: {len(batch.passage_ids)} passages "
-          "created (origin auto)", file=out)
+    print(tr("accepted {proposals} proposals: {passages} passages created (origin auto)").format(
+        proposals=len(batch.proposals), passages=len(batch.passage_ids)), file=out)
     return 0
 
 
-def _progress(done: int, total: int) -> None:
-    err = sys.stderr
-    if err.isatty():
-        err.write(f"\r\x1b[Kindexing {done}/{total}" if done < total else "\r\x1b[K")
-        err.flush()
-
-
-def _ensure_with_progress(project: Project) -> int:
+def _ensure_with_progress(project: Project, args: argparse.Namespace) -> int:
     """Bring the index up to date (a first search of a large project builds it)."""
     from annotator.search import ensure_index
 
-    return ensure_index(project, progress=_progress)
+    with Bar(tr("indexing"), args, unit=tr(" documents")) as bar:
+        return ensure_index(project, progress=bar)
 
 
 def cmd_index(args: argparse.Namespace, out: TextIO) -> int:
@@ -239,12 +251,13 @@ def cmd_index(args: argparse.Namespace, out: TextIO) -> int:
 
     with Project.open(args.project) as project:
         if args.rebuild:
-            n = rebuild_index(project, progress=_progress)
+            with Bar(tr("indexing"), args, unit=tr(" documents")) as bar:
+                n = rebuild_index(project, progress=bar)
         else:
-            n = _ensure_with_progress(project)
+            n = _ensure_with_progress(project, args)
         status = index_status(project)
-    print(f"indexed now: {n}; in the index: {status.indexed} of {status.documents} documents",
-          file=out)
+    print(tr("indexed now: {now}; in the index: {indexed} of {documents} documents").format(
+        now=n, indexed=status.indexed, documents=status.documents), file=out)
     if status.stale_terms:
-        print("the term list changed since the index was built: use --rebuild", file=out)
+        print(tr("the term list changed since the index was built: use --rebuild"), file=out)
     return 0

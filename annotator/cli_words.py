@@ -9,6 +9,7 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
+from annotator.cli_i18n import tr
 from annotator.errors import AnnotatorError
 from annotator.project import Project
 from annotator.records import CodeInfo, DocumentInfo
@@ -19,30 +20,30 @@ COMMANDS = ("freq", "keywords")
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "freq",
-        help="word frequencies with parts of speech: the corpus, one document or one code",
+        help=tr("word frequencies with parts of speech: the corpus, one document or one code"),
     )
     p.add_argument("project", type=Path)
     scope = p.add_mutually_exclusive_group()
-    scope.add_argument("--document", type=int, metavar="N", help="document number")
-    scope.add_argument("--code", metavar="PATH", help='code path, e.g. "区域协同创新/机制协同"')
-    p.add_argument("--top", type=int, default=50, help="rows to show (default 50)")
+    scope.add_argument("--document", type=int, metavar="N", help=tr("document number"))
+    scope.add_argument("--code", metavar="PATH", help=tr('code path, e.g. "区域协同创新/机制协同"'))
+    p.add_argument("--top", type=int, default=50, help=tr("rows to show (default 50)"))
     p.add_argument("--no-subcodes", action="store_true",
-                   help="with --code: the code's own passages only")
+                   help=tr("with --code: the code's own passages only"))
     p.add_argument("--min-length", type=int, default=2,
-                   help="shortest word counted, in characters (default 2)")
-    p.add_argument("--chart", type=Path, metavar="PNG", help="also draw a bar chart")
-    p.add_argument("--cloud", type=Path, metavar="PNG", help="also draw a word cloud")
+                   help=tr("shortest word counted, in characters (default 2)"))
+    p.add_argument("--chart", type=Path, metavar="PNG", help=tr("also draw a bar chart"))
+    p.add_argument("--cloud", type=Path, metavar="PNG", help=tr("also draw a word cloud"))
     p.set_defaults(handler=cmd_freq)
 
-    p = sub.add_parser("keywords", help="keywords of a code's passages or of a document")
+    p = sub.add_parser("keywords", help=tr("keywords of a code's passages or of a document"))
     p.add_argument("project", type=Path)
     scope = p.add_mutually_exclusive_group(required=True)
-    scope.add_argument("--document", type=int, metavar="N", help="document number")
-    scope.add_argument("--code", metavar="PATH", help="code path")
+    scope.add_argument("--document", type=int, metavar="N", help=tr("document number"))
+    scope.add_argument("--code", metavar="PATH", help=tr("code path"))
     p.add_argument("--method", choices=("tfidf", "textrank"), default="tfidf")
     p.add_argument("--top", type=int, default=20)
     p.add_argument("--no-subcodes", action="store_true",
-                   help="with --code: the code's own passages only")
+                   help=tr("with --code: the code's own passages only"))
     p.set_defaults(handler=cmd_keywords)
 
 
@@ -51,7 +52,8 @@ def _document(project: Project, number: int | None) -> DocumentInfo | None:
         return None
     doc = next((d for d in project.documents() if d.number == number), None)
     if doc is None:
-        raise AnnotatorError(f"{project.path}: no document number {number}")
+        raise AnnotatorError(tr("{project}: no document number {number}").format(
+            project=project.path, number=number))
     return doc
 
 
@@ -60,7 +62,8 @@ def _code(project: Project, path: str | None) -> CodeInfo | None:
         return None
     code = project.find_code(path)
     if code is None:
-        raise AnnotatorError(f"{project.path}: no code {path!r}")
+        raise AnnotatorError(tr("{project}: no code {code!r}").format(
+            project=project.path, code=path))
     return code
 
 
@@ -87,7 +90,8 @@ def cmd_freq(args: argparse.Namespace, out: TextIO) -> int:
         )
     scope = _scope_name(doc, code)
     total = sum(r.count for r in rows)
-    print(f"# {scope}: {total} words counted, {len(rows)} different", file=out)
+    print(tr("# {scope}: {total} words counted, {different} different").format(
+        scope=scope, total=total, different=len(rows)), file=out)
     print("排名\t词语\t词性\t频次\t占比\t文档数", file=out)
     shown = rows[: max(0, args.top)]
     for rank, r in enumerate(shown, 1):
@@ -95,10 +99,10 @@ def cmd_freq(args: argparse.Namespace, out: TextIO) -> int:
         print(f"{rank}\t{r.word}\t{pos}\t{r.count}\t{r.share:.2%}\t{r.documents}", file=out)
     if args.chart:
         bar_chart_png(shown, args.chart, f"{scope} 高频词")
-        print(f"wrote {args.chart}", file=out)
+        print(tr("wrote {target}").format(target=args.chart), file=out)
     if args.cloud:
         word_cloud_png(rows, args.cloud)
-        print(f"wrote {args.cloud}", file=out)
+        print(tr("wrote {target}").format(target=args.cloud), file=out)
     return 0
 
 

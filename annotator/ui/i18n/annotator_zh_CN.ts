@@ -2394,6 +2394,10 @@ You can read, search and export it; coding and other changes are switched off.</
       <translation>未打开项目</translation>
     </message>
     <message>
+      <source>Not coded: select text in the article to code it (the selection shown was already coded)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Not coded: the project is open read-only (%1)</source>
       <translation>未编码：项目以只读方式打开（%1）</translation>
     </message>
