@@ -35,7 +35,7 @@ from annotator.chinese.variants import fold
 
 _SHIFT = 32  # a key is scope << _SHIFT | word id
 _WORD_MASK = (1 << _SHIFT) - 1
-_COMPACT_AT = 100_000  # pending (scope, word) rows merged beyond this many (0.8 MB each array)
+_COMPACT_AT = 200_000  # pending (scope, word) pairs merged beyond this many (1.6 MB per array)
 
 
 @dataclass
@@ -66,45 +66,61 @@ class _Vocabulary:
 
 class _Accumulator:
     """(scope, word) → occurrences and documents, fed one document's distinct pairs at a
-    time and merged now and then to bound memory."""
+    time. Pending pairs are merged into the sorted totals when they exceed
+    :data:`_COMPACT_AT`: the pending ones are sorted, the totals only searched and grown
+    in place, so a merge costs the pending pairs' sort plus one copy of the totals, and the
+    transient arrays stay the size of the pending pairs."""
 
     def __init__(self) -> None:
-        self._keys: list[np.ndarray] = []
-        self._counts: list[np.ndarray] = []
-        self._documents: list[np.ndarray] = []
+        empty = np.zeros(0, dtype=np.int64)
+        self._keys, self._counts, self._documents = empty, empty.copy(), empty.copy()
+        self._pending_keys: list[np.ndarray] = []
+        self._pending_counts: list[np.ndarray] = []
         self._pending = 0
 
     def add_document(self, keys: np.ndarray) -> None:
         unique, counts = np.unique(keys, return_counts=True)
-        self._keys.append(unique)
-        self._counts.append(counts.astype(np.int64))
-        self._documents.append(np.ones(len(unique), dtype=np.int64))
+        self._pending_keys.append(unique)
+        self._pending_counts.append(counts.astype(np.int64))
         self._pending += len(unique)
         if self._pending > _COMPACT_AT:
             self._compact()
 
     def _compact(self) -> None:
-        if len(self._keys) > 1:
-            keys = np.concatenate(self._keys)
-            unique, inverse = np.unique(keys, return_inverse=True)
-            self._keys = [unique]
-            self._counts = [_sums(inverse, self._counts, len(unique))]
-            self._documents = [_sums(inverse, self._documents, len(unique))]
-        self._pending = len(self._keys[0]) if self._keys else 0
+        if not self._pending_keys:
+            return
+        keys = np.concatenate(self._pending_keys)
+        counts = np.concatenate(self._pending_counts)
+        self._pending_keys, self._pending_counts, self._pending = [], [], 0
+        if not len(keys):
+            return
+        # Each pending pair is one document's: its documents are how often the key occurs.
+        order = np.argsort(keys, kind="stable")
+        keys, counts = keys[order], counts[order]
+        del order
+        first = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+        unique = keys[first]
+        occurrences = np.add.reduceat(counts, first)
+        documents = np.diff(np.append(first, len(keys)))
+        del keys, counts, first
+        base = self._keys
+        at = np.searchsorted(base, unique)
+        hit = at < len(base)
+        hit[hit] = base[at[hit]] == unique[hit]
+        known = at[hit]
+        self._counts[known] += occurrences[hit]
+        self._documents[known] += documents[hit]
+        new = ~hit
+        if new.any():
+            where = at[new]
+            self._keys = np.insert(base, where, unique[new])
+            self._counts = np.insert(self._counts, where, occurrences[new])
+            self._documents = np.insert(self._documents, where, documents[new])
 
     def result(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Keys in ascending order with their occurrences and documents."""
         self._compact()
-        if not self._keys:
-            empty = np.zeros(0, dtype=np.int64)
-            return empty, empty, empty
-        return self._keys[0], self._counts[0], self._documents[0]
-
-
-def _sums(inverse: np.ndarray, parts: list[np.ndarray], size: int) -> np.ndarray:
-    out = np.zeros(size, dtype=np.int64)
-    np.add.at(out, inverse.reshape(-1), np.concatenate(parts))
-    return out
+        return self._keys, self._counts, self._documents
 
 
 @dataclass(frozen=True)
