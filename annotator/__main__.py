@@ -31,7 +31,7 @@ def looks_like_command(argv: list[str]) -> bool:
         return False
     # The launcher takes one project; a bare word (no suffix, no folder) names no project.
     positional = [a for a in argv if not a.startswith("-")]
-    bare = not path.suffix and len(path.parts) == 1
+    bare = not path.suffix and not any(sep in first for sep in ("/", "\\"))
     return bare or (len(positional) > 1 and path.suffix.lower() != PROJECT_SUFFIX)
 
 

@@ -155,3 +155,14 @@ def test_progress_bar_only_on_a_terminal_and_not_when_quiet(
     assert drawn.startswith("\rimporting:") and "/2 " in drawn  # a bar, files of two
     assert drawn.endswith("\r")  # and wiped when done, the report follows on a clean line
     assert "imported " in capsys.readouterr().out  # the report itself stays on stdout
+
+
+def test_what_goes_to_the_window_and_what_to_the_command_line(tmp_path: Path) -> None:
+    from annotator.__main__ import looks_like_command
+
+    (tmp_path / "study").write_bytes(b"")
+    assert looks_like_command(["infoo"]) and looks_like_command(["exprot", "a.annot", "x.xlsx"])
+    assert not looks_like_command([])  # the window on the last project
+    assert not looks_like_command(["new.annot"])  # a project path: the window asks
+    assert not looks_like_command(["./typo"]) and not looks_like_command(["--create", "n.annot"])
+    assert not looks_like_command([str(tmp_path / "study")])  # an existing file, any name
