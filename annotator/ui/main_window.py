@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         self.codebook.currentCodeChanged.connect(self.passages.set_code)
         self.codebook.codeClicked.connect(self.apply_code_to_selection)
         self.codebook.codeApplied.connect(self.recent.touch)
+        self.codebook.codeApplied.connect(lambda _code: self.article.selection_used())
         self.passages.jumpRequested.connect(self.jump_to)
 
     def retranslate_ui(self) -> None:
@@ -256,10 +257,15 @@ class MainWindow(QMainWindow):
         self.passages.set_document(document_id)
 
     def apply_code_to_selection(self, code_id: int) -> bool:
-        """Code the article's selection; False when nothing is selected."""
-        span = self.article.selected_span()
+        """Code the article's live selection (see ArticleView.live_span); False when there is
+        none: a click on a code then only chooses the code."""
+        span = self.article.live_span()
         doc = self.article.document_id()
         if span is None or doc is None or self.hub.project is None:
+            if self.article.has_used_selection():
+                self.statusBar().showMessage(self.tr(
+                    "Not coded: select text in the article to code it (the selection shown "
+                    "was already coded)"), 6000)
             return False
         if self.hub.project.read_only:
             self.statusBar().showMessage(
@@ -271,6 +277,7 @@ class MainWindow(QMainWindow):
         self.hub.undo_stack.push(
             ApplyCode(self.hub, doc, code_id, span[0], span[1], name, self.article))
         self.recent.touch(code_id)
+        self.article.selection_used()
         return True
 
     def code_from_selection(self) -> None:
@@ -289,6 +296,7 @@ class MainWindow(QMainWindow):
                 stack.push(ApplyCode(self.hub, doc, code_id, span[0], span[1], name,
                                      self.article))
                 self.recent.touch(code_id)
+                self.article.selection_used()
         finally:
             stack.endMacro()
 

@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QResizeEvent,
     QTextBlock,
+    QTextCursor,
     QTextLine,
     QTextOption,
 )
@@ -34,6 +35,9 @@ class ArticleEdit(QPlainTextEdit):
     clicked = Signal(int, QPoint)  # UTF-16 position of the character clicked, viewport point
     dragRequested = Signal()  # the user drags the existing selection away
     viewChanged = Signal()  # scrolled or resized: another part of the text may be visible
+    # The cursor was set from Python (selectionChanged is not sent when the new selection
+    # equals the old one, yet setting it again is a fresh choice of that text).
+    cursorSet = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +57,10 @@ class ArticleEdit(QPlainTextEdit):
         self._press_point: QPoint | None = None
         self._overlaps: list[OverlapRun] = []
         self._overlap_ends: list[int] = []
+
+    def setTextCursor(self, cursor: QTextCursor) -> None:
+        super().setTextCursor(cursor)
+        self.cursorSet.emit()
 
     def set_overlaps(self, runs: list[OverlapRun]) -> None:
         """Runs (sorted, disjoint) where further codes lie under the innermost one."""

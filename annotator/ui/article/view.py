@@ -9,6 +9,11 @@ on, the
 span read for coding (:meth:`ArticleView.selected_span`) is widened to whole words; the user's
 selection itself is never moved.
 
+A click on a code or a code's key codes only a *live* selection (:meth:`ArticleView.live_span`):
+text selected in the article since the last coding and the last change of document, and still
+selected. A selection that was coded, or one made by a jump from another pane, stays on screen
+but is not coded again by a click meant only to choose a code.
+
 The view follows the hub's :class:`~annotator.records.Changes`: a coding, removal or memo
 edit in the shown document updates the layer from the passages listed (no query), and the
 highlights are set again only when a changed passage lies in the visible range.
@@ -64,6 +69,8 @@ class ArticleView(QWidget):
         self._refreshed_this_turn = False
         self._segmenter: Segmenter | None = None  # the project's, while its terms stay
         self._codes_current = False  # self._codes is the project's codebook as it is
+        self._live = False  # the selection was made in the article and not coded yet
+        self._quiet = False  # the view moves the selection itself: not the reader's choice
 
         self.title_label = QLabel()
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -83,6 +90,8 @@ class ArticleView(QWidget):
         self._turn_timer = _zero_timer(self, self._new_turn)
 
         self._editor.selectionChanged.connect(self.selectionChanged)
+        self._editor.selectionChanged.connect(self._selection_made)
+        self._editor.cursorSet.connect(self._selection_made)
         self._editor.clicked.connect(self._clicked)
         self._editor.dragRequested.connect(self._start_drag)
         self._editor.viewChanged.connect(self._sync_selections)
@@ -145,6 +154,7 @@ class ArticleView(QWidget):
         self._editor.setExtraSelections([])
         self._editor.set_overlaps([])
         self._editor.setPlainText(text)
+        self._live = False
         # Another document: its passages are read; the codes only if the codebook changed.
         self._stale_passages = True
         self._refresh_stale()
@@ -171,6 +181,25 @@ class ArticleView(QWidget):
                 self._segmenter = project_segmenter(project)
             start, end = snap_to_words(self._segmenter, self._text, start, end)
         return (start, end) if end > start else None
+
+    def live_span(self) -> tuple[int, int] | None:
+        """The span to code when a code is clicked or its key pressed: the selection if it
+        is live (see the module notes), else None."""
+        if not self._live or not self._editor.textCursor().hasSelection():
+            return None
+        return self.selected_span()
+
+    def has_used_selection(self) -> bool:
+        """Text is selected on screen but is not live (already coded, or from a jump)."""
+        return self._editor.textCursor().hasSelection() and not self._live
+
+    def selection_used(self) -> None:
+        """The selection was coded: it stays on screen but is no longer live."""
+        self._live = False
+
+    def _selection_made(self) -> None:
+        if not self._quiet:
+            self._live = self._editor.textCursor().hasSelection()
 
     def set_snap_to_words(self, on: bool) -> None:
         self._snap = bool(on)
@@ -230,8 +259,14 @@ class ArticleView(QWidget):
         self._editor.ensureCursorVisible()
 
     def reveal(self, start: int, end: int) -> None:
-        """Select a passage and scroll it to the middle of the view (a jump from elsewhere)."""
-        self.select_span(start, end)
+        """Select a passage and scroll it to the middle of the view (a jump from elsewhere:
+        the selection shows where it is, it is not live for coding)."""
+        self._quiet = True
+        try:
+            self.select_span(start, end)
+        finally:
+            self._quiet = False
+        self._live = False
         self._editor.centerCursor()
 
     def set_visible_coders(self, coder_ids: set[int] | None) -> None:
@@ -271,6 +306,7 @@ class ArticleView(QWidget):
             ApplyCode(self.hub, self._document_id, code_id, span[0], span[1], name, self)
         )
         self.recent.touch(code_id)
+        self.selection_used()
         return True
 
     def remove_passage(self, passage_id: int) -> None:
