@@ -147,6 +147,11 @@ def ensure_workload(scale: float, *, log=print) -> Workload:  # noqa: ANN001
     _remove_dead_builds(where)
     tmp = where.with_name(where.name + f".tmp{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)
+    migrated = _migrated_build(scale, tmp, log=log)
+    if migrated is not None:
+        shutil.rmtree(where, ignore_errors=True)
+        tmp.rename(where)
+        return Workload(scale, folder, where / "bench.annot", migrated)
     tmp.mkdir(parents=True)
     log(f"building the {size_label(scale)} workload with {tree_root()} "
         f"(schema {schema_version()}) in {where} …")
@@ -155,6 +160,38 @@ def ensure_workload(scale: float, *, log=print) -> Workload:  # noqa: ANN001
     shutil.rmtree(where, ignore_errors=True)
     tmp.rename(where)
     return Workload(scale, folder, where / "bench.annot", meta)
+
+
+def _migrated_build(scale: float, tmp: Path, *, log=print) -> dict[str, Any] | None:  # noqa: ANN001
+    """This tree's build of an older schema, copied to ``tmp`` and opened once (which
+    migrates it as it migrates a user's project): a schema bump need not cost a rebuild of
+    hours. None when there is none."""
+    root = tree_root()
+    digest = hashlib.sha1(str(root).encode()).hexdigest()[:8]
+    prefix = f"{root.name or 'root'}-{digest}-schema"
+    older = []
+    for meta_file in cache_root().glob(f"{prefix}*-{_slug(scale)}/meta.json"):
+        version = meta_file.parent.name[len(prefix):].partition("-")[0]
+        if version.isdigit() and int(version) < schema_version():
+            older.append((int(version), meta_file.parent))
+    if not older:
+        return None
+    from annotator.project import Project
+
+    _version, source = max(older)
+    log(f"migrating the {size_label(scale)} workload of {source.name} to schema "
+        f"{schema_version()} in {tmp} …")
+    shutil.copytree(source, tmp)
+    project = Project.open(tmp / "bench.annot")
+    backup = project.migration_backup
+    project.close()
+    if backup is not None and backup.exists():  # not part of the workload
+        backup.unlink()
+    meta = json.loads((tmp / "meta.json").read_text())
+    meta["schema"] = schema_version()
+    meta["migrated_from"] = source.name
+    (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1))
+    return meta
 
 
 def _remove_dead_builds(where: Path) -> None:
