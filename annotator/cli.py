@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from annotator.cli_help import HelpFormatter, add_examples, unknown_command
+from annotator.cli_help import HelpFormatter, add_examples, nearest_name, unknown_command
 from annotator.cli_i18n import argparse_in_language, tr
 from annotator.cli_progress import Bar, add_quiet
 from annotator.errors import AnnotatorError
@@ -315,6 +315,27 @@ HANDLERS = {
 }
 
 
+# Commands whose PROJECT argument is the file to create, not one to open.
+CREATING = ("init", "import-project")
+
+
+def missing_project(args: argparse.Namespace) -> str:
+    """What to say when the project a command opens does not exist ("" when it does),
+    naming a similar project file in that folder: a typo never gets further."""
+    path = getattr(args, "project", None)
+    if args.command in CREATING or not isinstance(path, Path) or path.exists():
+        return ""
+    message = tr("annotator: error: {message}").format(
+        message=tr("{path}: no such project file").format(path=path))
+    folder = path.parent if path.parent.is_dir() else None
+    if folder is not None:
+        names = [p.name for p in folder.glob("*.annot")]
+        near = nearest_name(path.name, names)
+        if near:
+            message += "\n" + tr("did you mean {path}?").format(path=path.with_name(near))
+    return message
+
+
 def run(argv: list[str], out: TextIO | None = None) -> int:
     if argv and not argv[0].startswith("-") and argv[0] not in COMMANDS:
         # argparse would say "invalid choice" and list nothing useful; say what is near.
@@ -324,6 +345,11 @@ def run(argv: list[str], out: TextIO | None = None) -> int:
     with argparse_in_language():
         args = build_parser().parse_args(argv)
     log.info("command: %s", " ".join(argv))
+    missing = missing_project(args)
+    if missing:
+        log.info("%s: %s", args.command, missing.splitlines()[0])
+        print(missing, file=sys.stderr)
+        return 1
     try:
         handler = getattr(args, "handler", None) or HANDLERS[args.command]
         return handler(args, out or sys.stdout)

@@ -132,6 +132,12 @@ def nearest_command(word: str, commands: tuple[str, ...]) -> str | None:
     return near[0] if near else None
 
 
+def nearest_name(name: str, names: list[str]) -> str | None:
+    """The file name closest to a mistyped ``name`` (stduy.annot → study.annot), if any."""
+    near = difflib.get_close_matches(name, sorted(names), n=1, cutoff=0.75)
+    return near[0] if near else None
+
+
 def unknown_command(word: str, commands: tuple[str, ...]) -> str:
     """What to say when ``word`` is neither a command nor a project file."""
     near = nearest_command(word, commands)

@@ -166,3 +166,14 @@ def test_what_goes_to_the_window_and_what_to_the_command_line(tmp_path: Path) ->
     assert not looks_like_command(["new.annot"])  # a project path: the window asks
     assert not looks_like_command(["./typo"]) and not looks_like_command(["--create", "n.annot"])
     assert not looks_like_command([str(tmp_path / "study")])  # an existing file, any name
+
+
+def test_a_mistyped_project_name_names_the_file_meant(english, tmp_path: Path, capsys) -> None:
+    study = tmp_path / "study.annot"
+    assert run(["init", str(study)]) == 0
+    capsys.readouterr()
+    typo = tmp_path / "stduy.annot"
+    assert run(["export", str(typo), str(tmp_path / "out.xlsx")]) == 1
+    err = capsys.readouterr().err
+    assert f"{typo}: no such project file" in err and f"did you mean {study}?" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["study.annot"]

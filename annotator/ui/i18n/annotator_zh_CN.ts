@@ -389,6 +389,14 @@
       <source>n/a</source>
       <translation>不适用</translation>
     </message>
+    <message>
+      <source>paragraphs</source>
+      <translation>段落</translation>
+    </message>
+    <message>
+      <source>sentences</source>
+      <translation>句子</translation>
+    </message>
   </context>
   <context>
     <name>ArticleView</name>
@@ -1159,6 +1167,10 @@
       <translation>自动识别</translation>
     </message>
     <message>
+      <source>did you mean {path}?</source>
+      <translation>您是不是要用 {path}？</translation>
+    </message>
+    <message>
       <source>document 3's numbered paragraphs</source>
       <translation>3 号文档带编号的段落</translation>
     </message>
@@ -1799,6 +1811,10 @@
       <translation>{passages} 个片段，{documents} 篇文档</translation>
     </message>
     <message>
+      <source>{path}: no such project file</source>
+      <translation>{path}：没有这个项目文件</translation>
+    </message>
+    <message>
       <source>{pending} pending, {rejected} rejected</source>
       <translation>待审 {pending} 条，已拒绝 {rejected} 条</translation>
     </message>
@@ -1836,6 +1852,10 @@
     <message>
       <source>Code as “%1”</source>
       <translation>编码为“%1”</translation>
+    </message>
+    <message>
+      <source>Delete code</source>
+      <translation>删除编码</translation>
     </message>
     <message>
       <source>Edit code</source>
@@ -2181,6 +2201,10 @@ This cannot be undone, and it clears the undo history: the steps made before it 
     <message>
       <source>Export to Excel</source>
       <translation>导出 Excel</translation>
+    </message>
+    <message>
+      <source>Import codebook</source>
+      <translation>导入编码表</translation>
     </message>
     <message>
       <source>Import codebook from another QDA tool</source>
@@ -2561,6 +2585,10 @@ When the coder is done, bring the copy back with Team ▸ Merge a coder's copy.<
       <translation>%1（供 %2 使用）：%3 篇文档、%4 个编码，没有编码片段。
 
 编码完成后，请用“团队 ▸ 合并编码员的副本”把副本合并回来。</translation>
+    </message>
+    <message>
+      <source>Blind copy for a second coder</source>
+      <translation>为第二位编码员制作盲编副本</translation>
     </message>
     <message>
       <source>Blind copy written</source>
