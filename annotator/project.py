@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import contextlib
 import getpass
+import shutil
+import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -19,9 +21,9 @@ from annotator.db import codes as code_repo
 from annotator.db import documents as doc_repo
 from annotator.db import passages as passage_repo
 from annotator.db.engine import make_engine, make_session_factory, transaction
-from annotator.db.faults import is_database_error, project_error
+from annotator.db.faults import check_free_space, is_database_error, project_error, project_size
 from annotator.db.location import Place, place_of
-from annotator.db.read_only import make_read_only_engine, read_only_reason
+from annotator.db.read_only import copy_for_reading, make_read_only_engine, read_only_reason
 from annotator.db.schema import (
     SCHEMA_VERSION,
     check_project_file,
@@ -64,8 +66,10 @@ _REASONS = {"read-only": "the file or its folder is read-only",
             "disk-full": "the disk is full"}
 
 
-def _open_read_only(path: Path, reason: str) -> Engine:
-    """A read-only engine on ``path`` whose schema this annotator reads as it is."""
+def _open_read_only(path: Path) -> tuple[Engine, Path | None]:
+    """A read-only engine on ``path``, and the temporary folder it reads from when the
+    project is older than this annotator: then an upgraded copy is read (the file itself
+    cannot be upgraded), which the caller removes on close."""
     engine = make_read_only_engine(path)
     try:
         try:
@@ -78,14 +82,30 @@ def _open_read_only(path: Path, reason: str) -> Engine:
         if version > SCHEMA_VERSION:
             raise SchemaTooNewError(path, version, SCHEMA_VERSION)
         if version < SCHEMA_VERSION:
-            raise ProjectStorageError(
-                path, "read-only",
-                f"{reason}; this project (schema version {version}) must be upgraded to "
-                f"version {SCHEMA_VERSION} to open, which needs a writable copy")
+            folder = _upgraded_copy(engine, path)
+            engine.dispose()
+            return make_read_only_engine(folder / path.name), folder
     except BaseException:
         engine.dispose()
         raise
-    return engine
+    return engine, None
+
+
+def _upgraded_copy(engine: Engine, path: Path) -> Path:
+    """A temporary folder holding ``path``, copied through ``engine`` and upgraded."""
+    check_free_space(Path(tempfile.gettempdir()) / path.name, project_size(path))
+    folder = Path(tempfile.mkdtemp(prefix="annotator-read-only-"))
+    try:
+        copy = copy_for_reading(engine, path, folder)
+        writable = make_engine(copy)
+        try:
+            upgrade(writable, copy)
+        finally:
+            writable.dispose()
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return folder
 
 
 def default_coder_name() -> str:
@@ -106,6 +126,7 @@ class Project:
         self.read_only = read_only
         self._claim: WindowClaim | None = None
         self._watcher: ChangeWatcher | None = None
+        self._copy_folder: Path | None = None
         self._engine = engine
         self._factory: sessionmaker[Session] = make_session_factory(engine)
         self.migration_backup: Path | None = None
@@ -187,9 +208,11 @@ class Project:
                 except BaseException:
                     engine.dispose()
                     raise
+            copy_folder = None
             if reason is not None:
-                engine = _open_read_only(path, reason)
+                engine, copy_folder = _open_read_only(path)
             project = cls(path, engine, coder, read_only=reason)
+            project._copy_folder = copy_folder
         except BaseException:
             if claim is not None:
                 claim.release()
@@ -202,6 +225,9 @@ class Project:
         if self._watcher is not None:
             self._watcher.close()
         self._engine.dispose()
+        if self._copy_folder is not None:  # an older read-only project's upgraded copy
+            shutil.rmtree(self._copy_folder, ignore_errors=True)
+            self._copy_folder = None
         if self._claim is not None:
             self._claim.release()
             self._claim = None

@@ -25,7 +25,6 @@ import annotator.project as project_module
 from annotator.cli import run
 from annotator.errors import (
     ExportError,
-    ProjectError,
     ProjectStorageError,
     ReadOnlyProjectError,
 )
@@ -319,12 +318,26 @@ def test_chmod_read_only_folder(tmp_path: Path) -> None:
         folder.chmod(0o755)
 
 
-def test_an_old_project_that_cannot_be_upgraded_says_why(tmp_path: Path, monkeypatch) -> None:
-    study = make_study(tmp_path / "study.annot")
-    conn = sqlite3.connect(study)
-    conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
-    conn.commit()
-    conn.close()
+def test_an_older_read_only_project_is_read_from_an_upgraded_copy(tmp_path: Path,
+                                                                  monkeypatch) -> None:
+    """A project from annotator 0.1 on a read-only disk cannot be upgraded in place: it is
+    read from an upgraded copy in the temporary folder, removed on close."""
+    from test_migrations import make_v1_project
+
+    from annotator.db.schema import SCHEMA_VERSION
+
+    study = tmp_path / "old.annot"
+    make_v1_project(study)
+    before = digest(study)
     monkeypatch.setattr(project_module, "read_only_reason", lambda _p: "the disk is read-only")
-    with pytest.raises(ProjectError, match="must be upgraded"):
-        Project.open(study)
+    with Project.open(study) as project:
+        assert project.read_only == "the disk is read-only"
+        assert project.stats().schema_version == SCHEMA_VERSION
+        assert [d.length for d in project.documents()] == [len("一、建立𠮷联席会议制度。")]
+        assert [p.text for p in project.passages()] == ["𠮷联席会议制"]
+        copy = project._copy_folder
+        assert copy is not None and copy.is_dir()
+        with pytest.raises(ReadOnlyProjectError, match=str(study)):
+            project.add_code("资源协同")
+    assert not copy.exists()
+    assert digest(study) == before  # the original is never upgraded in place

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
+from annotator.db.faults import project_error
 from annotator.errors import ProjectStorageError
 
 
@@ -93,3 +94,25 @@ def make_read_only_engine(path: Path, *, side_files: bool | None = None) -> Engi
         conn.exec_driver_sql("BEGIN")  # deferred: a reader never asks for the write lock
 
     return engine
+
+
+def copy_for_reading(engine: Engine, path: Path, folder: Path) -> Path:
+    """A consistent copy of the project ``engine`` reads (``path``) in ``folder``, through
+    SQLite's online backup from that read-only connection: an older project on a read-only
+    disk is upgraded in the copy, never in place."""
+    copy = folder / path.name
+    raw = engine.raw_connection()
+    try:
+        try:
+            target = sqlite3.connect(copy)
+        except sqlite3.Error as exc:
+            raise project_error(exc, copy) from exc
+        try:
+            raw.driver_connection.backup(target)  # type: ignore[union-attr]
+        except sqlite3.Error as exc:
+            raise project_error(exc, copy) from exc
+        finally:
+            target.close()
+    finally:
+        raw.close()
+    return copy
