@@ -167,7 +167,9 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
                 target=args.target, suffix=suffix or tr("(none)"),
                 formats=", ".join(EXPORT_FORMATS))
         )
-    with Project.open(args.project) as project, Bar(tr("exporting"), args) as bar:
+    after = tr("writing the other sheets…") if suffix == ".xlsx" else ""
+    with Project.open(args.project) as project, \
+            Bar(tr("exporting"), args, unit=tr(" passages"), after=after) as bar:
         if suffix == ".xlsx":
             project.export_excel(args.target, all_disagreements=args.all_disagreements,
                                  progress=bar)

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from annotator.errors import CodebookFormatError
+from annotator.limits import MAX_CODE_DEPTH, MAX_CODEBOOK_FILE_BYTES, MAX_CODES, MiB
 
 __all__ = [
     "Codebook",
@@ -73,37 +74,113 @@ class _Seq(list):  # type: ignore[type-arg]
     item_lines: list[int]
 
 
-class _Loader(yaml.SafeLoader):
-    """Safe loader whose mappings and lists carry line numbers and which rejects repeated keys."""
+# libyaml's parser when PyYAML was built with it: the pure-Python scanner takes about a
+# minute over a 100,000-code file.
+_SafeLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _construct_map(loader: _Loader, node: yaml.MappingNode) -> Iterator[_Map]:
-    data = _Map()
-    data.line = node.start_mark.line + 1
-    data.key_lines = {}
-    yield data
-    loader.flatten_mapping(node)
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, str):
-            key = str(key)
-        if key in data:
-            raise _Problem(
-                f"key '{key}' appears twice in the same block", key_node.start_mark.line + 1
-            )
-        data[key] = loader.construct_object(value_node, deep=True)
-        data.key_lines[key] = key_node.start_mark.line + 1
+class _Loader(_SafeLoader):  # type: ignore[misc, valid-type]
+    """The safe loader's scanner, parser and scalar constructors; collections are built by
+    :func:`_build` from the event stream, without recursion."""
 
 
-def _construct_seq(loader: _Loader, node: yaml.SequenceNode) -> Iterator[_Seq]:
-    data = _Seq()
-    data.item_lines = [item.start_mark.line + 1 for item in node.value]
-    yield data
-    data.extend(loader.construct_object(item, deep=True) for item in node.value)
+# A code at level n sits n mappings and n lists below the top (codes: - name: … children:),
+# its keywords one list further.
+_MAX_YAML_DEPTH = 2 * MAX_CODE_DEPTH + 2
 
 
-_Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
-_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
+def _build(text: str) -> Any:
+    """The YAML document in ``text`` as plain values: mappings as _Map and lists as _Seq,
+    with line numbers; repeated keys, nesting past the depth limit and more mappings than
+    the code limit are refused before anything else is read. Iterative: a document nested
+    thousands of levels deep costs no stack (PyYAML's own composer recurses)."""
+    loader = _Loader(text)
+    try:
+        return _build_from(loader)
+    finally:
+        loader.dispose()
+
+
+def _build_from(loader: _Loader) -> Any:
+    root: Any = None
+    documents = 0
+    stack: list[_Map | _Seq] = []
+    keys: list[tuple[str, int] | None] = []  # per open mapping: the key awaiting its value
+    anchors: dict[str, Any] = {}
+    mappings = 0
+
+    def add(value: Any, line: int, is_collection: bool) -> None:
+        nonlocal root
+        if not stack:
+            root = value
+            return
+        top = stack[-1]
+        if isinstance(top, _Seq):
+            top.append(value)
+            top.item_lines.append(line)
+            return
+        pending = keys[-1]
+        if pending is None:
+            if is_collection:
+                raise _Problem("a key must be text, not a list or block", line)
+            key = value if isinstance(value, str) else str(value)
+            if key in top:
+                raise _Problem(f"key '{key}' appears twice in the same block", line)
+            keys[-1] = (key, line)
+            return
+        key, key_line = pending
+        top[key] = value
+        top.key_lines[key] = key_line
+        keys[-1] = None
+
+    while loader.check_event():
+        event = loader.get_event()
+        line = event.start_mark.line + 1 if event.start_mark else 0
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise _Problem("the file holds more than one YAML document ('---')", line)
+        elif isinstance(event, yaml.ScalarEvent):
+            tag = event.tag
+            if tag is None or tag == "!":
+                tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+            node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark,
+                                   event.style)
+            value = loader.construct_object(node)
+            if event.anchor:
+                anchors[event.anchor] = value
+            add(value, line, False)
+        elif isinstance(event, yaml.AliasEvent):
+            if event.anchor not in anchors:
+                raise _Problem(f"alias '*{event.anchor}' names no anchor before it", line)
+            value = anchors[event.anchor]
+            add(value, line, isinstance(value, list | dict))
+        elif isinstance(event, yaml.CollectionStartEvent):
+            if event.tag not in (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
+                raise _Problem(f"the tag {event.tag!r} is not allowed in a codebook", line)
+            if len(stack) >= _MAX_YAML_DEPTH:
+                raise _Problem(f"the codebook nests deeper than the limit of {MAX_CODE_DEPTH} "
+                               "levels of codes", line)
+            collection: _Map | _Seq
+            if isinstance(event, yaml.MappingStartEvent):
+                mappings += 1
+                if mappings > MAX_CODES + 1:
+                    raise _Problem(f"the codebook has more than {MAX_CODES:,} codes, the "
+                                   "limit for one codebook", line)
+                collection = _Map()
+                collection.line, collection.key_lines = line, {}
+            else:
+                collection = _Seq()
+                collection.item_lines = []
+            if event.anchor:
+                anchors[event.anchor] = collection
+            add(collection, line, True)
+            stack.append(collection)
+            keys.append(None)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            stack.pop()
+            keys.pop()
+    return root
 
 
 class _Problem(Exception):
@@ -125,6 +202,10 @@ def load_codebook(path: Path) -> Codebook:
     """Read and check a codebook file; any problem raises ``CodebookFormatError`` naming it."""
     path = Path(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_CODEBOOK_FILE_BYTES:
+            raise _error(path, f"the file is {size / MiB:.1f} MB, more than the limit of "
+                               f"{MAX_CODEBOOK_FILE_BYTES // MiB} MB for a codebook; refused")
         raw = path.read_bytes()
     except OSError as exc:
         raise _error(path, f"cannot read the file ({exc.strerror or exc})") from exc
@@ -141,7 +222,7 @@ def load_codebook(path: Path) -> Codebook:
 
 def _parse_text(text: str) -> Codebook:
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        data = _build(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise _Problem(_yaml_message(exc, text), mark.line + 1 if mark else None) from exc
@@ -193,7 +274,7 @@ class _Reader:
             name=self.name(data, "the codebook"),
             title=self.text(data, "title", "the codebook"),
             description=self.text(data, "description", "the codebook"),
-            codes=self.code_list(data, "codes", ()),
+            codes=self.code_tree(data),
         )
 
     def check_keys(self, data: dict[str, Any], allowed: tuple[str, ...], what: str) -> None:
@@ -229,7 +310,49 @@ class _Reader:
             raise _Problem(f"{what}: '{key}' must be text, not {value!r}", _key_line(data, key))
         return value.strip()
 
-    def code_list(self, data: dict[str, Any], key: str, parent: tuple[str, ...]) -> list[CodeSpec]:
+    def code_tree(self, data: dict[str, Any]) -> list[CodeSpec]:
+        """The codes under 'codes' and their children, read in file order with a stack
+        instead of recursion, within the depth and count limits."""
+        roots: list[CodeSpec] = []
+        # (the code's mapping, its line, its parent's path, the list it joins, the names
+        # already used by its siblings)
+        stack: list[tuple[dict[str, Any], int | None, tuple[str, ...], list[CodeSpec],
+                          dict[str, int | None]]] = []
+
+        def push_items(owner: dict[str, Any], key: str, parent: tuple[str, ...],
+                       out: list[CodeSpec]) -> None:
+            items = self.code_items(owner, key, parent)
+            if items and len(parent) >= MAX_CODE_DEPTH:
+                raise _Problem(
+                    f"{_where(parent[:2] + ('…',))}: codes nest more than {MAX_CODE_DEPTH} "
+                    "levels deep, the limit for a codebook", items[0][1])
+            seen: dict[str, int | None] = {}
+            stack.extend((item, line, parent, out, seen) for item, line in reversed(items))
+
+        push_items(data, "codes", (), roots)
+        count = 0
+        while stack:
+            item, item_line, parent, out, seen = stack.pop()
+            count += 1
+            if count > MAX_CODES:
+                raise _Problem(f"the codebook has more than {MAX_CODES:,} codes, the limit "
+                               "for one codebook", item_line)
+            spec = self.code(item, parent)
+            if spec.name in seen:
+                raise _Problem(
+                    f"{_where(parent)}: two codes at the same level are both named "
+                    f"'{spec.name}' (first at line {seen[spec.name]}); sibling names must differ",
+                    item_line,
+                )
+            seen[spec.name] = item_line
+            out.append(spec)
+            push_items(item, "children", (*parent, spec.name), spec.children)
+        return roots
+
+    def code_items(self, data: dict[str, Any], key: str, parent: tuple[str, ...]
+                   ) -> list[tuple[dict[str, Any], int | None]]:
+        """The entries of the list ``data[key]`` with their lines, each checked to be a
+        block of 'key: value' lines."""
         value = data.get(key)
         if value is None:
             return []
@@ -240,8 +363,7 @@ class _Reader:
                 line,
             )
         item_lines: list[int | None] = list(getattr(value, "item_lines", [line] * len(value)))
-        specs: list[CodeSpec] = []
-        seen: dict[str, int | None] = {}
+        items: list[tuple[dict[str, Any], int | None]] = []
         for item, item_line in zip(value, item_lines, strict=True):
             if not isinstance(item, dict):
                 hint = ""
@@ -252,18 +374,11 @@ class _Reader:
                     f"'- name:', not {item!r}{hint}",
                     item_line,
                 )
-            spec = self.code(item, parent)
-            if spec.name in seen:
-                raise _Problem(
-                    f"{_where(parent)}: two codes at the same level are both named "
-                    f"'{spec.name}' (first at line {seen[spec.name]}); sibling names must differ",
-                    item_line,
-                )
-            seen[spec.name] = item_line
-            specs.append(spec)
-        return specs
+            items.append((item, item_line))
+        return items
 
     def code(self, data: dict[str, Any], parent: tuple[str, ...]) -> CodeSpec:
+        """One code's own fields; its children are read by :meth:`code_tree`."""
         raw_name = data.get("name")
         if isinstance(raw_name, str) and raw_name.strip():
             what = _where((*parent, " ".join(raw_name.split())))
@@ -277,7 +392,6 @@ class _Reader:
             definition=self.text(data, "definition", what),
             keywords=self.keywords(data, what),
             shortcut=self.shortcut(data, path),
-            children=self.code_list(data, "children", path),
         )
 
     def colour(self, data: dict[str, Any], where: str) -> str | None:
@@ -392,7 +506,7 @@ _Dumper.add_representer(
 _FLOW_LIMIT = 100  # characters of keywords on one line before a list is written one per line
 
 
-def _code_dict(spec: CodeSpec) -> dict[str, Any]:
+def _code_fields(spec: CodeSpec) -> dict[str, Any]:
     out: dict[str, Any] = {"name": " ".join(spec.name.split())}
     if spec.colour:
         out["colour"] = _Quoted(spec.colour.strip().upper())
@@ -403,9 +517,27 @@ def _code_dict(spec: CodeSpec) -> dict[str, Any]:
         out["keywords"] = _FlowList(spec.keywords) if flow else list(spec.keywords)
     if spec.shortcut:
         out["shortcut"] = _Quoted(str(spec.shortcut).strip())
-    if spec.children:
-        out["children"] = [_code_dict(child) for child in spec.children]
     return out
+
+
+def _code_dicts(roots: list[CodeSpec]) -> list[dict[str, Any]]:
+    """The codes as the mappings YAML writes, built with a stack (no recursion); a tree
+    deeper than MAX_CODE_DEPTH is refused, as reading it back would be."""
+    top: list[dict[str, Any]] = []
+    stack: list[tuple[CodeSpec, list[dict[str, Any]], int]] = [
+        (spec, top, 1) for spec in reversed(roots)]
+    while stack:
+        spec, out, depth = stack.pop()
+        if depth > MAX_CODE_DEPTH:
+            raise _Problem(f"codes nest more than {MAX_CODE_DEPTH} levels deep, the limit "
+                           "for a codebook")
+        fields = _code_fields(spec)
+        out.append(fields)
+        if spec.children:
+            children: list[dict[str, Any]] = []
+            fields["children"] = children
+            stack.extend((child, children, depth + 1) for child in reversed(spec.children))
+    return top
 
 
 def _book_dict(codebook: Codebook) -> dict[str, Any]:
@@ -415,14 +547,19 @@ def _book_dict(codebook: Codebook) -> dict[str, Any]:
     if codebook.description:
         out["description"] = codebook.description
     if codebook.codes:
-        out["codes"] = [_code_dict(spec) for spec in codebook.codes]
+        out["codes"] = _code_dicts(codebook.codes)
     return out
 
 
 def dumps_codebook(codebook: Codebook) -> str:
-    """The YAML text ``dump_codebook`` writes."""
+    """The YAML text ``dump_codebook`` writes; ``CodebookFormatError`` for a code tree
+    deeper than the limit."""
+    try:
+        data = _book_dict(codebook)
+    except _Problem as exc:
+        raise CodebookFormatError(f"codebook {codebook.name!r}: {exc.message}") from exc
     return yaml.dump(
-        _book_dict(codebook),
+        data,
         Dumper=_Dumper,
         allow_unicode=True,
         sort_keys=False,
@@ -441,7 +578,10 @@ def dump_codebook(codebook: Codebook, path: Path) -> None:
     untouched; a folder that cannot be written raises ``OSError``.
     """
     path = Path(path)
-    text = dumps_codebook(codebook)
+    try:
+        text = dumps_codebook(codebook)
+    except CodebookFormatError as exc:
+        raise _error(path, "cannot write this codebook: " + str(exc)) from exc
     try:
         _parse_text(text)
     except _Problem as exc:
