@@ -36,9 +36,9 @@ class Bar:
     Does nothing at all when not :func:`wanted`."""
 
     def __init__(self, label: str, args: argparse.Namespace | None = None, *,
-                 unit: str = "it") -> None:
+                 unit: str = "it", after: str = "") -> None:
         self._bar = None
-        self._label, self._unit = label, unit
+        self._label, self._unit, self._after = label, unit, after
         self.enabled = wanted(args)
 
     def _make(self, total: int | None):
@@ -56,7 +56,12 @@ class Bar:
             self._bar.total = total
         if note:
             self._bar.set_postfix_str(note, refresh=False)
+        finished = bool(total) and done >= total
+        if finished and self._after:  # the counted part is done, the rest is still under way
+            self._bar.set_postfix_str(self._after, refresh=False)
         self._bar.update(max(0, done - self._bar.n))
+        if finished:
+            self._bar.refresh()
 
     def close(self) -> None:
         if self._bar is not None:

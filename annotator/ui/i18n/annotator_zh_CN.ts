@@ -877,6 +877,10 @@
       <translation> 个文件</translation>
     </message>
     <message>
+      <source> passages</source>
+      <translation> 个片段</translation>
+    </message>
+    <message>
       <source># {scope}: {total} words counted, {different} different</source>
       <translation># {scope}：共计 {total} 个词，{different} 个不同的词</translation>
     </message>
@@ -1717,6 +1721,10 @@
     <message>
       <source>write the project's codebook (.yaml, .xlsx or .qdc)</source>
       <translation>写出项目的编码本（.yaml、.xlsx 或 .qdc）</translation>
+    </message>
+    <message>
+      <source>writing the other sheets…</source>
+      <translation>正在写其余工作表…</translation>
     </message>
     <message>
       <source>wrote {target}</source>
