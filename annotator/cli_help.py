@@ -178,3 +178,11 @@ def launcher_parser(commands: tuple[str, ...]) -> argparse.ArgumentParser:
     parser.add_argument("--create", action="store_true",
                         help=tr("create the project file if it does not exist, without asking"))
     return parser
+
+
+def parse_launcher_args(argv: list[str], commands: tuple[str, ...]) -> argparse.Namespace:
+    parser = launcher_parser(commands)
+    args = parser.parse_args(argv)
+    if args.create and args.project is None:
+        parser.error(tr("--create needs the PROJECT file to create"))
+    return args

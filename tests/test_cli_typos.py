@@ -177,3 +177,29 @@ def test_a_mistyped_project_name_names_the_file_meant(english, tmp_path: Path, c
     err = capsys.readouterr().err
     assert f"{typo}: no such project file" in err and f"did you mean {study}?" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["study.annot"]
+
+
+@pytest.mark.parametrize(("name", "language"), [
+    ("Chinese (Simplified)_China", "zh_CN"),  # Windows, Python 3.11
+    ("zh_CN", "zh_CN"),
+    ("English_United States", "en"),
+    (None, "en"),
+])
+def test_without_locale_variables_the_system_locale_decides(
+    monkeypatch: pytest.MonkeyPatch, name: str | None, language: str
+) -> None:
+    from annotator import cli_i18n
+
+    for var in LOCALE_VARS:
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setattr(cli_i18n.locale, "getlocale", lambda: (name, "936"))
+    assert cli_i18n.system_language() == language
+
+
+def test_create_needs_a_project(english, capsys) -> None:
+    from annotator.ui.launch import launch
+
+    with pytest.raises(SystemExit) as done:
+        launch(["--create"])
+    assert done.value.code == 2
+    assert "--create needs the PROJECT file to create" in capsys.readouterr().err

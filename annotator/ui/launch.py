@@ -15,12 +15,12 @@ if TYPE_CHECKING:
 
 def launch(argv: list[str]) -> int:
     from annotator.cli import COMMANDS
-    from annotator.cli_help import launcher_parser
+    from annotator.cli_help import parse_launcher_args
     from annotator.cli_i18n import argparse_in_language
     from annotator.logs import install_excepthook, log, setup_logging
 
     with argparse_in_language():
-        args = launcher_parser(COMMANDS).parse_args(argv)
+        args = parse_launcher_args(argv, COMMANDS)
     setup_logging()
     log.info("window start: %s", " ".join(argv))
 
