@@ -895,6 +895,10 @@
       <translation>（无）</translation>
     </message>
     <message>
+      <source>--create needs the PROJECT file to create</source>
+      <translation>--create 需要指定要创建的项目文件 PROJECT</translation>
+    </message>
+    <message>
       <source>--documents: {text!r} is not a number</source>
       <translation>--documents：{text!r} 不是数字</translation>
     </message>
