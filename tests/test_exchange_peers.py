@@ -341,3 +341,28 @@ def test_merging_a_codebook_keeps_ids_past_deleted_codes_and_positions_in_order(
         assert {c.guid for c in roots if c.name == "编码1"} == {_guid(1)}
         again = import_qdc(project, qdc)
         assert (again.added, again.unchanged) == (0, 5)
+
+
+def test_empty_table_cells_of_the_docx_keep_their_line(tmp_path: Path) -> None:
+    """NVivo's plain text of a table has a line per cell, empty ones too (an NVivo for
+    Windows 12.6 export of YouTube comments: an empty author cell); positions after it
+    count that line."""
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    for (r, c), value in {(0, 0): "comment_author", (0, 1): "comment_text",
+                          (1, 0): "", (1, 1): NOTICE[2]}.items():
+        table.cell(r, c).text = value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    plain = "\n".join(["comment_author", "comment_text", "", NOTICE[2]])
+    start = plain.index("现将")
+    guid = "68bbdc14-c361-4432-b4dd-ae1dbfc12890"
+    sel = selection("7154a758-6873-4134-badd-ae1dc04d3086", start, start + 4)
+    xml = project_xml(f'<Code guid="{CODE}" name="规划" isCodable="true"/>',
+                      f'<TextSource guid="{guid}" name="评论" plainTextPath="internal://{guid}.txt"'
+                      f' richTextPath="internal://{guid}.docx">{sel}</TextSource>')
+    write_zip(tmp_path / "t.qdpx", {"project.qde": xml, f"sources/{guid}.txt": "",
+                                    f"sources/{guid}.docx": buffer.getvalue()})
+    import_project(tmp_path / "t.qdpx", tmp_path / "t.annot")
+    with Project.open(tmp_path / "t.annot") as p:
+        assert [x.text for x in p.passages()] == ["现将《“"]

@@ -43,14 +43,31 @@ class ImportPlan:
     passages: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _docx_reading(lines: str, src: RefiTextSource) -> str:
-    """A .docx's text with paragraphs ended by "\n", or by "\r\n" when the selections'
-    names say the exporter counted two characters per paragraph end (NVivo for Windows)."""
+def _docx_reading(lines: str, src: RefiTextSource, origin: str) -> str:
+    """A .docx's text with paragraphs ended by "\n", or by "\r\n" when the exporter
+    counted two characters per paragraph end (NVivo for Windows, whose plain texts have
+    CRLF). Evidence in order: selections whose names quote their text under one reading;
+    selections that start and end on word edges under one reading more often than under the
+    other; an exporter running on Windows."""
     spans = [(s.start, s.end, s.name) for s in src.selections
              if s.start is not None and s.end is not None]
     crlf = lines.replace("\n", "\r\n")
     reading, confirmed = detect_reading(crlf, spans)
-    return crlf if reading is Reading.CODE_POINTS and confirmed else lines
+    if confirmed:
+        return crlf if reading is Reading.CODE_POINTS else lines
+    on_edges_lf, on_edges_crlf = _on_edges(lines, spans), _on_edges(crlf, spans)
+    if on_edges_lf != on_edges_crlf:
+        return crlf if on_edges_crlf > on_edges_lf else lines
+    return crlf if "windows" in origin.lower() else lines
+
+
+def _on_edges(text: str, spans: list[tuple[int, int, str]]) -> int:
+    """How many spans start and end where a word or line does (or at the text's ends)."""
+    def edge(i: int) -> bool:
+        return i <= 0 or i >= len(text) or not (text[i - 1].isalnum() and text[i].isalnum())
+
+    return sum(1 for start, end, _ in spans if 0 <= start < end <= len(text)
+               and edge(start) and edge(end))
 
 
 def _short(text: str, limit: int = 30) -> str:
@@ -167,7 +184,8 @@ class Planner:
             self.warnings.add(W.SOURCE_PATH, item, remark)
         if not raw.strip() and src.rich_text_path:
             try:
-                raw = _docx_reading(self.loader.rich_text(src.rich_text_path), src)
+                raw = _docx_reading(self.loader.rich_text(src.rich_text_path), src,
+                                    self.model.origin)
             except MissingText as exc:
                 missing = missing or exc
             else:

@@ -12,8 +12,6 @@ the user's disk into a project.
 
 from __future__ import annotations
 
-import io
-import zipfile
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -81,27 +79,12 @@ class TextLoader:
             data = self._internal(name)
         else:
             data = self._beside(name.lstrip("/"), suffix=".docx")
-        self._check_docx(data, path)
         from annotator.importing.docx_file import docx_lines
 
         try:
             return docx_lines(Path(name), data)
         except ReadError as exc:
             raise MissingText(f"richTextPath {path!r}: {exc.reason}") from exc
-
-    def _check_docx(self, data: bytes, shown: str) -> None:
-        """A .docx is a zip too: what it declares must fit the limits before it is parsed
-        (zipfile never reads past a declared size)."""
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as docx:
-                infos = docx.infolist()
-        except (zipfile.BadZipFile, OSError) as exc:
-            raise MissingText(f"richTextPath {shown!r} is not a .docx (zip) file") from exc
-        total = sum(i.file_size for i in infos)
-        if len(infos) > self.limits.max_entries or total > self.limits.max_entry_bytes:
-            raise MissingText(f"richTextPath {shown!r} expands to {total} bytes in "
-                              f"{len(infos)} entries, past the limit of "
-                              f"{self.limits.max_entry_bytes} bytes; not read")
 
     def _beside(self, name: str, suffix: str) -> bytes:
         for candidate in dict.fromkeys((name, unquote(name))):

@@ -56,7 +56,7 @@ def _is_media(name: str) -> bool:
     return name.replace("\\", "/").lower().startswith(("word/media/", "word/embeddings/"))
 
 
-def _block_lines(container: etree._Element) -> Iterator[str]:
+def _block_lines(container: etree._Element, keep_empty: bool = False) -> Iterator[str]:
     """Yield one line per paragraph and per table cell, in document order.
 
     Iterating the XML (not document.paragraphs/tables) keeps tables where they stand in the
@@ -66,11 +66,11 @@ def _block_lines(container: etree._Element) -> Iterator[str]:
         if child.tag == _P:
             yield _paragraph_text(child)
         elif child.tag == _TBL:
-            yield from _table_lines(child)
+            yield from _table_lines(child, keep_empty)
         elif child.tag == _SDT:
             content = child.find(_SDT_CONTENT)
             if content is not None:
-                yield from _block_lines(content)
+                yield from _block_lines(content, keep_empty)
 
 
 def _paragraph_text(paragraph: etree._Element) -> str:
@@ -83,14 +83,15 @@ def _paragraph_text(paragraph: etree._Element) -> str:
     return "".join(parts)
 
 
-def _table_lines(table: etree._Element) -> Iterator[str]:
+def _table_lines(table: etree._Element, keep_empty: bool = False) -> Iterator[str]:
     # Raw w:tc elements: a horizontally merged cell is one element (python-docx's row.cells
     # would repeat it), and a vertical-merge continuation is skipped.
     for row in table.iterchildren(_TR):
         for cell in row.iterchildren(_TC):
             if _continues_vertical_merge(cell):
                 continue
-            yield from (line for line in _block_lines(cell) if line.strip())
+            yield from (line for line in _block_lines(cell, keep_empty)
+                        if keep_empty or line.strip())
 
 
 def _continues_vertical_merge(cell: etree._Element) -> bool:
@@ -107,8 +108,9 @@ def _date(value: datetime | None) -> str:
 def docx_lines(path: Path, data: bytes) -> str:
     """The text of a .docx as the reader finds it, one line per paragraph and table cell,
     before normalisation: REFI-QDA selections in a source kept only as .docx (NVivo) count
-    positions in this text, so the exchange importer maps them as it does a plain text."""
-    return "\n".join(_block_lines(_open(path, data).element.body))
+    positions in this text, so the exchange importer maps them as it does a plain text.
+    Empty table cells are kept: NVivo's plain text has a line for each."""
+    return "\n".join(_block_lines(_open(path, data).element.body, keep_empty=True))
 
 
 def _open(path: Path, data: bytes) -> DocxDocument:
