@@ -187,9 +187,11 @@ def _export_exchange(project: Project, target: Path, suffix: str, bar: Bar) -> s
 
     if suffix == ".qdpx":
         s = exchange.export_qdpx(project, target, progress=bar)
+        peers = "".join(f"\n  [{w.kind}] {w}" for w in s.warnings)  # what peers change
         return tr("{documents} documents, {codes} codes, {coders} coders, {passages} passages, "
                   "{memos} memos").format(documents=s.documents, codes=s.codes,
-                                          coders=s.coders, passages=s.passages, memos=s.memos)
+                                          coders=s.coders, passages=s.passages,
+                                          memos=s.memos) + peers
     if suffix == ".qdc":
         return tr("{codes} codes").format(codes=exchange.export_qdc(project, target))
     return tr("{passages} passages").format(
