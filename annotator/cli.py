@@ -59,6 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import", help=tr("import .txt/.docx/.html/.pdf files or folders"))
     p.add_argument("project", type=Path)
     p.add_argument("paths", type=Path, nargs="+")
+    p.add_argument("--follow-links", action="store_true",
+                   help=tr("in folders, also follow links to files and folders outside them"))
     add_quiet(p)
 
     p = sub.add_parser(
@@ -133,7 +135,8 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     with Project.open(args.project) as project:
         try:
             with bar:
-                report = project.import_files(args.paths, progress=progress)
+                report = project.import_files(args.paths, progress=progress,
+                                              follow_links=args.follow_links)
         except KeyboardInterrupt:
             print(tr("interrupted: files finished so far are imported, none half-way"),
                   file=sys.stderr)

@@ -307,14 +307,18 @@ class Project:
         *,
         progress: ProgressCallback | None = None,
         should_cancel: Callable[[], bool] | None = None,
+        follow_links: bool = False,
     ) -> ImportReport:
-        """Import files and folders (recursively); each file is its own transaction."""
+        """Import files and folders (recursively); each file is its own transaction.
+        Links inside a folder that point out of it are reported, not followed, unless
+        ``follow_links``."""
         from annotator.importing.importer import import_paths
 
         if self.read_only:
             raise ReadOnlyProjectError(self.path, self.read_only)
         try:
-            return import_paths(self, [Path(p) for p in paths], progress, should_cancel)
+            return import_paths(self, [Path(p) for p in paths], progress, should_cancel,
+                                follow_links=follow_links)
         finally:  # a cancelled or failed import may still have added some
             self._changed(Changes(documents_reread=True))
 

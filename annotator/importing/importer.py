@@ -3,6 +3,7 @@ Ctrl-C never leaves a half-imported document."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -43,13 +44,21 @@ def _wanted(path: Path) -> bool:
     )
 
 
-def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[FileOutcome]]:
-    """Expand folders recursively (sorted); explicit files of other types fail up front."""
+def collect_files(paths: Iterable[Path], *, follow_links: bool = False,
+                  ) -> tuple[list[Path], list[FileOutcome]]:
+    """Expand folders recursively (sorted); explicit files of other types fail up front.
+
+    Inside a folder, a link (symlink) to a file or folder outside it is not followed and is
+    reported as failed, unless ``follow_links``: importing a folder never reads what
+    someone linked into it from elsewhere (``/etc/passwd``) by surprise. A file named
+    explicitly is read wherever it points."""
     files: list[Path] = []
     failures: list[FileOutcome] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted((p for p in path.rglob("*") if _wanted(p)), key=str))
+            found, refused = _folder_files(path, follow_links)
+            files.extend(found)
+            failures.extend(refused)
         elif path.is_file():
             if path.suffix.lower() in SUPPORTED_SUFFIXES:
                 files.append(path)
@@ -61,6 +70,47 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[FileOutcome]]
         else:
             failures.append(FileOutcome(str(path), "failed", "no such file or folder"))
     return files, failures
+
+
+_LINK_OUT = "a link to {target}, outside the folder; not followed (--follow-links allows it)"
+
+
+def _folder_files(root: Path, follow_links: bool) -> tuple[list[Path], list[FileOutcome]]:
+    """The importable files under ``root``, sorted, and a failure for each link that
+    leaves it (see :func:`collect_files`); linked folders are entered once each."""
+    inside = root.resolve()
+    files: list[Path] = []
+    refused: list[FileOutcome] = []
+    entered = {inside}
+    for folder, subfolders, names in os.walk(root, followlinks=follow_links):
+        here = Path(folder)
+        kept = []
+        for name in sorted(subfolders):
+            sub = here / name
+            if sub.is_symlink():
+                target = sub.resolve()
+                if not follow_links:
+                    if not target.is_relative_to(inside):
+                        refused.append(FileOutcome(str(sub), "failed",
+                                                   _LINK_OUT.format(target=target)))
+                    continue  # a link within the folder: its files are found where they are
+                if target in entered:
+                    continue  # a loop, or a folder already read
+                entered.add(target)
+            kept.append(name)
+        subfolders[:] = kept
+        for name in names:
+            path = here / name
+            if not _wanted(path):
+                continue
+            if not follow_links and path.is_symlink():
+                target = path.resolve()
+                if not target.is_relative_to(inside):
+                    refused.append(FileOutcome(str(path), "failed",
+                                               _LINK_OUT.format(target=target)))
+                    continue
+            files.append(path)
+    return sorted(files, key=str), sorted(refused, key=lambda o: o.path)
 
 
 def import_one(
@@ -100,8 +150,9 @@ def import_paths(
     paths: list[Path],
     progress: Callable[[int, int, str], None] | None = None,
     should_cancel: Callable[[], bool] | None = None,
+    follow_links: bool = False,
 ) -> ImportReport:
-    files, failures = collect_files(paths)
+    files, failures = collect_files(paths, follow_links=follow_links)
     report = ImportReport(outcomes=list(failures))
     indexer = NewDocumentIndexer()  # one segmenter for the whole import
     workers = workers_for(len(files))

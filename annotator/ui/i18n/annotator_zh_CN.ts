@@ -1247,6 +1247,10 @@
       <translation>导入 .txt/.docx/.html/.pdf 文件或文件夹</translation>
     </message>
     <message>
+      <source>in folders, also follow links to files and folders outside them</source>
+      <translation>在文件夹中也跟随指向文件夹以外文件和文件夹的链接</translation>
+    </message>
+    <message>
       <source>imported   {path}  «{title}»</source>
       <translation>已导入    {path}  «{title}»</translation>
     </message>
