@@ -5,19 +5,19 @@ from __future__ import annotations
 import logging
 from functools import cache
 
-# Fonts that carry Simplified Chinese, best first; the first one installed is used.
-CJK_FONTS = (
-    "Noto Sans CJK SC",
-    "Noto Serif CJK SC",
-    "Source Han Sans SC",
-    "WenQuanYi Micro Hei",
-    "WenQuanYi Zen Hei",
-    "Microsoft YaHei",
-    "SimHei",
-    "PingFang SC",
-    "Heiti SC",
-    "Arial Unicode MS",
-)
+from annotator.chinese.fonts import CHART_FAMILIES, choose
+
+# Fonts that carry Simplified Chinese, best first: each OS's own (雅黑/黑体 on Windows, 苹方/
+# 冬青黑体 on macOS, Noto CJK/文泉驿 on Linux); all installed ones are used, so a glyph the
+# first lacks comes from the next.
+CJK_FONTS = CHART_FAMILIES
+
+
+def installed_cjk_fonts() -> list[str]:
+    """The CJK_FONTS matplotlib finds on this machine, best first, as matplotlib names them."""
+    from matplotlib import font_manager
+
+    return choose(CJK_FONTS, (f.name for f in font_manager.fontManager.ttflist))
 
 
 @cache
@@ -29,11 +29,9 @@ def pyplot():  # noqa: ANN201 - returns the matplotlib.pyplot module
     # A CJK font without a bold face (WenQuanYi Micro Hei) is used at normal weight for bold
     # labels; matplotlib says so on stderr for every chart, which users need not read.
     logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
-    from matplotlib import font_manager
     from matplotlib import pyplot as plt
 
-    installed = {f.name for f in font_manager.fontManager.ttflist}
-    chosen = [name for name in CJK_FONTS if name in installed]
+    chosen = installed_cjk_fonts()
     matplotlib.rcParams["font.sans-serif"] = [*chosen, *matplotlib.rcParams["font.sans-serif"]]
     matplotlib.rcParams["font.family"] = "sans-serif"
     matplotlib.rcParams["axes.unicode_minus"] = False  # the minus glyph is missing in CJK fonts
@@ -42,7 +40,4 @@ def pyplot():  # noqa: ANN201 - returns the matplotlib.pyplot module
 
 def cjk_font_available() -> bool:
     pyplot()
-    from matplotlib import font_manager
-
-    installed = {f.name for f in font_manager.fontManager.ttflist}
-    return any(name in installed for name in CJK_FONTS)
+    return bool(installed_cjk_fonts())

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from annotator.analysis.plotting import CJK_FONTS, pyplot
+from annotator.analysis.plotting import installed_cjk_fonts, pyplot
 from annotator.analysis.wordfreq import WordCount
 from annotator.errors import ExportError
 from annotator.export.atomic import describe_os_error
@@ -64,7 +64,7 @@ def cjk_font_path() -> str | None:
     from matplotlib import font_manager
 
     by_name = {f.name: f.fname for f in font_manager.fontManager.ttflist}
-    return next((by_name[name] for name in CJK_FONTS if name in by_name), None)
+    return next((by_name[name] for name in installed_cjk_fonts()), None)
 
 
 def word_cloud_png(

@@ -4,25 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFont, QFontDatabase
 
-# Serif (Song) first, as the articles are printed; then the common sans faces of each platform.
-PREFERRED_FAMILIES = (
-    "Noto Serif CJK SC",
-    "Source Han Serif SC",
-    "Noto Sans CJK SC",
-    "Source Han Sans SC",
-    "WenQuanYi Micro Hei",
-    "Microsoft YaHei",
-    "PingFang SC",
-    "Hiragino Sans GB",
-    "SimSun",
-)
+from annotator.chinese.fonts import READING_FAMILIES, choose
+
+# Screen serif (Song) first, as the articles are printed; then each platform's own faces
+# (annotator.chinese.fonts lists them for Windows, macOS and Linux).
+PREFERRED_FAMILIES = READING_FAMILIES
 READING_POINT_SIZE = 14.0
 
 
 def cjk_families(available: list[str] | None = None) -> list[str]:
     """The preferred families that are installed, best first."""
-    have = set(QFontDatabase.families() if available is None else available)
-    return [family for family in PREFERRED_FAMILIES if family in have]
+    return choose(PREFERRED_FAMILIES, QFontDatabase.families() if available is None else available)
 
 
 def reading_font(point_size: float = READING_POINT_SIZE) -> QFont:
