@@ -13,7 +13,7 @@ from annotator.db.faults import cause_of, project_error
 from annotator.db.models import Base, Meta
 from annotator.errors import ProjectError, SchemaTooNewError
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 APPLICATION_ID = "annotator"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -46,8 +46,19 @@ def _v3_to_v4(conn: Connection) -> None:
     conn.exec_driver_sql("UPDATE documents SET length = length(text)")
 
 
+def _v4_to_v5(conn: Connection) -> None:
+    """Proposals say where they come from ("keyword" auto-coding or "suggested" by the model
+    learned from the coder's own coding) and how sure the model is."""
+    conn.exec_driver_sql(
+        "ALTER TABLE proposals ADD COLUMN origin VARCHAR(16) NOT NULL DEFAULT 'keyword'"
+    )
+    conn.exec_driver_sql("ALTER TABLE proposals ADD COLUMN confidence FLOAT")
+
+
 # MIGRATIONS[n] upgrades a version-n file to version n+1 inside one transaction.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {
+    1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5,
+}
 
 
 def create_schema(engine: Engine) -> None:
