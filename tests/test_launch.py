@@ -124,3 +124,41 @@ def test_an_error_in_a_worker_thread_reaches_the_dialog(qtbot, hooked) -> None:
     assert "ValueError: bad batch" in shown[0][1]
     text = log.read_text(encoding="utf-8")
     assert "in thread derived-worker" in text and "bad batch" in text
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_window_that_cannot_be_built_says_so_and_ends(
+    qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.ui import main_window, settings
+    from annotator.ui.launch import launch
+
+    app = QApplication.instance()
+    monkeypatch.setattr(app, "setOrganizationName", lambda name: None)
+    monkeypatch.setattr(app, "setApplicationName", lambda name: None)
+    monkeypatch.setenv("ANNOTATOR_LOG_DIR", str(tmp_path / "logs"))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    ini = str(tmp_path / "settings.ini")
+    monkeypatch.setattr(settings, "Settings",
+                        lambda: Settings(QSettings(ini, QSettings.Format.IniFormat)))
+
+    def broken(*args: object) -> None:
+        raise OSError("the font cache is unreadable")
+
+    monkeypatch.setattr(main_window, "MainWindow", broken)
+    boxes: list[tuple] = []
+    monkeypatch.setattr(ErrorReporter, "show_box",
+                        lambda self, *box, modal=False: boxes.append((*box, modal)))
+    try:
+        assert launch([]) == 1
+    finally:
+        close_logging()
+    ((title, message, details, modal),) = boxes
+    assert title == "annotator could not start" and modal
+    assert "OSError: the font cache is unreadable" in message
+    assert str(tmp_path / "logs" / "annotator.log") in message
+    assert "the window could not be built" in (tmp_path / "logs" / "annotator.log").read_text(
+        encoding="utf-8")

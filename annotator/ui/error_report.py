@@ -44,12 +44,22 @@ class ErrorReporter(QObject):
             return  # one box at a time: a repeating error is in the log, not in a pile of boxes
         self.show_box(self.tr("Unexpected error"), self.message(summary, log), text)
 
-    def show_box(self, title: str, message: str, details: str) -> None:
-        """Opens the box; tests replace this."""
+    def report_startup_failure(self, exc: BaseException, text: str, log: Path | None) -> None:
+        """The window could not be built: say so and wait for OK, since the program ends."""
+        from annotator.logs import summary
+
+        message = self.message(summary(exc), str(log) if log else "")
+        self.show_box(self.tr("annotator could not start"), message, text, modal=True)
+
+    def show_box(self, title: str, message: str, details: str, *, modal: bool = False) -> None:
+        """Opens the box (``modal``: and waits for it); tests replace this."""
         box = QMessageBox(QMessageBox.Icon.Critical, title, message,
                           QMessageBox.StandardButton.Ok, self.window)
         box.setDetailedText(details)
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if modal:
+            box.exec()
+            return
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.destroyed.connect(self._forget_box)
         self._box = box

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import sys
+import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,7 @@ def launch(argv: list[str]) -> int:
     from annotator.cli import COMMANDS
     from annotator.cli_help import parse_launcher_args
     from annotator.cli_i18n import argparse_in_language
-    from annotator.logs import install_excepthook, log, setup_logging
+    from annotator.logs import install_excepthook, log, log_path, setup_logging
 
     with argparse_in_language():
         args = parse_launcher_args(argv, COMMANDS)
@@ -39,7 +40,13 @@ def launch(argv: list[str]) -> int:
     install_translators(app, settings.language)
     reporter = ErrorReporter(app)
     install_excepthook(reporter.report)
-    window = MainWindow(settings)
+    try:
+        window = MainWindow(settings)
+    except Exception as exc:  # noqa: BLE001 - no window to carry on in: log, say, end
+        text = traceback.format_exc()
+        log.error("the window could not be built\n%s", text.rstrip())
+        reporter.report_startup_failure(exc, text, log_path())
+        return 1
     # A full disk or a read-only project refusing a step: a plain message naming the file.
     install_storage_hook(lambda: window)
     reporter.window = window

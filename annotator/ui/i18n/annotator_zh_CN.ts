@@ -2038,6 +2038,10 @@ This cannot be undone, and it clears the undo history: the steps made before it 
       <source>Your work is kept: every finished action is already saved in the project file. You can go on working, or save a copy and restart.</source>
       <translation>您的工作没有丢失：每一步已完成的操作都已保存在项目文件中。您可以继续工作，也可以复制一份项目后重新启动。</translation>
     </message>
+    <message>
+      <source>annotator could not start</source>
+      <translation>annotator 无法启动</translation>
+    </message>
   </context>
   <context>
     <name>ExchangeReport</name>
