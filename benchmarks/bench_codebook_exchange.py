@@ -29,7 +29,28 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench_hostile import measure  # noqa: E402
+# One command in a fresh process: wall time, CPU time (steadier than wall time on a shared
+# machine) and peak RSS of that process alone.
+_MEASURE = """
+import json, resource, subprocess, sys, time
+cmd, timeout = json.loads(sys.argv[1]), float(sys.argv[2])
+t0 = time.perf_counter()
+try:
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+    out, code = done.stdout + done.stderr, done.returncode
+except subprocess.TimeoutExpired:
+    out, code = "TIMEOUT", None
+wall = time.perf_counter() - t0
+use = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"wall": wall, "cpu": use.ru_utime + use.ru_stime,
+                  "peak_mb": use.ru_maxrss / 1024, "code": code, "out": out}))
+"""
+
+
+def measure(cmd: list[str], timeout: float) -> dict[str, object]:
+    done = subprocess.run([sys.executable, "-c", _MEASURE, json.dumps(cmd), str(timeout)],
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
 
 
 def codebook(path: Path, n: int, project: bool = False) -> Path:
@@ -77,7 +98,8 @@ def annotator(*args: str | Path, timeout: float) -> dict[str, object]:
 
 def show(label: str, result: dict[str, object], base: float) -> None:
     last = str(result["out"]).strip().splitlines()
-    print(f"{label:<44} {result['wall']:7.2f} s  {result['peak_mb']:6.0f} MB peak  "
+    print(f"{label:<44} {result['wall']:7.2f} s ({result['cpu']:6.2f} s CPU)  "
+          f"{result['peak_mb']:6.0f} MB peak  "
           f"(floor {base:.2f} s)  exit {result['code']}")
     print(f"    {(last[0] if last else '')[:140]}")
 
