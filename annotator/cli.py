@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 # Modules that add subcommands: each has register(sub) and gives its parsers a handler.
 EXTENSIONS: tuple[str, ...] = (
     "cli_team", "cli_agreement", "cli_chinese", "cli_words", "cli_report", "cli_search",
-    "cli_backups",
+    "cli_backups", "cli_suggest",
 )
 
 COMMANDS = (
@@ -33,7 +33,7 @@ COMMANDS = (
     "search", "autocode", "proposals", "index",
     "freq", "keywords",
     "report", "table",
-    "backups",
+    "backups", "suggest",
 )
 EXPORT_FORMATS = (".xlsx", ".qdpx", ".qdc", ".csv")
 

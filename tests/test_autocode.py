@@ -191,7 +191,8 @@ def test_pending_proposals_sheet(setup, tmp_path: Path) -> None:
     assert header[:6] == ("文档编号", "文档标题", "编码路径", "关键词", "单位", "建议文本")
     body = [dict(zip(header, r, strict=True)) for r in rows[1:]]
     assert [(r["文档编号"], r["建议文本"], r["来源"]) for r in body] == [
-        (1, DOC1[9:21], "机器建议"), (1, DOC1[22:43], "机器建议"), (2, DOC2[15:35], "机器建议"),
+        (1, DOC1[9:21], "关键词建议"), (1, DOC1[22:43], "关键词建议"),
+        (2, DOC2[15:35], "关键词建议"),
     ]
     assert {r["编码路径"] for r in body} == {"区域协同创新 / 资源协同"}
     assert body[1]["关键词"] == "通用通兑、科技创新券" and body[0]["单位"] == "句子"

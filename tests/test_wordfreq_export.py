@@ -63,7 +63,7 @@ def test_unit_number_and_origin_of_each_passage(project: Project, tmp_path: Path
     assert [units[p.start, p.end] for p in made] == ["2-0-1", "2-2-1-1", "2-2-1-1", "2-2-2-1",
                                                       "2-1-1"]
     origins = [rows[p.start, p.end]["编码来源"] for p in made]
-    assert origins == ["人工", "人工", "人工", "机器建议（已接受）", "人工"]
+    assert origins == ["手工", "手工", "手工", "关键词建议", "手工"]
     assert all(r["来源"] == "省科技厅" for r in rows.values())  # the document attribute
 
 

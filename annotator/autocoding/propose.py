@@ -29,6 +29,7 @@ from annotator.search.units import UnitLocator
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from annotator.chinese.segment import Segmenter
     from annotator.project import Project
 
 SENTENCE, PARAGRAPH = "sentence", "paragraph"
@@ -94,6 +95,37 @@ def _overlaps(span: tuple[int, int], coded: Iterable[tuple[int, int]]) -> bool:
     return any(a < span[1] and span[0] < b for a, b in coded)
 
 
+def _keyword_matches(
+    session: Session, keyword: str, segmenter: Segmenter | None, whole_word: bool
+) -> q.Matches:
+    return q.find_matches(
+        session, keyword, mode=q.WORD, whole_word=whole_word, segmenter=segmenter
+    )
+
+
+def keyword_matches(
+    project: Project, codes: Iterable[CodeInfo], *, whole_word: bool = True
+) -> list[tuple[int, int, int, int]]:
+    """Every match of the codes' keywords as auto-coding finds them: (code id, document
+    id, start, end). For measuring auto-coding against the researcher's own coding."""
+    codes = [c for c in codes if c.keywords]
+    if not codes:
+        return []
+    if whole_word:
+        ensure_index(project)
+    out: list[tuple[int, int, int, int]] = []
+    with project.session_scope() as s:
+        segmenter = index_segmenter(s) if whole_word else None
+        for code in codes:
+            for keyword in code.keywords:
+                if not keyword.strip():
+                    continue
+                for doc_id, spans in _keyword_matches(s, keyword, segmenter,
+                                                      whole_word).documents():
+                    out.extend((code.id, doc_id, a, b) for a, b in spans)
+    return out
+
+
 def autocode(
     project: Project,
     *,
@@ -130,9 +162,7 @@ def autocode(
             for keyword in code.keywords:
                 if not keyword.strip():
                     continue
-                matches = q.find_matches(
-                    s, keyword, mode=q.WORD, whole_word=whole_word, segmenter=segmenter
-                )
+                matches = _keyword_matches(s, keyword, segmenter, whole_word)
                 summary.matches += matches.total
                 for doc_id, spans in matches.documents():
                     locator = texts.locator(doc_id)

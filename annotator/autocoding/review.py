@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from annotator.project import Project
 
 AUTO = "auto"
+SUGGESTED = "suggested"  # a passage accepted from the learned model's suggestions
 
 
 @dataclass(frozen=True)
@@ -40,11 +41,14 @@ def list_proposals(
     code_id: int | None = None,
     include_subcodes: bool = True,
     status: str | None = repo.PENDING,
+    by_confidence: bool = False,
 ) -> list[ProposalInfo]:
-    """Proposals (pending by default; ``status=None``: all), optionally of one code."""
+    """Proposals (pending by default; ``status=None``: all), optionally of one code;
+    ``by_confidence``: the learned model's surest first (see :mod:`annotator.suggest`)."""
     with project.session_scope() as s:
         return repo.list_proposals(s, status=status, code_ids=_codes(s, code_id,
-                                                                      include_subcodes))
+                                                                      include_subcodes),
+                                   by_confidence=by_confidence)
 
 
 def count_proposals(project: Project) -> dict[str, int]:
@@ -68,7 +72,7 @@ def _accept(session: Session, coder_id: int, proposals: Sequence[ProposalInfo]) 
             start=p.start, end=p.end,
         )
         if created:  # the same span coded by hand meanwhile stays as it is
-            passage.origin = AUTO
+            passage.origin = SUGGESTED if p.origin == repo.SUGGESTED else AUTO
             created_ids.append(passage.id)
     repo.delete_proposals(session, [p.id for p in proposals])
     session.flush()

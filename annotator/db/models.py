@@ -9,6 +9,7 @@ from sqlalchemy import (
     JSON,
     CheckConstraint,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -154,8 +155,10 @@ class WordListEntry(Base):
 
 
 class Proposal(Base):
-    """A machine-made coding proposal (auto-coding) awaiting review. It becomes a passage
-    with origin "auto" when accepted; a rejected one is kept so it is not proposed again."""
+    """A machine-made coding proposal (keyword auto-coding, or a suggestion learned from the
+    coder's coding) awaiting review. It becomes a passage with origin "auto" or "suggested"
+    when accepted; a rejected one is kept so it is not proposed again (and, for the learned
+    model, as a counter-example)."""
 
     __tablename__ = "proposals"
     __table_args__ = (
@@ -171,6 +174,9 @@ class Proposal(Base):
     unit: Mapped[str] = mapped_column(String(16), default="sentence")
     status: Mapped[str] = mapped_column(String(16), default="pending")  # or "rejected"
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # "keyword" (auto-coding) or "suggested" (learned from the coder's coding, annotator.suggest)
+    origin: Mapped[str] = mapped_column(String(16), default="keyword", server_default="keyword")
+    confidence: Mapped[float | None] = mapped_column(Float, nullable=True)  # the model's
 
 
 class Tombstone(Base):

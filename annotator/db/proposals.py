@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from annotator.db.models import Document, Passage, Proposal
 
 PENDING, REJECTED = "pending", "rejected"
+KEYWORD, SUGGESTED = "keyword", "suggested"  # where a proposal comes from
 _CHUNK = 500
 
 
@@ -37,6 +38,8 @@ class ProposalInfo:
     unit: str  # "sentence" | "paragraph"
     status: str  # "pending" | "rejected"
     created_at: datetime
+    origin: str = KEYWORD  # "keyword" | "suggested"
+    confidence: float | None = None  # the learned model's probability, where one exists
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,8 @@ class NewProposal:
     end: int
     keyword: str
     unit: str
+    origin: str = "keyword"
+    confidence: float | None = None
 
 
 def add_proposals(session: Session, proposals: Sequence[NewProposal]) -> int:
@@ -58,6 +63,7 @@ def add_proposals(session: Session, proposals: Sequence[NewProposal]) -> int:
             {
                 "document_id": p.document_id, "code_id": p.code_id, "start": p.start,
                 "end": p.end, "keyword": p.keyword, "unit": p.unit, "status": PENDING,
+                "origin": p.origin, "confidence": p.confidence,
             }
             for p in proposals[i : i + _CHUNK]
         ]
@@ -101,12 +107,14 @@ def list_proposals(
     status: str | None = PENDING,
     code_ids: Iterable[int] | None = None,
     ids: Iterable[int] | None = None,
+    by_confidence: bool = False,
 ) -> list[ProposalInfo]:
-    """Proposals by document number and position; each document's text is read once."""
+    """Proposals by document number and position (``by_confidence``: the learned model's
+    surest first, unscored ones last); each document's text is read once."""
     query = select(
         Proposal.id, Proposal.document_id, Document.number, Document.title, Proposal.code_id,
         Proposal.start, Proposal.end, Proposal.keyword, Proposal.unit, Proposal.status,
-        Proposal.created_at,
+        Proposal.created_at, Proposal.origin, Proposal.confidence,
     ).join(Document, Document.id == Proposal.document_id)
     if status is not None:
         query = query.where(Proposal.status == status)
@@ -114,12 +122,14 @@ def list_proposals(
         query = query.where(Proposal.code_id.in_(list(code_ids)))
     if ids is not None:
         query = query.where(Proposal.id.in_(list(ids)))
-    query = query.order_by(Document.number, Proposal.start, Proposal.end, Proposal.code_id)
+    order = (Document.number, Proposal.start, Proposal.end, Proposal.code_id)
+    if by_confidence:
+        order = (Proposal.confidence.is_(None), Proposal.confidence.desc(), *order)
+    query = query.order_by(*order)
     texts: dict[int, str] = {}
     out: list[ProposalInfo] = []
-    for pid, doc_id, number, title, code_id, start, end, keyword, unit, state, created in (
-        session.execute(query)
-    ):
+    for (pid, doc_id, number, title, code_id, start, end, keyword, unit, state, created,
+         origin, confidence) in session.execute(query):
         if doc_id not in texts:
             texts[doc_id] = session.scalar(select(Document.text).where(Document.id == doc_id))
         out.append(
@@ -127,6 +137,7 @@ def list_proposals(
                 id=pid, document_id=doc_id, document_number=number, document_title=title,
                 code_id=code_id, start=start, end=end, text=texts[doc_id][start:end],
                 keyword=keyword, unit=unit, status=state, created_at=created,
+                origin=origin, confidence=confidence,
             )
         )
     return out
@@ -162,7 +173,7 @@ def restore_proposals(session: Session, proposals: Sequence[ProposalInfo]) -> No
         {
             "id": p.id, "document_id": p.document_id, "code_id": p.code_id, "start": p.start,
             "end": p.end, "keyword": p.keyword, "unit": p.unit, "status": p.status,
-            "created_at": p.created_at,
+            "created_at": p.created_at, "origin": p.origin, "confidence": p.confidence,
         }
         for p in proposals
     ]
@@ -177,3 +188,20 @@ def document_numbering(session: Session, document_id: int) -> tuple[int, str]:
         select(Document.number, Document.numbering).where(Document.id == document_id)
     ).one_or_none()
     return (row.number or 0, row.numbering) if row is not None else (0, "auto")
+
+
+def set_confidences(session: Session, values: Sequence[tuple[int, float]]) -> None:
+    """Score stored proposals (id, confidence): keyword proposals ranked by the learned
+    model."""
+    for i in range(0, len(values), _CHUNK):
+        session.execute(
+            update(Proposal),
+            [{"id": pid, "confidence": conf} for pid, conf in values[i : i + _CHUNK]],
+        )
+
+
+def origins(session: Session) -> dict[str, int]:
+    """Pending proposals per origin."""
+    query = (select(Proposal.origin, func.count()).where(Proposal.status == PENDING)
+             .group_by(Proposal.origin))
+    return {origin: n for origin, n in session.execute(query)}

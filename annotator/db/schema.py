@@ -49,10 +49,14 @@ def _v3_to_v4(conn: Connection) -> None:
 def _v4_to_v5(conn: Connection) -> None:
     """Proposals say where they come from ("keyword" auto-coding or "suggested" by the model
     learned from the coder's own coding) and how sure the model is."""
-    conn.exec_driver_sql(
-        "ALTER TABLE proposals ADD COLUMN origin VARCHAR(16) NOT NULL DEFAULT 'keyword'"
-    )
-    conn.exec_driver_sql("ALTER TABLE proposals ADD COLUMN confidence FLOAT")
+    # A version-1 file got its proposals table from today's model (_v1_to_v2): it has them.
+    have = {row[1] for row in conn.exec_driver_sql("PRAGMA table_info(proposals)")}
+    if "origin" not in have:
+        conn.exec_driver_sql(
+            "ALTER TABLE proposals ADD COLUMN origin VARCHAR(16) NOT NULL DEFAULT 'keyword'"
+        )
+    if "confidence" not in have:
+        conn.exec_driver_sql("ALTER TABLE proposals ADD COLUMN confidence FLOAT")
 
 
 # MIGRATIONS[n] upgrades a version-n file to version n+1 inside one transaction.

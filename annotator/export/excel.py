@@ -75,7 +75,8 @@ PASSAGE_UNIT = "单元编号"  # after the document columns, when the export has
 # After 编码员, when the export shows where passages came from. Not "来源": documents often
 # have an attribute of that name (the publishing source).
 PASSAGE_ORIGIN = "编码来源"
-ORIGIN_LABELS = {"manual": "人工", "auto": "机器建议（已接受）"}
+# 编码来源: coded by hand, accepted from keyword auto-coding, accepted from the learned model.
+ORIGIN_LABELS = {"manual": "手工", "auto": "关键词建议", "suggested": "学习建议"}
 FREQUENCY_HEAD = ("编码（含下级）", "编码路径", "层级")
 FREQUENCY_TAIL = ("合计", "占比")
 CODEBOOK_HEADERS = ("编码路径", "名称", "层级", "定义", "关键词", "颜色", "快捷键", "片段数")
