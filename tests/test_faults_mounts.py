@@ -139,3 +139,19 @@ def test_a_project_on_a_read_only_mount(tmp_path: Path, capsys) -> None:
             assert project.read_only == "the disk is read-only"
             assert len(project.passages()) == 2
     assert sorted(p.name for p in folder.iterdir()) == ["study.annot"]
+
+
+def test_merge_and_copy_from_a_read_only_mount(tmp_path: Path, capsys) -> None:
+    study = make_study(tmp_path / "study.annot")
+    folder = tmp_path / "stick"
+    folder.mkdir()
+    other = folder / "乙.annot"
+    assert run(["copy-for-coder", str(study), str(other), "--coder", "乙"]) == 0
+    assert run(["apply", str(other), "1", "机制协同", "30", "50", "--coder", "乙"]) == 0
+    with mounted(tmp_path / "ro", "--bind", "-o", "ro", str(folder)) as ro:
+        capsys.readouterr()
+        assert run(["merge", str(study), str(ro / "乙.annot")]) == 0
+        assert "1 passage(s)" in capsys.readouterr().out
+        assert run(["copy-for-coder", str(ro / "乙.annot"), str(tmp_path / "丙.annot"),
+                    "--coder", "丙"]) == 0
+    assert sorted(p.name for p in folder.iterdir()) == ["乙.annot"]

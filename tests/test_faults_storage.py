@@ -341,3 +341,19 @@ def test_an_older_read_only_project_is_read_from_an_upgraded_copy(tmp_path: Path
             project.add_code("资源协同")
     assert not copy.exists()
     assert digest(study) == before  # the original is never upgraded in place
+
+
+def test_a_coders_copy_in_a_read_only_folder_merges(tmp_path: Path, monkeypatch,
+                                                    capsys) -> None:
+    """The second coder's file on a read-only stick: read as immutable, merged, untouched."""
+    study = make_study(tmp_path / "study.annot")
+    other = tmp_path / "乙.annot"
+    assert run(["copy-for-coder", str(study), str(other), "--coder", "乙"]) == 0
+    assert run(["apply", str(other), "1", "机制协同", "30", "50", "--coder", "乙"]) == 0
+    before = digest(other)
+    monkeypatch.setattr(read_only_db, "folder_writable", lambda _f: False)
+    capsys.readouterr()
+    assert run(["merge", str(study), str(other)]) == 0
+    assert "1 passage(s)" in capsys.readouterr().out
+    assert digest(other) == before
+    assert not Path(f"{other}-shm").exists()

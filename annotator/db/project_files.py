@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from annotator.db.faults import cause_of, project_error
+from annotator.db.read_only import reading_side_files, reading_uri
 from annotator.errors import ProjectError
 
 
@@ -15,10 +16,7 @@ def snapshot_file(source: Path, target: Path) -> None:
 
     SQLite's online backup from a read-only connection: consistent even while another
     process has the file open, and the source is never written."""
-    try:
-        src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        raise ProjectError(f"{source}: cannot read project file: {exc}") from exc
+    src = _open_source(source)
     try:
         try:
             dst = sqlite3.connect(target)
@@ -36,6 +34,27 @@ def snapshot_file(source: Path, target: Path) -> None:
             dst.close()
     finally:
         src.close()
+
+
+def _open_source(source: Path) -> sqlite3.Connection:
+    """A read-only connection that can read ``source``: through its ``-shm`` where SQLite
+    may make one, else (a read-only folder or a full disk) as immutable (read_only)."""
+    for side_files in (reading_side_files(source), False):
+        try:
+            src = sqlite3.connect(reading_uri(source, side_files), uri=True)
+        except sqlite3.Error as exc:
+            raise ProjectError(f"{source}: cannot read project file: {exc}") from exc
+        try:
+            src.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error as exc:
+            src.close()
+            if side_files and cause_of(exc) in ("cannot-open", "io", "read-only"):
+                continue  # no -shm can be made there: read it as it is on disk
+            if cause_of(exc) in (None, "damaged"):
+                raise ProjectError(f"{source}: not an annotator project ({exc})") from exc
+            raise project_error(exc, source) from exc
+        return src
+    raise ProjectError(f"{source}: cannot read project file")
 
 
 def compact_file(path: Path) -> None:

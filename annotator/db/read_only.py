@@ -47,6 +47,17 @@ def folder_writable(folder: Path) -> bool:
     return os.access(folder, os.W_OK | os.X_OK) and not _read_only_disk(folder)
 
 
+def reading_side_files(path: Path) -> bool:
+    """Whether SQLite may read ``path`` through a ``-shm`` (one is there or can be made)."""
+    folder = Path(os.path.abspath(path)).parent
+    return folder_writable(folder) or _side(path, "-shm").exists()
+
+
+def reading_uri(path: Path, side_files: bool) -> str:
+    """The ``file:`` URI that reads ``path`` read-only (see :func:`make_read_only_engine`)."""
+    return _uri(path, side_files)
+
+
 def _uri(path: Path, side_files: bool) -> str:
     """``side_files``: SQLite may make (or size) the ``-shm`` it reads through."""
     wal = _side(path, "-wal")
@@ -74,8 +85,7 @@ def make_read_only_engine(path: Path, *, side_files: bool | None = None) -> Engi
     transaction's end). ``side_files`` False: read without a ``-shm`` (a read-only folder,
     or a disk too full to make one); default: when the folder can take one or has one."""
     if side_files is None:
-        folder = Path(os.path.abspath(path)).parent
-        side_files = folder_writable(folder) or _side(path, "-shm").exists()
+        side_files = reading_side_files(path)
     uri = _uri(path, side_files)
 
     def connect() -> sqlite3.Connection:
