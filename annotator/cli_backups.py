@@ -6,34 +6,38 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
+from annotator.cli_i18n import tr
 from annotator.db.backups import backup_folder, list_backups, restore_backup, take_backup
 from annotator.db.schema import check_project_file
 from annotator.errors import ProjectError
 
 COMMANDS = ("backups",)
 
-EPILOG = """examples:
-  annotator backups 课题.annot                      list the backups, newest first
-  annotator backups 课题.annot --take               take one now
-  annotator backups 课题.annot --restore 课题-2026-11-20_093000.annot
-"""
+def _epilog() -> str:
+    return "\n".join([
+        tr("examples:"),
+        "  annotator backups 课题.annot                  " + tr("list the backups, newest first"),
+        "  annotator backups 课题.annot --take           " + tr("take one now"),
+        "  annotator backups 课题.annot --restore 课题-2026-11-20_093000.annot",
+    ]) + "\n"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "backups",
-        help="list, take or restore the daily backups kept beside a project",
-        description="The window takes one backup a day into NAME-backups/ beside the project "
-                    "and keeps the last 7 days. Restoring first backs up the current state.",
-        epilog=EPILOG,
+        help=tr("list, take or restore the daily backups kept beside a project"),
+        description=tr("The window takes one backup a day into NAME-backups/ beside the "
+                       "project and keeps the last 7 days. Restoring first backs up the "
+                       "current state."),
+        epilog=_epilog(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("project", type=Path)
     group = p.add_mutually_exclusive_group()
-    group.add_argument("--take", action="store_true", help="take a backup now")
+    group.add_argument("--take", action="store_true", help=tr("take a backup now"))
     group.add_argument("--restore", metavar="BACKUP",
-                       help="put this backup (a name from the list, or a path) in the project's "
-                            "place; close the project in the window first")
+                       help=tr("put this backup (a name from the list, or a path) in the "
+                               "project's place; close the project in the window first"))
     p.set_defaults(handler=cmd_backups)
 
 
@@ -41,22 +45,24 @@ def cmd_backups(args: argparse.Namespace, out: TextIO) -> int:
     project: Path = args.project
     check_project_file(project)
     if args.take:
-        print(f"backup written: {take_backup(project)}", file=out)
+        print(tr("backup written: {path}").format(path=take_backup(project)), file=out)
         return 0
     if args.restore:
         backup = _find(project, args.restore)
         safety = restore_backup(project, backup)
-        print(f"restored {project} from {backup.name}; the state before is kept as "
-              f"{safety}", file=out)
+        print(tr("restored {project} from {backup}; the state before is kept as {safety}")
+              .format(project=project, backup=backup.name, safety=safety), file=out)
         return 0
     backups = list_backups(project, with_counts=True)
     if not backups:
-        print(f"no backups yet in {backup_folder(project)}", file=out)
+        print(tr("no backups yet in {folder}").format(folder=backup_folder(project)), file=out)
         return 0
-    print(f"{_plural(len(backups), 'backup')} in {backup_folder(project)}:", file=out)
+    print(tr("{n} backup(s) in {folder}:").format(n=len(backups), folder=backup_folder(project)),
+          file=out)
     for b in backups:
-        counts = ("unreadable" if b.documents is None or b.passages is None
-                  else f"{_plural(b.documents, 'document')}, {_plural(b.passages, 'passage')}")
+        counts = (tr("unreadable") if b.documents is None or b.passages is None
+                  else tr("documents: {documents}, passages: {passages}").format(
+                      documents=b.documents, passages=b.passages))
         print(f"  {b.path.name}  {b.taken:%Y-%m-%d %H:%M}  {counts}  "
               f"{b.size / 1_048_576:.1f} MB", file=out)
     return 0
@@ -69,8 +75,5 @@ def _find(project: Path, name: str) -> Path:
     in_folder = backup_folder(project) / name
     if in_folder.is_file():
         return in_folder
-    raise ProjectError(f"{name}: no such backup of {project} (see `annotator backups {project}`)")
-
-
-def _plural(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+    raise ProjectError(tr("{name}: no such backup of {project} (see `annotator backups "
+                          "{project}`)").format(name=name, project=project))

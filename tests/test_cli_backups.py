@@ -35,14 +35,14 @@ def test_take_list_and_restore(tmp_path: Path, capsys) -> None:  # noqa: ANN001
     with Project.open(path) as p:
         p.apply_code(p.documents()[0].id, p.codes()[0].id, 0, 4)
     code, out = _run("backups", path)
-    assert code == 0 and "1 document, 1 passage " in out
+    assert code == 0 and "documents: 1, passages: 1 " in out
 
     code, out = _run("backups", path, "--restore", backup.name)
     assert code == 0 and "before-restore" in out
     with Project.open(path) as p:
         assert len(p.passages()) == 1
     code, out = _run("backups", path)
-    assert "1 document, 2 passages " in out  # the state before the restore is kept
+    assert "documents: 1, passages: 2 " in out  # the state before the restore is kept
 
     assert _run("backups", path, "--restore", "no-such.annot")[0] != 0
     assert "no-such.annot" in capsys.readouterr().err

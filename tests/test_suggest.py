@@ -192,7 +192,7 @@ def test_cli_prints_quality_per_code_and_stores_proposals(coded: Path, tmp_path:
     assert run(["suggest", str(target), "--next", "3"], out) == 0
     text = out.getvalue()
     assert "法律责任" in text and "proposals added to the review queue" in text
-    assert "needs 10 coded paragraphs" in text  # 附则条款
+    assert "needs 10 coded units in 2 documents (has 0 in 0)" in text  # 附则条款
     assert "next 3 units to code" in text
     with Project.open(target) as project:
         assert any(p.origin == "suggested" for p in list_proposals(project))

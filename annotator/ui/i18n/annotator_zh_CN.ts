@@ -128,6 +128,10 @@
       <translation>编码员间信度(&amp;A)…</translation>
     </message>
     <message>
+      <source>Learn from the coding done so far, on this machine, and propose codes for the documents not yet coded, with measured precision</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Make a &amp;blind copy for a second coder…</source>
       <translation>为第二位编码员制作盲编副本(&amp;B)…</translation>
     </message>
@@ -148,6 +152,10 @@
       <translation>选区对齐到完整词语(&amp;W)</translation>
     </message>
     <message>
+      <source>Su&amp;ggest from my coding…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Word &amp;frequencies and keywords…</source>
       <translation>词频与关键词(&amp;F)…</translation>
     </message>
@@ -166,13 +174,41 @@
   </context>
   <context>
     <name>AgreementDialog</name>
-    <message>
-      <source>%1 coders (%2) · %3 of %4 documents compared · %5 %6 · %7 characters</source>
-      <translation>%1 位编码员（%2）· 比较了 %4 篇文档中的 %3 篇 · %5 个%6 · %7 个字符</translation>
+    <message numerus="yes">
+      <source>%1 of %n document(s) compared</source>
+      <translation>
+        <numerusform>比较了 %n 篇文档中的 %1 篇</numerusform>
+      </translation>
     </message>
-    <message>
-      <source>%1 disagreement(s): double-click one to open its unit in the article</source>
-      <translation>%1 处不一致：双击一行即可在文章中打开该单位</translation>
+    <message numerus="yes">
+      <source>%n character(s)</source>
+      <translation>
+        <numerusform>%n 个字符</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n coder(s)</source>
+      <translation>
+        <numerusform>%n 位编码员</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n disagreement(s): double-click one to open its unit in the article</source>
+      <translation>
+        <numerusform>%n 处不一致：双击一行即可在文章中打开该单位</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n paragraph(s)</source>
+      <translation>
+        <numerusform>%n 个段落</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n sentence(s)</source>
+      <translation>
+        <numerusform>%n 个句子</numerusform>
+      </translation>
     </message>
     <message>
       <source>All codes</source>
@@ -225,14 +261,6 @@
     <message>
       <source>Unit of analysis</source>
       <translation>分析单位</translation>
-    </message>
-    <message>
-      <source>paragraphs</source>
-      <translation>段落</translation>
-    </message>
-    <message>
-      <source>sentences</source>
-      <translation>句子</translation>
     </message>
   </context>
   <context>
@@ -293,9 +321,11 @@
       <source>Document</source>
       <translation>文档</translation>
     </message>
-    <message>
-      <source>Every (unit, code) pair of the %1 codes used is one judgement</source>
-      <translation>所用 %1 个编码的每个（单位，编码）组合算作一次判断</translation>
+    <message numerus="yes">
+      <source>Every (unit, code) pair of the %n code(s) used is one judgement</source>
+      <translation>
+        <numerusform>所用 %n 个编码的每个（单位，编码）组合算作一次判断</numerusform>
+      </translation>
     </message>
     <message>
       <source>Every coder applied this code to every unit: nothing varies, so this figure is undefined.</source>
@@ -333,9 +363,11 @@
       <source>Not coded by</source>
       <translation>未编码</translation>
     </message>
-    <message>
-      <source>Overall (%1 codes used)</source>
-      <translation>合计（使用了 %1 个编码）</translation>
+    <message numerus="yes">
+      <source>Overall (%n code(s) used)</source>
+      <translation>
+        <numerusform>合计（使用了 %n 个编码）</numerusform>
+      </translation>
     </message>
     <message>
       <source>R = 2M / (N1 + N2), mean over coder pairs</source>
@@ -586,9 +618,11 @@
   </context>
   <context>
     <name>ChineseTools</name>
-    <message>
-      <source>%1 new proposal(s) from %2 code(s)</source>
-      <translation>%2 个编码产生了 %1 条新建议</translation>
+    <message numerus="yes">
+      <source>%n new proposal(s)</source>
+      <translation>
+        <numerusform>%n 条新建议</numerusform>
+      </translation>
     </message>
     <message>
       <source>&amp;Words</source>
@@ -617,6 +651,12 @@
     <message>
       <source>Search</source>
       <translation>搜索</translation>
+    </message>
+    <message numerus="yes">
+      <source>from %n code(s)</source>
+      <translation>
+        <numerusform>（来自 %n 个编码）</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -686,9 +726,11 @@
   </context>
   <context>
     <name>CodeTableTab</name>
-    <message>
-      <source>%1 passages; parent codes count their sub-codes' passages too.</source>
-      <translation>共 %1 个编码片段；上级编码同时计入其下级编码的片段。</translation>
+    <message numerus="yes">
+      <source>%n passage(s); parent codes count their sub-codes' passages too.</source>
+      <translation>
+        <numerusform>共 %n 个编码片段；上级编码同时计入其下级编码的片段。</numerusform>
+      </translation>
     </message>
     <message>
       <source>Attribute:</source>
@@ -740,9 +782,21 @@
   </context>
   <context>
     <name>CodebookModel</name>
+    <message numerus="yes">
+      <source>%n including sub-codes</source>
+      <translation>
+        <numerusform>含下级编码共 %n 个</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n passage(s) with this code</source>
+      <translation>
+        <numerusform>本编码 %n 个片段</numerusform>
+      </translation>
+    </message>
     <message>
-      <source>%1 passage(s) with this code, %2 including sub-codes</source>
-      <translation>本编码 %1 个片段，含下级编码共 %2 个</translation>
+      <source>, </source>
+      <translation>，</translation>
     </message>
     <message>
       <source>Code</source>
@@ -841,9 +895,11 @@
   </context>
   <context>
     <name>CoderListModel</name>
-    <message>
-      <source>%1 (%2 passages)</source>
-      <translation>%1（%2 个片段）</translation>
+    <message numerus="yes">
+      <source>%1 (%n passage(s))</source>
+      <translation>
+        <numerusform>%1（%n 个片段）</numerusform>
+      </translation>
     </message>
     <message>
       <source>New coder…</source>
@@ -927,12 +983,20 @@
       <translation>按编码本给中文政策文本编码。不带命令时，`annotator [项目文件]` 打开桌面窗口。</translation>
     </message>
     <message>
+      <source>Learns, per code with at least 10 coded units, from the units of the documents you have coded (coded or not) and from the proposals you rejected; measures precision/recall/F1 by cross-validation split by document; proposes for the documents not yet coded. Proposals go to the review queue (origin 'suggested'), never straight into passages.</source>
+      <translation>对至少有 10 个已编码单元的每个编码，从您已编码文档的单元（编码与否）以及您拒绝过的建议中学习；按文档划分做交叉验证，测出精确率、召回率和 F1；为尚未编码的文档提出建议。建议进入待审队列（来源：学习建议），绝不直接成为编码片段。</translation>
+    </message>
+    <message>
       <source>Open the coding desk on a project file, or run a command.</source>
       <translation>在项目文件上打开编码台，或运行一个命令。</translation>
     </message>
     <message>
       <source>Print a document's units with their numbers. The numbering is detected from the text: statute (第X章/第X节/第X条, with 款 and 项 as sub-units printed indented under their article), outline (一、 （一） 1. 1.1 … headings) or paragraphs; --set-numbering chooses another one for the document (auto: detected again).</source>
       <translation>打印文档的单元及其编号。编号方式从文本中识别：法规式（第X章/第X节/第X条，款和项作为下级单元缩进列在所属条之下）、提纲式（一、 （一） 1. 1.1 … 标题）或段落；--set-numbering 为该文档另选一种（auto：重新识别）。</translation>
+    </message>
+    <message>
+      <source>The window takes one backup a day into NAME-backups/ beside the project and keeps the last 7 days. Restoring first backs up the current state.</source>
+      <translation>窗口每天在项目旁的 NAME-backups/ 中备份一次，保留最近 7 天。恢复前会先备份当前状态。</translation>
     </message>
     <message>
       <source>`annotator COMMAND --help` explains a command and shows examples.</source>
@@ -945,6 +1009,10 @@
     <message>
       <source>a blind copy for the second coder 李明</source>
       <translation>给第二编码员李明的盲编副本</translation>
+    </message>
+    <message>
+      <source>a code proposes only if its measured precision reaches this (default 0.6)</source>
+      <translation>只有测得的精确率达到此值的编码才提出建议（默认 0.6）</translation>
     </message>
     <message>
       <source>a code's words, with a word cloud</source>
@@ -1015,6 +1083,10 @@
       <translation>同时画词云</translation>
     </message>
     <message>
+      <source>also list the N uncoded units whose coding would teach the most</source>
+      <translation>同时列出 N 个最值得先编码（对模型帮助最大）的未编码单元</translation>
+    </message>
+    <message>
       <source>also list the units they differ on</source>
       <translation>同时列出二人有分歧的单元</translation>
     </message>
@@ -1025,6 +1097,10 @@
     <message>
       <source>also save the charts there as PNG and SVG</source>
       <translation>同时把图表以 PNG 和 SVG 保存到该处</translation>
+    </message>
+    <message>
+      <source>also: the 20 units to code next</source>
+      <translation>同时列出接下来最该编码的 20 个单元</translation>
     </message>
     <message>
       <source>annotator: error: {message}</source>
@@ -1045,6 +1121,10 @@
     <message>
       <source>argument %(argument_name)s: %(message)s</source>
       <translation>参数 %(argument_name)s：%(message)s</translation>
+    </message>
+    <message>
+      <source>backup written: {path}</source>
+      <translation>已写出备份：{path}</translation>
     </message>
     <message>
       <source>bring 李明's passages back</source>
@@ -1195,8 +1275,16 @@
       <translation>{number} 号文档：编号方式 {used}（{how}）</translation>
     </message>
     <message>
+      <source>documents: {documents}, passages: {passages}</source>
+      <translation>文档：{documents}，片段：{passages}</translation>
+    </message>
+    <message>
       <source>documents: {value}</source>
       <translation>文档：    {value}</translation>
+    </message>
+    <message>
+      <source>dry run: nothing stored</source>
+      <translation>试运行：未保存任何内容</translation>
     </message>
     <message>
       <source>duplicate  {path}  ({reason})</source>
@@ -1209,6 +1297,10 @@
     <message>
       <source>every occurrence, in both scripts</source>
       <translation>所有出现之处，简繁皆可</translation>
+    </message>
+    <message>
+      <source>every unit carries it: nothing to tell apart</source>
+      <translation>每个单元都带有此编码：无从区分</translation>
     </message>
     <message>
       <source>examples:</source>
@@ -1247,16 +1339,16 @@
       <translation>导入 .txt/.docx/.html/.pdf 文件或文件夹</translation>
     </message>
     <message>
-      <source>in folders, also follow links to files and folders outside them</source>
-      <translation>在文件夹中也跟随指向文件夹以外文件和文件夹的链接</translation>
-    </message>
-    <message>
       <source>imported   {path}  «{title}»</source>
       <translation>已导入    {path}  «{title}»</translation>
     </message>
     <message>
       <source>importing</source>
       <translation>正在导入</translation>
+    </message>
+    <message>
+      <source>in folders, also follow links to files and folders outside them</source>
+      <translation>在文件夹中也跟随指向文件夹以外文件和文件夹的链接</translation>
     </message>
     <message>
       <source>indexed now: {now}; in the index: {indexed} of {documents} documents</source>
@@ -1299,6 +1391,18 @@
       <translation>3 号文档的关键词</translation>
     </message>
     <message>
+      <source>learn only from this coder's passages (default: all)</source>
+      <translation>只从这位编码员的片段中学习（默认：全部）</translation>
+    </message>
+    <message>
+      <source>learn, report, add proposals</source>
+      <translation>学习、报告并添加建议</translation>
+    </message>
+    <message>
+      <source>learned from {n:,} {unit} of {docs:,} coded documents ({total:,} in all); quality by cross-validation, split by document, at confidence ≥ {conf:.2f}:</source>
+      <translation>从 {docs:,} 篇已编码文档的 {n:,} 个{unit}中学习（共 {total:,} 个）；按文档划分交叉验证的质量，置信度 ≥ {conf:.2f}：</translation>
+    </message>
+    <message>
       <source>list every disagreement in the workbook's 分歧 sheet (default: the first 10,000, then a row saying how many more there are)</source>
       <translation>在工作簿的“分歧”表中列出全部分歧（默认：前 10,000 条，再加一行说明还有多少条）</translation>
     </message>
@@ -1319,6 +1423,10 @@
       <translation>列出或编辑分词时保持完整的词：terms 项目 [list|add 词…|remove 词…|import 文件|suggest]</translation>
     </message>
     <message>
+      <source>list the backups, newest first</source>
+      <translation>列出备份，最新的在前</translation>
+    </message>
+    <message>
       <source>list the documents with number, title and attributes</source>
       <translation>列出文档的编号、标题和属性</translation>
     </message>
@@ -1329,6 +1437,10 @@
     <message>
       <source>list, import or export the codebook</source>
       <translation>列出、导入或导出编码本</translation>
+    </message>
+    <message>
+      <source>list, take or restore the daily backups kept beside a project</source>
+      <translation>列出、创建或恢复项目旁保存的每日备份</translation>
     </message>
     <message>
       <source>list: rejected proposals too</source>
@@ -1345,6 +1457,18 @@
     <message>
       <source>merge a shipped codebook by code path</source>
       <translation>按编码路径合并自带编码本</translation>
+    </message>
+    <message>
+      <source>needs {units} coded units in {docs} documents (has {has} in {has_docs})</source>
+      <translation>需要 {docs} 篇文档中共 {units} 个已编码单元（现有 {has_docs} 篇中的 {has} 个）</translation>
+    </message>
+    <message>
+      <source>next {n} units to code (the model is least sure):</source>
+      <translation>接下来最该编码的 {n} 个单元（模型最拿不准）：</translation>
+    </message>
+    <message>
+      <source>no backups yet in {folder}</source>
+      <translation>{folder} 中还没有备份</translation>
     </message>
     <message>
       <source>no codes with keywords: nothing to propose</source>
@@ -1403,6 +1527,10 @@
       <translation>只用此编码员的片段（可重复，或用“,”连接姓名；默认：所有编码员）</translation>
     </message>
     <message>
+      <source>only these codes (paths)</source>
+      <translation>只用这些编码（路径）</translation>
+    </message>
+    <message>
       <source>only these document numbers</source>
       <translation>只用这些编号的文档</translation>
     </message>
@@ -1439,6 +1567,10 @@
       <translation>位置参数</translation>
     </message>
     <message>
+      <source>precision {p:.2f} below {threshold:.2f}</source>
+      <translation>精确率 {p:.2f} 低于 {threshold:.2f}</translation>
+    </message>
+    <message>
       <source>print a table: codes × documents or × an attribute, X×Y, or co-occurrence</source>
       <translation>打印表格：编码 × 文档或 × 属性、X×Y，或共现</translation>
     </message>
@@ -1459,12 +1591,24 @@
       <translation>建议编号，或 accept-code 的编码路径</translation>
     </message>
     <message>
+      <source>propose a unit when the model is at least this sure (default 0.7)</source>
+      <translation>模型把握至少达到此值时才建议该单元（默认 0.7）</translation>
+    </message>
+    <message>
+      <source>propose codes learned from your own coding (offline), with measured precision</source>
+      <translation>从您自己的编码中学习并建议编码（离线），附测得的精确率</translation>
+    </message>
+    <message>
       <source>propose passages from the codes' keywords</source>
       <translation>按编码的关键词建议编码片段</translation>
     </message>
     <message>
       <source>propose terms found in the texts</source>
       <translation>从文本中建议术语</translation>
+    </message>
+    <message>
+      <source>put this backup (a name from the list, or a path) in the project's place; close the project in the window first</source>
+      <translation>用此备份（列表中的名称或路径）替换项目；请先在窗口中关闭该项目</translation>
     </message>
     <message>
       <source>re-segment every document after term changes</source>
@@ -1481,6 +1625,14 @@
     <message>
       <source>removed: {words}</source>
       <translation>已删除：{words}</translation>
+    </message>
+    <message>
+      <source>report only; store no proposals</source>
+      <translation>只报告，不保存建议</translation>
+    </message>
+    <message>
+      <source>restored {project} from {backup}; the state before is kept as {safety}</source>
+      <translation>已从 {backup} 恢复 {project}；恢复前的状态另存为 {safety}</translation>
     </message>
     <message>
       <source>results shown (default 50; 0: all)</source>
@@ -1549,6 +1701,14 @@
     <message>
       <source>tab-separated (pastes into Excel)</source>
       <translation>以制表符分隔（可粘贴到 Excel）</translation>
+    </message>
+    <message>
+      <source>take a backup now</source>
+      <translation>立即备份</translation>
+    </message>
+    <message>
+      <source>take one now</source>
+      <translation>立即备份一次</translation>
     </message>
     <message>
       <source>term</source>
@@ -1643,6 +1803,10 @@
       <translation>要写出的工作簿（.xlsx）</translation>
     </message>
     <message>
+      <source>then review (accept or reject)</source>
+      <translation>然后审阅（接受或拒绝）</translation>
+    </message>
+    <message>
       <source>treat every chosen document as coded by every coder (default: a coder coded the documents they have passages in)</source>
       <translation>视所选的每篇文档都已由每位编码员编码（默认：编码员只编码了其有片段的文档）</translation>
     </message>
@@ -1657,6 +1821,10 @@
     <message>
       <source>unit of analysis for --xy and --cooccurrence unit (default: paragraph)</source>
       <translation>--xy 和 --cooccurrence unit 的分析单元（默认：段落）</translation>
+    </message>
+    <message>
+      <source>unreadable</source>
+      <translation>无法读取</translation>
     </message>
     <message>
       <source>unrecognized arguments: %s</source>
@@ -1815,6 +1983,18 @@
       <translation>导入 {imported} 个，重复 {duplicate} 个，失败 {failed} 个</translation>
     </message>
     <message>
+      <source>{n:,} proposals added to the review queue (`annotator proposals {project}`); {ranked:,} keyword proposals ranked by the model</source>
+      <translation>已向待审队列添加 {n:,} 条建议（`annotator proposals {project}`）；{ranked:,} 条关键词建议已按模型排序</translation>
+    </message>
+    <message>
+      <source>{name}: no such backup of {project} (see `annotator backups {project}`)</source>
+      <translation>{name}：{project} 没有这个备份（见 `annotator backups {project}`）</translation>
+    </message>
+    <message>
+      <source>{n} backup(s) in {folder}:</source>
+      <translation>{folder} 中有 {n} 个备份：</translation>
+    </message>
+    <message>
       <source>{own} project terms, {used} in use</source>
       <translation>{own} 个项目术语，{used} 个在用</translation>
     </message>
@@ -1837,6 +2017,14 @@
     <message>
       <source>{project}: no code {code!r}</source>
       <translation>{project}：没有编码 {code!r}</translation>
+    </message>
+    <message>
+      <source>{project}: no code {path}</source>
+      <translation>{project}：没有编码 {path}</translation>
+    </message>
+    <message>
+      <source>{project}: no coder {name}</source>
+      <translation>{project}：没有编码员 {name}</translation>
     </message>
     <message>
       <source>{project}: no document number {number}</source>
@@ -2045,13 +2233,63 @@ This cannot be undone, and it clears the undo history: the steps made before it 
   </context>
   <context>
     <name>ExchangeReport</name>
-    <message>
-      <source>%1 codes added, %2 updated, %3 unchanged.</source>
-      <translation>新增 %1 个编码，更新 %2 个，%3 个未变。</translation>
+    <message numerus="yes">
+      <source>%n attribute value(s).</source>
+      <translation>
+        <numerusform>%n 个属性值。</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n code(s)</source>
+      <translation>
+        <numerusform>%n 个编码</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n code(s) added</source>
+      <translation>
+        <numerusform>新增 %n 个编码</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n coder(s)</source>
+      <translation>
+        <numerusform>%n 位编码员</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n document(s)</source>
+      <translation>
+        <numerusform>%n 篇文档</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n passage(s)</source>
+      <translation>
+        <numerusform>%n 个片段</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n unchanged.</source>
+      <translation>
+        <numerusform>%n 个未变。</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n updated</source>
+      <translation>
+        <numerusform>更新 %n 个</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>(%n with memos)</source>
+      <translation>
+        <numerusform>（其中 %n 个带备注）</numerusform>
+      </translation>
     </message>
     <message>
-      <source>%1 documents, %2 codes, %3 coders, %4 passages (%5 with memos), %6 attribute values.</source>
-      <translation>%1 篇文档，%2 个编码，%3 名编码员，%4 个片段（其中 %5 个带备注），%6 个属性值。</translation>
+      <source>, </source>
+      <translation>，</translation>
     </message>
     <message>
       <source>Codebook %1 merged into the open project.</source>
@@ -2132,24 +2370,58 @@ This cannot be undone, and it clears the undo history: the steps made before it 
       <translation>%1 已存在。导入总是新建项目，不会覆盖已有文件：请换一个文件名。</translation>
     </message>
     <message>
-      <source>%1 codes added, %2 updated</source>
-      <translation>新增 %1 个编码，更新 %2 个</translation>
-    </message>
-    <message>
-      <source>%1 codes written to %2</source>
-      <translation>已将 %1 个编码写入 %2</translation>
-    </message>
-    <message>
-      <source>%1 passages written to %2</source>
-      <translation>已将 %1 个片段写入 %2</translation>
-    </message>
-    <message>
       <source>%1: not a .qdpx file. A .qdpx is a zip archive and this file is not one; it may be damaged or only partly downloaded.</source>
       <translation>%1：不是 .qdpx 文件。.qdpx 是 zip 压缩包，而此文件不是；文件可能已损坏或未下载完整。</translation>
     </message>
     <message>
       <source>%1: not a codebook this command reads; use a .qdc file or an Excel sheet (.xlsx). YAML codebooks are imported with File ▸ Import codebook (YAML).</source>
       <translation>%1：此命令无法读取该编码表；请使用 .qdc 文件或 Excel 表（.xlsx）。YAML 编码表请用“文件 ▸ 导入编码表（YAML）”导入。</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n code(s)</source>
+      <translation>
+        <numerusform>%n 个编码</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n code(s) added</source>
+      <translation>
+        <numerusform>新增 %n 个编码</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n code(s) written to %1</source>
+      <translation>
+        <numerusform>已将 %n 个编码写入 %1</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n document(s)</source>
+      <translation>
+        <numerusform>%n 篇文档</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n passage(s)</source>
+      <translation>
+        <numerusform>%n 个片段</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n passage(s) written to %1</source>
+      <translation>
+        <numerusform>已将 %n 个片段写入 %1</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n updated</source>
+      <translation>
+        <numerusform>更新 %n 个</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>, </source>
+      <translation>，</translation>
     </message>
     <message>
       <source>Cannot export %1</source>
@@ -2164,8 +2436,8 @@ This cannot be undone, and it clears the undo history: the steps made before it 
       <translation>无法导入编码表 %1</translation>
     </message>
     <message>
-      <source>Exported to %1: %2 documents, %3 codes, %4 passages</source>
-      <translation>已导出到 %1：%2 篇文档，%3 个编码，%4 个片段</translation>
+      <source>Exported to %1:</source>
+      <translation>已导出到 %1：</translation>
     </message>
     <message>
       <source>Exporting to %1…</source>
@@ -2362,10 +2634,6 @@ Create a new, empty project there?</source>
   <context>
     <name>MainWindow</name>
     <message>
-      <source>%1 codes added, %2 updated</source>
-      <translation>新增 %1 个编码，更新 %2 个</translation>
-    </message>
-    <message>
       <source>%1 imported, %2 duplicate(s), %3 failed</source>
       <translation>已导入 %1 个，重复 %2 个，失败 %3 个</translation>
     </message>
@@ -2376,6 +2644,36 @@ You can read, search and export it; coding and other changes are switched off.</
       <translation>%1 以只读方式打开：%2。
 
 可以阅读、检索和导出；编码和其他修改已关闭。</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n code(s)</source>
+      <translation>
+        <numerusform>%n 个编码</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n code(s) added</source>
+      <translation>
+        <numerusform>新增 %n 个编码</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n document(s)</source>
+      <translation>
+        <numerusform>%n 篇文档</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n passage(s)</source>
+      <translation>
+        <numerusform>%n 个片段</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n updated</source>
+      <translation>
+        <numerusform>更新 %n 个</numerusform>
+      </translation>
     </message>
     <message>
       <source>&amp;Code</source>
@@ -2402,6 +2700,10 @@ You can read, search and export it; coding and other changes are switched off.</
       <translation>（无）</translation>
     </message>
     <message>
+      <source>, </source>
+      <translation>，</translation>
+    </message>
+    <message>
       <source>Cannot export codebook</source>
       <translation>无法导出编码表</translation>
     </message>
@@ -2418,8 +2720,8 @@ You can read, search and export it; coding and other changes are switched off.</
       <translation>依据编码表对中文政策文本进行编码。</translation>
     </message>
     <message>
-      <source>Coder: %1 · %2 documents · %3 codes · %4 passages</source>
-      <translation>编码员：%1 · %2 篇文档 · %3 个编码 · %4 个片段</translation>
+      <source>Coder: %1</source>
+      <translation>编码员：%1</translation>
     </message>
     <message>
       <source>Export failed</source>
@@ -2439,7 +2741,7 @@ You can read, search and export it; coding and other changes are switched off.</
     </message>
     <message>
       <source>Not coded: select text in the article to code it (the selection shown was already coded)</source>
-      <translation type="unfinished" />
+      <translation>未编码：请先在文章中选择要编码的文字（当前显示的选区已编码过）</translation>
     </message>
     <message>
       <source>Not coded: the project is open read-only (%1)</source>
@@ -2599,12 +2901,24 @@ You can read, search and export it; coding and other changes are switched off.</
   <context>
     <name>MergeFlow</name>
     <message>
-      <source>%1 for %2: %3 documents and %4 codes, no passages.
-
-When the coder is done, bring the copy back with Team ▸ Merge a coder's copy.</source>
-      <translation>%1（供 %2 使用）：%3 篇文档、%4 个编码，没有编码片段。
-
-编码完成后，请用“团队 ▸ 合并编码员的副本”把副本合并回来。</translation>
+      <source>%1 for %2:</source>
+      <translation>%1（供 %2 使用）：</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n code(s), no passages.</source>
+      <translation>
+        <numerusform>%n 个编码，没有编码片段。</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n document(s)</source>
+      <translation>
+        <numerusform>%n 篇文档</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>, </source>
+      <translation>，</translation>
     </message>
     <message>
       <source>Blind copy for a second coder</source>
@@ -2638,6 +2952,10 @@ When the coder is done, bring the copy back with Team ▸ Merge a coder's copy.<
       <source>Nothing to merge</source>
       <translation>没有需要合并的内容</translation>
     </message>
+    <message>
+      <source>When the coder is done, bring the copy back with Team ▸ Merge a coder's copy.</source>
+      <translation>编码完成后，请用“团队 ▸ 合并编码员的副本”把副本合并回来。</translation>
+    </message>
   </context>
   <context>
     <name>MergeTargetDialog</name>
@@ -2652,6 +2970,29 @@ When the coder is done, bring the copy back with Team ▸ Merge a coder's copy.<
     <message>
       <source>Merge “%1” and its %2 passage(s) into:</source>
       <translation>将“%1”及其 %2 个片段合并到：</translation>
+    </message>
+  </context>
+  <context>
+    <name>NextUnitsModel</name>
+    <message>
+      <source>Document</source>
+      <translation>文档</translation>
+    </message>
+    <message>
+      <source>Likeliest code</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Probability</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Text</source>
+      <translation>文本</translation>
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation>单元</translation>
     </message>
   </context>
   <context>
@@ -2706,13 +3047,17 @@ When the coder is done, bring the copy back with Team ▸ Merge a coder's copy.<
   </context>
   <context>
     <name>PassagesPane</name>
-    <message>
-      <source>%1 passage(s) coded “%2”</source>
-      <translation>编码为“%2”的片段：%1 个</translation>
+    <message numerus="yes">
+      <source>%n passage(s) coded “%1”</source>
+      <translation>
+        <numerusform>编码为“%1”的片段：%n 个</numerusform>
+      </translation>
     </message>
-    <message>
-      <source>%1 passage(s) in this document</source>
-      <translation>本文档的片段：%1 个</translation>
+    <message numerus="yes">
+      <source>%n passage(s) in this document</source>
+      <translation>
+        <numerusform>本文档的片段：%n 个</numerusform>
+      </translation>
     </message>
     <message>
       <source>Choose a code to see its passages</source>
@@ -2833,6 +3178,81 @@ When the coder is done, bring the copy back with Team ▸ Merge a coder's copy.<
     </message>
   </context>
   <context>
+    <name>QualityModel</name>
+    <message>
+      <source>Code</source>
+      <translation>编码</translation>
+    </message>
+    <message>
+      <source>Coded units</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Documents</source>
+      <translation>文档数</translation>
+    </message>
+    <message>
+      <source>F1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Keyword auto-coding measured against your coding on the same units</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Keywords F1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Keywords P</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Keywords R</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Note</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>P</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Precision, recall and F1 of the learned model, by cross-validation over your coded documents (a document never trains and tests at once)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Proposed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>R</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>every unit carries it: nothing to tell apart</source>
+      <translation>每个单元都带有此编码：无从区分</translation>
+    </message>
+    <message>
+      <source>needs %1 coded %2 in %3 documents (has %4 in %5)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>paragraphs</source>
+      <translation>段落</translation>
+    </message>
+    <message>
+      <source>precision %1 below the minimum %2: proposes nothing</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>sentences</source>
+      <translation>句子</translation>
+    </message>
+  </context>
+  <context>
     <name>Safekeeping</name>
     <message>
       <source>Backup restored; the state before is kept as %1</source>
@@ -2873,17 +3293,29 @@ When the coder is done, bring the copy back with Team ▸ Merge a coder's copy.<
   </context>
   <context>
     <name>SearchPanel</name>
-    <message>
-      <source>%1 document(s) are not indexed yet.</source>
-      <translation>%1 篇文档尚未建立索引。</translation>
+    <message numerus="yes">
+      <source>%n already coded so</source>
+      <translation>
+        <numerusform>%n 个此前已如此编码</numerusform>
+      </translation>
     </message>
-    <message>
-      <source>%1 match(es) in %2 document(s)</source>
-      <translation>%2 篇文档中共 %1 处匹配</translation>
+    <message numerus="yes">
+      <source>%n document(s) not indexed yet.</source>
+      <translation>
+        <numerusform>%n 篇文档尚未建立索引。</numerusform>
+      </translation>
     </message>
-    <message>
-      <source>%1 passage(s) coded “%2”; %3 were coded so already</source>
-      <translation>%1 个片段已编码为“%2”；%3 个此前已如此编码</translation>
+    <message numerus="yes">
+      <source>%n match(es)</source>
+      <translation>
+        <numerusform>共 %n 处匹配</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n passage(s) coded “%1”;</source>
+      <translation>
+        <numerusform>%n 个片段已编码为“%1”；</numerusform>
+      </translation>
     </message>
     <message>
       <source>(the first %1 listed; coding takes all)</source>
@@ -2953,6 +3385,12 @@ When the coder is done, bring the copy back with Team ▸ Merge a coder's copy.<
       <source>Whole words only</source>
       <translation>仅完整词语</translation>
     </message>
+    <message numerus="yes">
+      <source>in %n document(s)</source>
+      <translation>
+        <numerusform>（分布在 %n 篇文档中）</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>SearchResultsModel</name>
@@ -2971,9 +3409,11 @@ When the coder is done, bring the copy back with Team ▸ Merge a coder's copy.<
   </context>
   <context>
     <name>ShowCodersMenu</name>
-    <message>
-      <source>%1 (%2 passages)</source>
-      <translation>%1（%2 个片段）</translation>
+    <message numerus="yes">
+      <source>%1 (%n passage(s))</source>
+      <translation>
+        <numerusform>%1（%n 个片段）</numerusform>
+      </translation>
     </message>
     <message>
       <source>(no project open)</source>
@@ -3065,9 +3505,11 @@ When the coder is done, bring the copy back with Team ▸ Merge a coder's copy.<
   </context>
   <context>
     <name>TableModels</name>
-    <message>
-      <source>%1 × %2: %3 unit(s)</source>
-      <translation>%1 × %2：%3 个单位</translation>
+    <message numerus="yes">
+      <source>%1 × %2: %n unit(s)</source>
+      <translation>
+        <numerusform>%1 × %2：%n 个单位</numerusform>
+      </translation>
     </message>
     <message>
       <source>Total</source>
@@ -3131,9 +3573,11 @@ When the coder is done, bring the copy back with Team ▸ Merge a coder's copy.<
       <source>New coder</source>
       <translation>新编码员</translation>
     </message>
-    <message>
-      <source>Showing %1 of %2 coders</source>
-      <translation>显示 %2 位编码员中的 %1 位</translation>
+    <message numerus="yes">
+      <source>Showing %1 of %n coder(s)</source>
+      <translation>
+        <numerusform>显示 %n 位编码员中的 %1 位</numerusform>
+      </translation>
     </message>
     <message>
       <source>Showing all coders</source>
@@ -3228,9 +3672,25 @@ When the coder is done, bring the copy back with Team ▸ Merge a coder's copy.<
       <source> characters</source>
       <translation> 个字</translation>
     </message>
+    <message numerus="yes">
+      <source>%n different</source>
+      <translation>
+        <numerusform>%n 个不同的词</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n word(s) counted</source>
+      <translation>
+        <numerusform>共统计 %n 个词</numerusform>
+      </translation>
+    </message>
     <message>
-      <source>%1: %2 words counted, %3 different</source>
-      <translation>%1：共统计 %2 个词，%3 个不同的词</translation>
+      <source>, </source>
+      <translation>，</translation>
+    </message>
+    <message>
+      <source>: </source>
+      <translation>：</translation>
     </message>
     <message>
       <source>All documents</source>
@@ -3433,9 +3893,11 @@ When the coder is done, bring the copy back with Team ▸ Merge a coder's copy.<
   </context>
   <context>
     <name>XYTab</name>
-    <message>
-      <source>%1 units carry codes of both dimensions; a cell's tooltip lists its units.</source>
-      <translation>%1 个单位同时带有两个维度的编码；鼠标悬停在单元格上可查看其单位编号。</translation>
+    <message numerus="yes">
+      <source>%n unit(s) with codes of both dimensions; a cell's tooltip lists its units.</source>
+      <translation>
+        <numerusform>%n 个单位同时带有两个维度的编码；鼠标悬停在单元格上可查看其单位编号。</numerusform>
+      </translation>
     </message>
     <message>
       <source>(choose branches)</source>
