@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/bench_faults.py [--kills 40] [--writers 6] [--each 200]
 
-Kills are spread over coding through the API, `annotator import`, `annotator export`,
+Kills are spread over coding through the API and in the window, imports, `annotator export`,
 `annotator merge`, `annotator import-project` and a window's claim on the file. After every
 kill: PRAGMA integrity_check, and every step the killed process reported as done is there
 ("lost" counts those that are not). Then six writers code the same project at once; every
@@ -89,6 +89,27 @@ CODER = """
 """
 
 
+# Codes in the desktop window (offscreen): each step an undoable ApplyCode on the undo stack.
+WINDOW_CODER = """
+    import sys
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+    from annotator.ui.commands import ApplyCode
+    from annotator.ui.main_window import MainWindow
+    from annotator.ui.settings import Settings
+    app = QApplication([])
+    win = MainWindow(Settings(QSettings(sys.argv[2], QSettings.Format.IniFormat)))
+    win.open_project(sys.argv[1])
+    project = win.hub.require()
+    doc, code = project.documents()[0].id, project.codes()[0].id
+    for i in range(100000):
+        command = ApplyCode(win.hub, doc, code, i % 900, i % 900 + 9, "c")
+        win.hub.undo_stack.push(command)
+        if command.passage is not None:
+            print(command.passage.id, flush=True)
+        app.processEvents()
+"""
+
 # Imports file by file (the import's own transaction per file) and says which are stored.
 IMPORTER = """
     import sys
@@ -114,7 +135,8 @@ def study(folder: Path, name: str = "study.annot") -> Path:
 def drill(folder: Path, kills: int) -> dict[str, list[int]]:
     """kind -> [kills, lost, integrity failures]."""
     rng = random.Random(13)
-    kinds = ["coding", "import", "export", "merge", "import-project", "window"]
+    kinds = ["coding", "window coding", "import", "export", "merge", "import-project",
+             "window claim"]
     results = {k: [0, 0, 0] for k in kinds}
     path = study(folder)
     articles = folder / "articles"
@@ -138,6 +160,12 @@ def drill(folder: Path, kills: int) -> dict[str, list[int]]:
         target = path
         if kind == "coding":
             done = kill_after(spawn(CODER, str(path), f"k{n}", "100000"), rng.randint(3, 80), 20)
+            with Project.open(path) as project:
+                stored = {p.id for p in project.passages()}
+            lost = len({int(x) for x in done} - stored)
+        elif kind == "window coding":
+            done = kill_after(spawn(WINDOW_CODER, str(path), str(folder / "w.ini")),
+                              rng.randint(3, 60), 40)
             with Project.open(path) as project:
                 stored = {p.id for p in project.passages()}
             lost = len({int(x) for x in done} - stored)
