@@ -14,8 +14,10 @@ so each refusal names the file and the limit in the caller's terms.
 
 from __future__ import annotations
 
+import errno
 import io
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -144,7 +146,10 @@ class CountingReader(io.RawIOBase):
         return True
 
     def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        data = self._raw.read(min(len(buffer), _CHUNK))
+        try:
+            data = self._raw.read(min(len(buffer), _CHUNK))
+        except (zlib.error, EOFError) as exc:  # zipfile lets these through as they are
+            raise zipfile.BadZipFile(f"{self._info.filename} is damaged ({exc})") from exc
         n = len(data)
         self._count += n
         if self._count > self._info.file_size:
@@ -162,8 +167,17 @@ class CountingReader(io.RawIOBase):
 
 
 def open_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, budget: Budget) -> BinaryIO:
-    """A buffered stream of one entry, counted against ``budget``."""
-    return io.BufferedReader(CountingReader(zf.open(info), info, budget), _CHUNK)
+    """A buffered stream of one entry, counted against ``budget``; a damaged archive
+    (offsets past the file, a broken header) raises ``zipfile.BadZipFile``."""
+    try:
+        raw = zf.open(info)
+    except (ValueError, EOFError, zlib.error) as exc:
+        raise zipfile.BadZipFile(f"{info.filename} cannot be read ({exc})") from exc
+    except OSError as exc:
+        if exc.errno != errno.EINVAL:  # a seek before the start: the offsets are damaged
+            raise
+        raise zipfile.BadZipFile(f"{info.filename} cannot be read ({exc})") from exc
+    return io.BufferedReader(CountingReader(raw, info, budget), _CHUNK)
 
 
 def read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, budget: Budget) -> bytes:

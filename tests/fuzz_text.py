@@ -24,6 +24,9 @@ FUZZ = settings(max_examples=60, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture,
                                        HealthCheck.too_slow])
 
+#: For examples that build a whole project each (REFI-QDA imports).
+FUZZ_PROJECTS = settings(FUZZ, max_examples=30)
+
 HOSTILE = (
     "\r", "\r\n", "\n", "\n\n\n", "\u2028", "\u2029", "\x0b", "\x0c", "\x85", "\t",
     "𠮷", "𠀀", "😀", "👩\u200d🔬", "\u200d", "\u200b", "\ufeff", "\u00ad", "\u202e",

@@ -9,7 +9,6 @@ Nothing is extracted to disk.
 
 from __future__ import annotations
 
-import io
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,10 +21,10 @@ from annotator.limits import (
     Budget,
     CountingReader,
     check_archive,
+    open_entry,
     unsafe_name,
 )
 
-_CHUNK = 1 << 20
 __all__ = ["DEFAULT_LIMITS", "Limits", "QdpxArchive", "unsafe_name"]
 
 
@@ -120,10 +119,9 @@ class QdpxArchive:
         """A stream of ``entry`` that counts what it reads against the limits."""
         info = self._zip.getinfo(entry)
         try:
-            raw = self._zip.open(info)
+            return open_entry(self._zip, info, self._budget)
         except (zipfile.BadZipFile, RuntimeError, NotImplementedError) as exc:
             raise ExchangeFormatError(f"{self.path}: cannot read {entry}: {exc}") from exc
-        return io.BufferedReader(_CountingReader(raw, info, self._budget), _CHUNK)
 
     def read(self, entry: str) -> bytes:
         try:
