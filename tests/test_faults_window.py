@@ -93,3 +93,22 @@ def test_a_refused_step_is_told_plainly(qtbot, tmp_path: Path, study: Path) -> N
     other = ValueError("a bug")
     hook(ValueError, other, None)
     assert passed_on == [other]  # everything else goes to the unexpected-error box
+
+
+def test_coding_on_a_full_disk_is_told_and_not_left_on_the_undo_stack(
+        qtbot, tmp_path: Path, study: Path) -> None:
+    from test_faults_storage import limit_pages
+
+    win = open_window(qtbot, tmp_path, study)
+    project = win.hub.require()
+    doc, code = project.documents()[0].id, project.codes()[0].id
+    limit_pages(project._engine, 0)
+    with pytest.raises(ProjectStorageError):  # fill the "disk" to its last page
+        for start in range(10, 2000):
+            project.apply_code(doc, code, start, start + 30, memo="满" * 40)
+    count, depth = len(project.passages()), win.hub.undo_stack.count()
+    select(win, 0, 60)
+    assert win.apply_code_to_selection(code) is False
+    assert str(study) in Messages.last_error and "disk is full" in Messages.last_error
+    assert win.hub.undo_stack.count() == depth
+    assert len(project.passages()) == count

@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QSplitter, QWidget
 
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, ProjectStorageError
 from annotator.records import Changes
 from annotator.ui.actions import (
     ActionId,
@@ -36,7 +36,7 @@ from annotator.ui.passages.pane import PassagesPane
 from annotator.ui.preferences import PreferencesDialog, PreferenceValues
 from annotator.ui.recent_codes import RecentCodes
 from annotator.ui.settings import Settings
-from annotator.ui.storage_notice import OutsideChanges, read_only_reason
+from annotator.ui.storage_notice import OutsideChanges, read_only_reason, storage_message
 from annotator.ui.transfer import ImportReportDialog, export_with_progress, import_with_progress
 
 # Feature packages that add menus, docks and actions to the window: each module has
@@ -274,8 +274,14 @@ class MainWindow(QMainWindow):
             return False
         info = self.codebook.model().info(code_id)
         name = info.name if info is not None else self.hub.project.code(code_id).name
-        self.hub.undo_stack.push(
-            ApplyCode(self.hub, doc, code_id, span[0], span[1], name, self.article))
+        # Guarded: a step the disk refuses (full, locked) is told and kept off the undo stack.
+        error = push_guarded(self.hub.undo_stack,
+                             ApplyCode(self.hub, doc, code_id, span[0], span[1], name,
+                                       self.article))
+        if error is not None:
+            Messages.error(self, self.tr("Not coded"), storage_message(error)
+                           if isinstance(error, ProjectStorageError) else str(error))
+            return False
         self.recent.touch(code_id)
         self.article.selection_used()
         return True
