@@ -2634,6 +2634,11 @@ Create a new, empty project there?</source>
   <context>
     <name>MainWindow</name>
     <message>
+      <location filename="../main_window.py" line="283" />
+      <source>Not coded</source>
+      <translation>未编码</translation>
+    </message>
+    <message>
       <source>%1 imported, %2 duplicate(s), %3 failed</source>
       <translation>已导入 %1 个，重复 %2 个，失败 %3 个</translation>
     </message>
