@@ -357,3 +357,19 @@ def test_a_coders_copy_in_a_read_only_folder_merges(tmp_path: Path, monkeypatch,
     assert "1 passage(s)" in capsys.readouterr().out
     assert digest(other) == before
     assert not Path(f"{other}-shm").exists()
+
+
+def test_merge_checks_the_temporary_disk_first(tmp_path: Path, monkeypatch, capsys) -> None:
+    import shutil
+
+    import annotator.db.faults as faults
+
+    study = make_study(tmp_path / "study.annot")
+    other = tmp_path / "乙.annot"
+    assert run(["copy-for-coder", str(study), str(other), "--coder", "乙"]) == 0
+    real = shutil.disk_usage
+    monkeypatch.setattr(faults.shutil, "disk_usage", lambda p: real(p)._replace(free=4096))
+    capsys.readouterr()
+    assert run(["merge", str(study), str(other)]) == 1
+    err = capsys.readouterr().err
+    assert "disk is full" in err and "needs about" in err and err.count("\n") == 1

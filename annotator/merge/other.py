@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from annotator.db.faults import check_free_space, project_size
 from annotator.db.project_files import snapshot_file
 from annotator.db.schema import check_project_file
 from annotator.errors import ProjectError, SchemaTooNewError
@@ -26,6 +27,7 @@ def open_other(path: str | Path) -> Iterator[Project]:
     check_project_file(path)
     with tempfile.TemporaryDirectory(prefix="annotator-merge-") as tmp:
         copy = Path(tmp) / "other.annot"
+        check_free_space(copy, project_size(path), copies=1)  # before copying, not midway
         snapshot_file(path, copy)
         try:
             other = Project.open(copy, coder="merge")
