@@ -16,16 +16,19 @@ import zipfile
 from pathlib import Path
 
 import docx
+import openpyxl
 import pytest
 from lxml import etree
 
 from annotator.cli import run
 from annotator.exchange import (
+    CodebookSheetError,
     InputLimitError,
     Limits,
     WarningKind,
     export_qdc,
     export_qdpx,
+    import_codebook_xlsx,
     import_project,
     import_qdc,
 )
@@ -366,3 +369,34 @@ def test_empty_table_cells_of_the_docx_keep_their_line(tmp_path: Path) -> None:
     import_project(tmp_path / "t.qdpx", tmp_path / "t.annot")
     with Project.open(tmp_path / "t.annot") as p:
         assert [x.text for x in p.passages()] == ["现将《“"]
+
+
+def parent_sheet(path: Path, depth: int) -> Path:
+    """A hand-kept sheet in the 名称/上级编码 layout: a chain ``depth`` codes long, the deepest
+    code first (so each row's parent is found further down)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["名称", "上级编码"])
+    for i in reversed(range(depth)):
+        ws.append([f"第{i}层", f"第{i - 1}层" if i else None])
+    wb.save(path)
+    return path
+
+
+def test_a_parent_column_chain_as_deep_as_the_limit_is_accepted(tmp_path: Path) -> None:
+    with Project.create(tmp_path / "p.annot") as project:
+        report = import_codebook_xlsx(project, parent_sheet(tmp_path / "ok.xlsx", 100))
+        assert report.added == 100 and project.codes()[-1].depth == 99
+
+
+def test_a_parent_column_chain_past_the_depth_limit_is_refused_naming_the_row(
+    tmp_path: Path
+) -> None:
+    """3,000 rows each naming the next as parent: refused at level 101 (this ended in
+    RecursionError when parents were resolved recursively)."""
+    sheet = parent_sheet(tmp_path / "deep.xlsx", 3000)
+    with Project.create(tmp_path / "p.annot") as project:
+        with pytest.raises(CodebookSheetError, match=r"deep\.xlsx.*row \d+: 101 levels deep.*"
+                           "limit of 100"):
+            import_codebook_xlsx(project, sheet)
+        assert project.codes() == []

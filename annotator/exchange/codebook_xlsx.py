@@ -27,7 +27,7 @@ from annotator.exchange.xlsx_headers import Header, level_title, normalise_heade
 from annotator.export.cells import safe_sheet_name
 from annotator.export.excel import _discard_sheet_files
 from annotator.export.styles import CellMaker
-from annotator.limits import MAX_CODES, XLSX_LIMITS, checked_copy
+from annotator.limits import MAX_CODE_DEPTH, MAX_CODES, XLSX_LIMITS, checked_copy
 from annotator.records import CodeInfo
 
 if TYPE_CHECKING:
@@ -213,15 +213,20 @@ class _SheetReader:
                 by_name.setdefault(name, []).append(index)
         resolved: dict[int, tuple[str, ...]] = {}
 
-        def resolve(index: int, trail: tuple[int, ...]) -> tuple[str, ...]:
-            if index in resolved:
-                return resolved[index]
-            row_no, name, parent = entries[index]
-            if index in trail:
-                raise self.error(row_no, f"code {name!r} is its own ancestor: unknown parent")
-            if len(parent) > 1 or not parent:
-                path = (*parent, name)
-            else:
+        def resolve(start: int) -> tuple[str, ...]:
+            # Walk up to a resolved code or a root, then down again: a loop, not recursion,
+            # so a chain as long as the sheet never meets the recursion limit.
+            chain: list[tuple[int, int]] = []  # (row index, index of its parent's row)
+            on_chain: set[int] = set()
+            index = start
+            while index not in resolved:
+                row_no, name, parent = entries[index]
+                if index in on_chain:
+                    raise self.error(row_no, f"code {name!r} is its own ancestor: unknown "
+                                     "parent")
+                if len(parent) > 1 or not parent:
+                    resolved[index] = (*parent, name)
+                    break
                 owners = by_name.get(parent[0], [])
                 if len(owners) > 1:
                     raise self.error(row_no, f"parent {parent[0]!r} names several codes; give "
@@ -229,14 +234,23 @@ class _SheetReader:
                 if not owners:
                     raise self.error(row_no, f"parent {parent[0]!r} of {name!r} is not a code "
                                      "in this sheet: unknown parent")
-                path = (*resolve(owners[0], (*trail, index)), name)
-            resolved[index] = path
-            return path
+                on_chain.add(index)
+                chain.append((index, owners[0]))
+                index = owners[0]
+            for index, owner in reversed(chain):
+                resolved[index] = (*resolved[owner], entries[index][1])
+                if len(resolved[index]) > MAX_CODE_DEPTH:
+                    raise self.error(entries[index][0], f"{len(resolved[index])} levels deep, "
+                                     f"more than the limit of {MAX_CODE_DEPTH}; refused")
+            return resolved[start]
 
-        return [resolve(i, ()) if entries[i][1] else None for i in range(len(entries))]
+        return [resolve(i) if entries[i][1] else None for i in range(len(entries))]
 
     # -- one row -----------------------------------------------------------------------
     def _add(self, row_no: int, cells: list[object], header: Header, path: tuple[str, ...]) -> None:
+        if len(path) > MAX_CODE_DEPTH:
+            raise self.error(row_no, f"{len(path)} levels deep, more than the limit of "
+                             f"{MAX_CODE_DEPTH}; refused")
         if path in self.seen:
             raise self.error(row_no, f"duplicate path {' / '.join(path)!r} "
                              f"(also row {self.seen[path]})")
