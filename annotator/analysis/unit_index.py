@@ -115,6 +115,8 @@ class DocumentUnits:
 
 
 _Key = tuple[str, int, str]  # content hash, number, stored kind
+#: One document's units of every kind: (content hash, number, numbering, units by kind).
+Made = tuple[str, int, str, dict[str, DocumentUnits]]
 
 
 class UnitCache:
@@ -185,7 +187,7 @@ class UnitCache:
             read: Iterable[tuple[int, str]] = ((doc_id, texts[doc_id]) for doc_id in missing)
         else:
             read = table_data.document_texts(session, missing)
-        made: list[tuple[str, int, str, dict[str, DocumentUnits]]] = []
+        made: list[Made] = []
         for doc_id, text in read:
             number, digest, numbering = keys[doc_id]
             every = self.split_all(number, digest, numbering, text)
@@ -206,8 +208,7 @@ class UnitCache:
                 for kind, spans in sets.items()}
 
     @staticmethod
-    def save(session: Session,
-             made: Iterable[tuple[str, int, str, dict[str, DocumentUnits]]]) -> None:
+    def save(session: Session, made: Iterable[Made]) -> None:
         """Write split units to the project (in a savepoint: a read-only or busy project
         keeps them in memory only, and the read that split them goes on)."""
         rows = [((digest, number), store_kind(kind, numbering),
@@ -231,16 +232,26 @@ DEFAULT_CACHE = UnitCache()
 
 
 def derive_units(session: Session, number: int, digest: str, numbering: str,
-                 text: str) -> None:
+                 text: str, pending: list[Made] | None = None) -> None:
     """Split a document just added into every kind of unit and store them, inside the
-    transaction that adds it (import). Units are derived data: should splitting fail, the
-    document is still added (and its units split when first read)."""
+    transaction that adds it (import); with ``pending`` they are appended there instead,
+    for :func:`save_units` to store several documents' at once. Units are derived data:
+    should splitting fail, the document is still added (and its units split when first
+    read)."""
     try:
         every = DEFAULT_CACHE.split_all(number, digest, numbering, text)
     except Exception:  # never fail an import over units; KeyboardInterrupt still stops
         log.warning("could not split document %s into units", number, exc_info=True)
         return
-    DEFAULT_CACHE.save(session, [(digest, number, numbering, every)])
+    if pending is not None:
+        pending.append((digest, number, numbering, every))
+    else:
+        DEFAULT_CACHE.save(session, [(digest, number, numbering, every)])
+
+
+def save_units(session: Session, pending: list[Made]) -> None:
+    """Store the units :func:`derive_units` collected (one statement for all of them)."""
+    UnitCache.save(session, pending)
 
 
 def units_of(project: Project, document_id: int, kind: str = "paragraph") -> list[unit_lib.Unit]:

@@ -248,7 +248,10 @@ def indexed_hashes(session: Session) -> dict[int, str]:
 
 
 def add_row(session: Session, document_id: int, digest: str, spans: bytes, words: str,
-            packed_words: bytes, variants: bool) -> None:
+            packed_words: bytes, variants: bool, vocabulary: set[str] | None = None) -> None:
+    """Index one document. ``vocabulary``: forms known to be in the vocabulary table in
+    this transaction (an import's earlier documents), not inserted again; the forms added
+    here are added to it."""
     _exec(session, "INSERT INTO search_fts (rowid, words) VALUES (:id, :w)",
           {"id": document_id, "w": words})
     _exec(
@@ -260,6 +263,9 @@ def add_row(session: Session, document_id: int, digest: str, spans: bytes, words
     forms = set(words.split(" "))
     forms.discard(BREAK)
     forms.discard("")
+    if vocabulary is not None:
+        forms -= vocabulary
+        vocabulary |= forms
     conn = session.connection()
     # One statement, terms in key order: SQLite walks the list in C (a third of the cost of
     # one INSERT per term).

@@ -1,5 +1,13 @@
-"""Import files and folders into a project: one transaction per file, so an error, a cancel or
-Ctrl-C never leaves a half-imported document."""
+"""Import files and folders into a project, a few whole files per transaction, so that an
+error, a cancel or Ctrl-C never leaves a half-imported document.
+
+Files are read and segmented before the transaction that stores them
+(:mod:`annotator.importing.pipeline`), and written :data:`BATCH_FILES` at a time: one commit
+(and one WAL checkpoint, and one FTS5 segment) per batch instead of per file, the write lock
+held for a few tens of milliseconds. Should a batch fail, its files are written again one
+transaction each, so a full disk or a bad file stops the import exactly where one file per
+transaction would have.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +16,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from annotator.analysis.unit_index import derive_units
+from annotator.analysis.unit_index import Made, derive_units, save_units
 from annotator.db import derived
 from annotator.db import documents as doc_repo
 from annotator.errors import ProjectStorageError
@@ -16,6 +24,9 @@ from annotator.importing.pipeline import Prepared, prepare, prepared_files, work
 from annotator.importing.readers import SUPPORTED_SUFFIXES
 from annotator.records import FileOutcome, ImportReport
 from annotator.search.index import NewDocumentIndexer
+
+#: Files stored per transaction (see the module docstring).
+BATCH_FILES = 8
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -27,11 +38,14 @@ if TYPE_CHECKING:
 
 def derive_new_document(session: Session, doc: Document,
                         indexer: NewDocumentIndexer | None = None,
-                        row: IndexRow | None = None) -> None:
-    """In the transaction that adds ``doc``: index it and store its units, so that a
-    document is derived exactly when it is added (an import, or Project.add_document)."""
+                        row: IndexRow | None = None, units: list[Made] | None = None) -> None:
+    """In the transaction that adds ``doc``: index it and store its units (with ``units``:
+    add them there, for the caller to store with :func:`save_units` before it commits), so
+    that a document is derived exactly when it is added (an import, or
+    Project.add_document)."""
     (indexer or NewDocumentIndexer())(session, doc, row)
-    derive_units(session, doc.number, doc.content_hash, doc.numbering or "auto", doc.text)
+    derive_units(session, doc.number, doc.content_hash, doc.numbering or "auto", doc.text,
+                 units)
 
 
 def _wanted(path: Path) -> bool:
@@ -113,6 +127,39 @@ def _folder_files(root: Path, follow_links: bool) -> tuple[list[Path], list[File
     return sorted(files, key=str), sorted(refused, key=lambda o: o.path)
 
 
+def _store(session: Session, path: Path, prepared: Prepared,
+           indexer: NewDocumentIndexer | None, units: list[Made] | None = None,
+           seen: set[str] | None = None) -> FileOutcome:
+    """Add one prepared file in ``session`` (or report it failed or a duplicate).
+    ``seen``: the content hashes the project may hold (its documents' when the import
+    began, and this import's): a text not among them is not looked up."""
+    extracted = prepared.extracted
+    if extracted is None:
+        return FileOutcome(str(path), "failed", prepared.error)
+    twin = None
+    if seen is None or prepared.digest in seen:
+        twin = doc_repo.find_by_hash(session, prepared.digest)
+    if twin is not None:
+        return FileOutcome(
+            str(path), "duplicate", f"same text as document {twin.number} «{twin.title}»",
+            document_id=twin.id, title=twin.title, warnings=tuple(extracted.warnings),
+        )
+    doc = doc_repo.add_document(
+        session,
+        title=extracted.title,
+        text=extracted.text,
+        source_name=path.name,
+        attributes=extracted.attributes,
+    )
+    if seen is not None:
+        seen.add(doc.content_hash)
+    derive_new_document(session, doc, indexer, prepared.row, units)
+    return FileOutcome(
+        str(path), "imported", document_id=doc.id, title=doc.title,
+        warnings=tuple(extracted.warnings),
+    )
+
+
 def import_one(
     project: Project, path: Path, indexer: NewDocumentIndexer | None = None,
     prepared: Prepared | None = None,
@@ -121,28 +168,39 @@ def import_one(
     segmented, by :mod:`annotator.importing.pipeline`)."""
     if prepared is None:
         prepared = prepare(path, None)
-    extracted = prepared.extracted
-    if extracted is None:
+    if prepared.extracted is None:
         return FileOutcome(str(path), "failed", prepared.error)
     with project.session_scope() as s:
-        twin = doc_repo.find_by_hash(s, prepared.digest)
-        if twin is not None:
-            return FileOutcome(
-                str(path), "duplicate", f"same text as document {twin.number} «{twin.title}»",
-                document_id=twin.id, title=twin.title, warnings=tuple(extracted.warnings),
-            )
-        doc = doc_repo.add_document(
-            s,
-            title=extracted.title,
-            text=extracted.text,
-            source_name=path.name,
-            attributes=extracted.attributes,
-        )
-        derive_new_document(s, doc, indexer, prepared.row)
-        return FileOutcome(
-            str(path), "imported", document_id=doc.id, title=doc.title,
-            warnings=tuple(extracted.warnings),
-        )
+        return _store(s, path, prepared, indexer)
+
+
+def _write_batch(project: Project, batch: list[tuple[Path, Prepared]],
+                 indexer: NewDocumentIndexer, seen: set[str],
+                 outcomes: list[FileOutcome]) -> None:
+    """Store ``batch`` in one transaction, appending each file's outcome to ``outcomes``.
+    Ctrl-C keeps the files finished before it (written again without the one it stopped);
+    any other failure has the batch written again one transaction per file, raising where
+    a lone file fails, as if the files had never been batched."""
+    if len(batch) > 1:
+        reached = 0
+        try:
+            with project.session_scope() as s:
+                units: list[Made] = []
+                done = []
+                for reached, (path, prepared) in enumerate(batch):  # noqa: B007
+                    done.append(_store(s, path, prepared, indexer, units, seen))
+                save_units(s, units)
+        except KeyboardInterrupt:
+            indexer.forget_vocabulary()  # what the batch added is gone
+            _write_batch(project, batch[:reached], indexer, seen, outcomes)
+            raise
+        except Exception:
+            indexer.forget_vocabulary()
+        else:
+            outcomes.extend(done)
+            return
+    for path, prepared in batch:
+        outcomes.append(import_one(project, path, indexer, prepared))
 
 
 def import_paths(
@@ -155,14 +213,13 @@ def import_paths(
     files, failures = collect_files(paths, follow_links=follow_links)
     report = ImportReport(outcomes=list(failures))
     indexer = NewDocumentIndexer()  # one segmenter for the whole import
-    workers = workers_for(len(files))
-    terms: frozenset[str] | None = None
-    known: frozenset[str] = frozenset()
-    if workers:
-        with project.session_scope() as s:
-            terms = indexer.start(s)
-            known = frozenset(digest for _, digest, _ in derived.document_keys(s).values())
-    prepared = prepared_files(files, terms, known, workers)
+    with project.session_scope() as s:
+        terms = indexer.start(s)
+        known = frozenset(digest for _, digest, _ in derived.document_keys(s).values())
+    seen = set(known)
+    prepared = prepared_files(files, terms, known, workers_for(len(files)))
+    batch: list[tuple[Path, Prepared]] = []
+    stopped = False
     try:
         for i, path in enumerate(files):
             if should_cancel is not None and should_cancel():
@@ -170,19 +227,36 @@ def import_paths(
                 break
             if progress is not None:
                 progress(i, len(files), str(path))
-            try:
-                outcome = import_one(project, path, indexer, next(prepared))
-            except ProjectStorageError as exc:
-                # A full disk or a lost write lock fails this file and every one after it:
-                # the report says so file by file, and what got in before stays in.
-                report.outcomes.append(FileOutcome(str(path), "failed", str(exc)))
-                stopped = f"not imported (stopped: {exc.cause.replace('-', ' ')})"
-                report.outcomes.extend(
-                    FileOutcome(str(rest), "failed", stopped) for rest in files[i + 1:])
-                break
-            report.outcomes.append(outcome)
+            batch.append((path, next(prepared)))
+            if len(batch) >= BATCH_FILES:
+                stopped = not _flush(project, batch, indexer, seen, report, files[i + 1:])
+                batch = []
+                if stopped:
+                    break
+        if batch and not stopped:  # the last files, or those read before a cancel
+            _flush(project, batch, indexer, seen, report, [])
     finally:
         prepared.close()  # a cancel or Ctrl-C stops the workers too
     if progress is not None and not report.cancelled:
         progress(len(files), len(files), "")
     return report
+
+
+def _flush(project: Project, batch: list[tuple[Path, Prepared]], indexer: NewDocumentIndexer,
+           seen: set[str], report: ImportReport, after: list[Path]) -> bool:
+    """Write ``batch``, its outcomes into ``report``; False when the project stopped taking
+    files (then ``batch``'s unwritten files and ``after`` are reported not imported)."""
+    written: list[FileOutcome] = []
+    try:
+        _write_batch(project, batch, indexer, seen, written)
+    except ProjectStorageError as exc:
+        # A full disk or a lost write lock fails this file and every one after it: the
+        # report says so file by file, and what got in before stays in.
+        report.outcomes.extend(written)
+        report.outcomes.append(FileOutcome(str(batch[len(written)][0]), "failed", str(exc)))
+        why = f"not imported (stopped: {exc.cause.replace('-', ' ')})"
+        rest = [path for path, _ in batch[len(written) + 1:]] + after
+        report.outcomes.extend(FileOutcome(str(path), "failed", why) for path in rest)
+        return False
+    report.outcomes.extend(written)
+    return True

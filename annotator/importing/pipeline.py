@@ -4,10 +4,17 @@ Segmenting is nearly all of an import's work (jieba, pure Python, holds the GIL)
 needs nothing from the project but its term list. So for an import of many files,
 :func:`prepared_files` has a small pool of processes read each file, normalise it and
 segment it for the search index (:func:`annotator.search.index.segment_document`), while
-the importing process writes the documents, index rows and units one transaction per file,
-in file order, as before. Small imports (the pool's start-up, about a second for jieba in
-each worker, would cost more than it saves), a machine with one core, or a pool that
-cannot start, read and segment in the importing process, exactly as the workers would.
+the importing process writes the documents, index rows and units, a few files per
+transaction, in file order. Small imports (the pool's start-up would cost more than it
+saves), a machine with one core, or a pool that cannot start, read and segment in the
+importing process, exactly as the workers would — always before the writer's transaction,
+so that the write lock is never held while jieba runs.
+
+Workers are forked where that is safe (Linux, a process with one thread: the command line):
+a forked worker has annotator's modules and jieba's dictionary from the importing process,
+which loads them once, as a lone process would; a spawned one would import and load them all
+again, about a second of CPU. Elsewhere (the window's import thread, other systems) they are
+spawned, and only under annotator's own entry points (see :func:`_spawn_is_safe`).
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ import logging
 import multiprocessing
 import os
 import sys
+import threading
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -91,12 +99,24 @@ def _spawn_is_safe() -> bool:
     return path is not None and Path(path).stem.lower() in ("annotator", "annotator-script")
 
 
+def start_method() -> str | None:
+    """How worker processes are started here: "fork" on Linux in a process with one thread
+    (no lock another thread holds can be copied into the worker), else "spawn" where a
+    spawned process may import the main module again; None: no workers."""
+    if getattr(sys, "frozen", False):
+        return None
+    if (sys.platform.startswith("linux") and threading.active_count() == 1
+            and "fork" in multiprocessing.get_all_start_methods()):
+        return "fork"
+    return "spawn" if _spawn_is_safe() else None
+
+
 def workers_for(files: int) -> int:
     """Worker processes for an import of ``files`` files: none for a few files, on one
-    core or where processes cannot safely be spawned; else one per core but one (the
+    core or where processes cannot safely be started; else one per core but one (the
     writer's), at most four."""
     cores = os.cpu_count() or 1
-    if files < MIN_FILES_FOR_WORKERS or cores < 2 or not _spawn_is_safe():
+    if files < MIN_FILES_FOR_WORKERS or cores < 2 or start_method() is None:
         return 0
     wanted = os.environ.get("ANNOTATOR_IMPORT_WORKERS", "")  # "0": one process (benchmarks)
     if wanted.isdigit():
@@ -107,17 +127,19 @@ def workers_for(files: int) -> int:
 def prepared_files(
     files: Sequence[Path], terms: frozenset[str] | None, known: frozenset[str], workers: int
 ) -> Iterator[Prepared]:
-    """Each file prepared, in order. With ``workers`` > 0 and ``terms`` the files are read
-    and segmented in that many processes, a few files ahead of the caller; closing the
-    iterator (a cancelled or interrupted import) stops the workers. Without workers files
-    are only read (the writer segments them, after its duplicate check)."""
-    if workers <= 0 or terms is None:
+    """Each file prepared, in order: read and, with ``terms``, segmented (unless a duplicate
+    of ``known``). With ``workers`` > 0 that is done in that many processes, a few files
+    ahead of the caller; closing the iterator (a cancelled or interrupted import) stops the
+    workers. Without workers, or without ``terms``, in this process as the caller asks."""
+    method = start_method() if workers > 0 and terms is not None else None
+    if method is None:
         for path in files:
-            yield prepare(path, None)
+            yield prepare(path, terms, known)
         return
+    if method == "fork":
+        _start_worker(terms, known)  # loaded here once; the forked workers inherit it
     try:
-        # spawn: the same on every platform, and safe from a thread of the window.
-        pool = ProcessPoolExecutor(workers, multiprocessing.get_context("spawn"),
+        pool = ProcessPoolExecutor(workers, multiprocessing.get_context(method),
                                    initializer=_start_worker, initargs=(terms, known))
     except (OSError, ValueError, NotImplementedError) as exc:
         log.info("import in one process: %s", exc)

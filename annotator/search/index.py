@@ -101,9 +101,9 @@ def segment_document(
                     compress_words(forms), folded is not text)
 
 
-def _store(session: Session, row: IndexRow) -> None:
+def _store(session: Session, row: IndexRow, vocabulary: set[str] | None = None) -> None:
     tables.add_row(session, row.document_id, row.digest, row.spans, row.words, row.packed,
-                   row.variants)
+                   row.variants, vocabulary)
 
 
 class NewDocumentIndexer:
@@ -117,6 +117,12 @@ class NewDocumentIndexer:
         self._terms: str | None = None  # the stored term list the segmenter was built for
         self._segmenter: Segmenter | None = None
         self._started: str | None = None  # the list rows segmented ahead were made with
+        # Index forms this import has put in the vocabulary table (not asked for again).
+        self._vocabulary: set[str] = set()
+
+    def forget_vocabulary(self) -> None:
+        """After a rollback: what this import added to the vocabulary may be gone."""
+        self._vocabulary = set()
 
     def start(self, session: Session) -> frozenset[str] | None:
         """The terms to segment this import's documents with ahead of :meth:`__call__`
@@ -139,6 +145,7 @@ class NewDocumentIndexer:
             with session.begin_nested():
                 stored = tables.read_info(session, "terms") if self._segmenter else None
                 if self._segmenter is None or stored != self._terms:
+                    self.forget_vocabulary()  # the index may have been made anew
                     self._segmenter = index_segmenter(session)
                     self._terms = tables.read_info(session, "terms")
                 if row is None or self._terms != self._started \
@@ -146,9 +153,10 @@ class NewDocumentIndexer:
                     row = segment_document(self._segmenter, document.id,
                                            document.content_hash, document.text)
                 tables.remove_row(session, document.id)  # nothing to remove, as a rule
-                _store(session, replace(row, document_id=document.id))
+                _store(session, replace(row, document_id=document.id), self._vocabulary)
         except Exception:  # never fail an import over the index; KeyboardInterrupt still stops
             self._segmenter = None
+            self.forget_vocabulary()
             log.warning("could not index document %s; it will be indexed later", document.id,
                         exc_info=True)
 
