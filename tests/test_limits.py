@@ -205,3 +205,36 @@ def test_the_shared_helper_counts_what_is_read_against_the_budget() -> None:
         assert len(limits.read_entry(zf, zf.getinfo("a.xml"), budget)) == 4000
         with pytest.raises(ValueError, match="expands past the limit of 6000 bytes"):
             limits.read_entry(zf, zf.getinfo("b.xml"), budget)
+
+
+def test_jieba_is_never_given_a_run_longer_than_the_bound(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """jieba's HMM is quadratic in a run of characters it has no words for (a line of rare
+    hanzi): the segmenter hands it pieces of at most _MAX_RUN characters, so a long line
+    costs linear time (figures: benchmarks/bench_hostile.py)."""
+    from annotator.chinese import segment
+
+    segmenter = segment.Segmenter(frozenset({"科技成果"}))
+    real_cut = segmenter.jieba_tokenizer.cut
+    given: list[int] = []
+
+    def cut(text: str):  # noqa: ANN202 - jieba's generator
+        given.append(len(text))
+        return real_cut(text)
+
+    monkeypatch.setattr(segmenter.jieba_tokenizer, "cut", cut)
+    text = "丂丄丅" * 3_000 + "".join(sample_sentences()) + "丂" * 1_000
+    tokens = segmenter.token_spans(text)
+    assert max(given) <= segment._MAX_RUN
+    assert "".join(word for word, _, _ in tokens) == text
+    assert all(text[s:e] == w for w, s, e in tokens)
+
+
+def test_real_text_segments_exactly_as_jieba_cuts_it_whole() -> None:
+    import jieba
+
+    from annotator.chinese.segment import segmenter_for
+
+    text = SAMPLE_TXT.read_text(encoding="utf-8") * 3
+    words = [w for w, _, _ in segmenter_for(frozenset()).token_spans(text)]
+    assert words == list(jieba.cut(text))

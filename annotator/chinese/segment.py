@@ -25,7 +25,7 @@ import logging
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -208,11 +208,12 @@ class Segmenter:
             if is_term:
                 add((text[start:end], start, end))
                 continue
-            at = start
-            for word in cut(text[start:end] if start or end != len(text) else text):
-                stop = at + len(word)
-                add((word, at, stop))
-                at = stop
+            for low, high in _bounded_runs(text, start, end):
+                at = low
+                for word in cut(text[low:high] if low or high != len(text) else text):
+                    stop = at + len(word)
+                    add((word, at, stop))
+                    at = stop
         return out
 
     def words(self, text: str) -> list[str]:
@@ -233,6 +234,39 @@ class Segmenter:
                 out.append(PosToken(word, flag, at, at + len(word)))
                 at += len(word)
         return out
+
+
+# jieba's HMM copies its whole path for every character of a run of characters it has no
+# words for (finalseg.viterbi): quadratic, an hour for a line of a million rare hanzi. Text
+# is cut for it into runs of at most this many characters, at a character jieba itself
+# splits at (punctuation, a space) when there is one, so real text segments exactly as
+# before; only a run this long with no such character is cut where it must be.
+_MAX_RUN = 300
+_JIEBA_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]")
+
+
+def _bounded_runs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """[start, end) as consecutive ranges of at most _MAX_RUN characters (see above)."""
+    while end - start > _MAX_RUN:
+        cut = start + _MAX_RUN
+        while cut > start + 1 and not _splits_like_jieba(text, cut):
+            cut -= 1
+        if cut == start + 1 and not _splits_like_jieba(text, cut):
+            cut = start + _MAX_RUN
+            if text[cut - 1] == "\r" and text[cut] == "\n":
+                cut -= 1
+        yield start, cut
+        start = cut
+    yield start, end
+
+
+def _splits_like_jieba(text: str, at: int) -> bool:
+    """Whether jieba's own blocks already end at ``at`` (a non-word character on one side,
+    never between the two characters of a \\r\\n)."""
+    left, right = text[at - 1], text[at]
+    if left == "\r" and right == "\n":
+        return False
+    return not (_JIEBA_BLOCK.match(left) and _JIEBA_BLOCK.match(right))
 
 
 # -- shared segmenters ---------------------------------------------------------------------
