@@ -400,3 +400,17 @@ def test_a_parent_column_chain_past_the_depth_limit_is_refused_naming_the_row(
                            "limit of 100"):
             import_codebook_xlsx(project, sheet)
         assert project.codes() == []
+
+
+def test_a_missing_plain_text_file_is_read_from_the_docx_too(tmp_path: Path) -> None:
+    guid = "d097e6fd-7671-4d95-a8b6-7795fa4a72e1"
+    xml = project_xml(f'<Code guid="{CODE}" name="规划" isCodable="true"/>',
+                      f'<TextSource guid="{guid}" name="规划通知" '
+                      f'plainTextPath="internal://{guid}.txt" '
+                      f'richTextPath="internal://{guid}.docx"/>')
+    write_zip(tmp_path / "m.qdpx", {"project.qde": xml,
+                                    f"sources/{guid}.docx": make_docx(NOTICE)})
+    report = import_project(tmp_path / "m.qdpx", tmp_path / "m.annot")
+    (read,) = [w for w in report.warnings.items if w.kind is WarningKind.SOURCE_PATH]
+    assert "not in the archive" in read.message and ".docx" in read.message
+    assert report.documents == 1
