@@ -43,11 +43,11 @@ from collections.abc import (
     Sequence,
 )
 from dataclasses import dataclass, field
-from functools import lru_cache
 from operator import attrgetter
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
+from annotator.analysis.dictionary_tags import dictionary_tags, hmm_tables
 from annotator.chinese.segment import Segmenter, Token
 from annotator.chinese.variants import fold, same_words
 from annotator.errors import NotFoundError
@@ -116,13 +116,6 @@ _NUMBER = re.compile(r"[.0-9]+")
 _LATIN = re.compile("[a-zA-Z0-9]+")
 
 
-@lru_cache(maxsize=1)
-def _dictionary_tags() -> dict[str, str]:
-    import jieba.posseg  # reads jieba's dictionary with its tags once (≈0.3 s)
-
-    return jieba.posseg.dt.word_tag_tab
-
-
 class WordTagger:
     """The project segmenter's words with part-of-speech tags given per word, not per
     occurrence: the dictionary's tag, ``nz`` for other project terms, else jieba.posseg's HMM
@@ -132,7 +125,7 @@ class WordTagger:
     def __init__(self, tokenize: Callable[[str], list[Token]], terms: Iterable[str]) -> None:
         self.tokenize = tokenize
         self.terms = frozenset(terms)
-        self._tags = _dictionary_tags()
+        self._tags = dictionary_tags()  # compact: not jieba.posseg's 55 MB dict
         self._unknown: dict[str, str] = {}
         self._lock = threading.Lock()
 
@@ -143,12 +136,8 @@ class WordTagger:
         if word in self.terms:
             found = TERM_TAG
         elif _HAN.fullmatch(word):
-            from jieba import posseg
-            from jieba.posseg.viterbi import viterbi
-
-            _, states = viterbi(
-                word, posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P
-            )
+            viterbi, *tables = hmm_tables()
+            _, states = viterbi(word, *tables)
             found = states[0][1]
         elif _NUMBER.fullmatch(word):
             found = "m"
@@ -167,9 +156,7 @@ class WordTagger:
         if word in self._tags or word in self._unknown or word in self.terms:
             return self.tag(word) in tags
         if _HAN.fullmatch(word):
-            from jieba import posseg
-
-            states = posseg.char_state_tab_P.get(word[0])
+            states = hmm_tables()[1].get(word[0])  # char_state_tab_P
             if states is not None and not any(t in tags for _, t in states):
                 return False
         return self.tag(word) in tags
