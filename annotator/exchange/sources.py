@@ -75,10 +75,7 @@ class TextLoader:
         name = rest if sep else path
         if not name.lower().endswith(".docx"):
             raise MissingText(f"richTextPath {path!r} is not a .docx file")
-        if self.archive is not None:
-            data = self._internal(name)
-        else:
-            data = self._beside(name.lstrip("/"), suffix=".docx")
+        data = self._internal(name, ".docx")
         from annotator.importing.docx_file import docx_lines
 
         try:
@@ -86,17 +83,9 @@ class TextLoader:
         except ReadError as exc:
             raise MissingText(f"richTextPath {path!r}: {exc.reason}") from exc
 
-    def _beside(self, name: str, suffix: str) -> bytes:
-        for candidate in dict.fromkeys((name, unquote(name))):
-            if unsafe_name(candidate):
-                raise MissingText(f"internal path {name!r} leaves the sources folder")
-            for folder in ("sources", "Sources", ""):
-                file = self.folder / folder / candidate
-                if file.is_file():
-                    return self._file(file, name, suffix)
-        raise MissingText(f"sources/{name} not found beside the .qde file (in {self.folder})")
-
-    def _internal(self, name: str) -> bytes:
+    def _internal(self, name: str, suffix: str = ".txt") -> bytes:
+        """An ``internal://`` file: in the archive, or for a bare .qde in the sources folder
+        beside it (only files ending in ``suffix`` there)."""
         name = name.lstrip("/")
         for candidate in dict.fromkeys((name, unquote(name))):
             if unsafe_name(candidate):
@@ -105,11 +94,11 @@ class TextLoader:
                 entry = self.archive.find_source(candidate)
                 if entry is not None:
                     return self.archive.read(entry)
-            else:  # a bare .qde: its sources folder may sit beside it
-                for folder in ("sources", "Sources", ""):
-                    file = self.folder / folder / candidate
-                    if file.is_file():
-                        return self._file(file, name)
+                continue
+            for folder in ("sources", "Sources", ""):
+                file = self.folder / folder / candidate
+                if file.is_file():
+                    return self._file(file, name, suffix)
         if self.archive is not None:
             raise MissingText(f"sources/{name} is not in the archive")
         raise MissingText(f"sources/{name} not found beside the .qde file (in {self.folder})")
