@@ -178,7 +178,7 @@ def test_hiding_a_coder_removes_their_highlights(window: MainWindow, qtbot) -> N
     menu.rebuild()
     entry = menu.coder_action(yi)
     assert entry is not None and entry.isChecked()
-    assert entry.text() == "乙 (1 passages)"
+    assert entry.text() == "乙 (1 passage)"  # one, not "1 passages"
     entry.setChecked(False)  # the user unticks 乙
     assert not covered(highlighted_spans(window), *theirs)
     assert covered(highlighted_spans(window), *mine)

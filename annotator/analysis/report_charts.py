@@ -53,27 +53,32 @@ def _percent(value: float) -> str:
     return f"{value * 100:.1f}%"
 
 
-def shares_bar_figure(groups: Sequence[ShareGroup], *, title: str | None = None) -> Figure:
+def shares_bar_figure(
+    groups: Sequence[ShareGroup], *, title: str | None = None,
+    x_label: str = "占上级编码片段数的比例", top_label: str = "全部", count: str = "（{}）",
+) -> Figure:
     """Horizontal bars: each sub-code's share of its parent's passages, one block of bars
     per parent (headed by the parent's name and count), share and count written at the end
-    of each bar."""
+    of each bar. The words are the workbook's; the window passes its own language's
+    (``top_label`` heads the top-level codes' block, ``count`` wraps a count)."""
     rows: list[tuple[str, float | None, int, str]] = []  # label, share, count, colour
     for group in groups:
-        rows.append((f"{group.label}（{group.count}）", None, group.count, ""))
+        head = group.label if group.parent is not None else top_label
+        rows.append((head + count.format(group.count), None, group.count, ""))
         for item in group.items:
             rows.append((item.code.name, item.share, item.count, item.code.colour))
     height = 1.2 + 0.3 * max(1, len(rows)) + 0.2 * len(groups) * GROUP_GAP
     fig = _new_figure(8.0, height)
     ax = fig.add_subplot()
     y, positions, labels, heads = 0.0, [], [], []
-    for index, (label, share, count, colour) in enumerate(rows):
+    for index, (label, share, n, colour) in enumerate(rows):
         if share is None:
             if index:
                 y += GROUP_GAP
             heads.append(len(positions))
         else:
             ax.barh(y, share, color=colour or BAR_COLOUR, edgecolor="#555555", linewidth=0.6)
-            ax.text(share + 0.01, y, f"{_percent(share)}（{count}）", va="center", fontsize=8)
+            ax.text(share + 0.01, y, _percent(share) + count.format(n), va="center", fontsize=8)
         positions.append(y)
         labels.append(label)
         y += 1
@@ -85,7 +90,7 @@ def shares_bar_figure(groups: Sequence[ShareGroup], *, title: str | None = None)
         ax.set_ylim(positions[-1] + 0.7, positions[0] - 0.7)  # first group at the top
     ax.set_xlim(0, 1.15)
     ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0], ["0", "25%", "50%", "75%", "100%"])
-    ax.set_xlabel("占上级编码片段数的比例")
+    ax.set_xlabel(x_label)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     ax.set_title(title or "各编码占上级编码的比例")
@@ -99,12 +104,15 @@ def heatmap_figure(
     columns: Level = "top",
     title: str | None = None,
     cmap: str = "YlOrRd",
+    colour_label: str | None = None,
+    empty_text: str = "没有可显示的编码",
 ) -> Figure:
     """The X×Y table as a heat map of unit counts, each cell annotated with its count.
 
     ``rows``/``columns`` choose the codes shown: "all", the "leaves", or the "top" level
     (the branch codes, or a lone branch code's children). Leaves from several parents are
-    grouped, the parent's name beside the group."""
+    grouped, the parent's name beside the group. ``colour_label`` (default: 段落数 or
+    句子数) and ``empty_text`` let the window label the chart in its own language."""
     row_codes = table.row_codes(rows) or table.rows
     col_codes = table.column_codes(columns) or table.columns
     data = [[table.count(r.id, c.id) for c in col_codes] for r in row_codes]
@@ -113,7 +121,7 @@ def heatmap_figure(
     fig = _new_figure(width, height)
     ax = fig.add_subplot()
     if not row_codes or not col_codes:
-        ax.text(0.5, 0.5, "没有可显示的编码", ha="center", va="center", transform=ax.transAxes)
+        ax.text(0.5, 0.5, empty_text, ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
         return fig
     # Counts from 0 up: an empty table is all the palest colour, not the middle of a
@@ -135,7 +143,7 @@ def heatmap_figure(
 
     bar.locator = MaxNLocator(integer=True)
     bar.update_ticks()
-    bar.set_label(f"{UNIT_LABELS.get(table.unit_kind, table.unit_kind)}数")
+    bar.set_label(colour_label or f"{UNIT_LABELS.get(table.unit_kind, table.unit_kind)}数")
     x_names, y_names = _names(table.rows, table.x_roots), _names(table.columns, table.y_roots)
     ax.set_title(title or f"{x_names} × {y_names}")
     return fig

@@ -25,6 +25,7 @@ def install_translators(app: QCoreApplication, choice: str) -> str:
     _installed.clear()
     language = resolve_language(choice)
     if language == "en":
+        _install_english(app)
         return language
     ours = QTranslator(app)
     if ours.load(str(I18N_DIR / f"annotator_{language}.qm")):
@@ -35,3 +36,19 @@ def install_translators(app: QCoreApplication, choice: str) -> str:
         app.installTranslator(qt)
         _installed.append(qt)
     return language
+
+
+def _install_english(app: QCoreApplication) -> None:
+    # English is the source text; this catalogue holds only the counted messages' singular
+    # and plural ("1 passage", "2 passages").
+    counted = QTranslator(app)
+    if counted.load(str(I18N_DIR / "annotator_en.qm")):
+        app.installTranslator(counted)
+        _installed.append(counted)
+
+
+def ensure_translators(app: QCoreApplication | None) -> None:
+    """Where no language was installed (a window made by a script or a test), English with
+    its plurals: "1 passage", never "1 passage(s)"."""
+    if app is not None and not _installed:
+        _install_english(app)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QSplitte
 
 from annotator.errors import AnnotatorError, ProjectStorageError
 from annotator.records import Changes
+from annotator.ui import window_size
 from annotator.ui.actions import (
     ActionId,
     MenuId,
@@ -30,7 +31,7 @@ from annotator.ui.commands import ApplyCode, ImportCodebook
 from annotator.ui.documents.pane import DocumentsPane
 from annotator.ui.file_dialogs import FileDialogs
 from annotator.ui.hub import ProjectHub
-from annotator.ui.i18n import install_translators
+from annotator.ui.i18n import ensure_translators, install_translators
 from annotator.ui.messages import Messages
 from annotator.ui.passages.pane import PassagesPane
 from annotator.ui.preferences import PreferencesDialog, PreferenceValues
@@ -58,6 +59,7 @@ WRITING_ACTIONS = (
 class MainWindow(QMainWindow):
     def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        ensure_translators(QApplication.instance())  # English plurals if none was chosen
         self.settings = settings or Settings()
         self.hub = ProjectHub(self)
         self.recent = RecentCodes(parent=self)
@@ -85,7 +87,6 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
         self.setAcceptDrops(True)
-        self.resize(1360, 860)
 
         self.actions_ = create_actions(self)
         self._build_menus()
@@ -239,13 +240,12 @@ class MainWindow(QMainWindow):
             self.status_label.setText(self.tr("No project open"))
             return
         # The panes keep these counts up to date; the status bar asks no query of its own.
-        text = (
-            self.tr("Coder: %1 · %2 documents · %3 codes · %4 passages")
-            .replace("%1", project.coder.name)
-            .replace("%2", str(self.documents.model.rowCount()))
-            .replace("%3", str(len(self.codebook.model().tree)))
-            .replace("%4", str(self.documents.model.total_passages()))
-        )
+        text = " · ".join((
+            self.tr("Coder: %1").replace("%1", project.coder.name),
+            self.tr("%n document(s)", "", self.documents.model.rowCount()),
+            self.tr("%n code(s)", "", len(self.codebook.model().tree)),
+            self.tr("%n passage(s)", "", self.documents.model.total_passages()),
+        ))
         if project.read_only:
             text = self.tr("Read-only (%1)").replace(
                 "%1", read_only_reason(project.read_only)) + " · " + text
@@ -377,8 +377,8 @@ class MainWindow(QMainWindow):
             return
         added, updated = command.result
         self.statusBar().showMessage(
-            self.tr("%1 codes added, %2 updated").replace("%1", str(added))
-            .replace("%2", str(updated)), 8000)
+            self.tr("%n code(s) added", "", added) + self.tr(", ")
+            + self.tr("%n updated", "", updated), 8000)
 
     def export_codebook(self) -> None:
         project = self.hub.project
@@ -430,8 +430,9 @@ class MainWindow(QMainWindow):
         )
 
     def _restore_window_state(self) -> None:
+        window_size.place(self, self.settings)  # per screen; a first size that fits it
+        self.top_splitter.setSizes(window_size.pane_widths(self.width()))
         for key, restore in (
-            ("geometry", self.restoreGeometry),
             ("state", self.restoreState),
             ("top_splitter", self.top_splitter.restoreState),
             ("main_splitter", self.main_splitter.restoreState),
@@ -441,7 +442,7 @@ class MainWindow(QMainWindow):
                 restore(value)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.settings.set_geometry("geometry", self.saveGeometry())
+        window_size.remember(self, self.settings)
         self.settings.set_geometry("state", self.saveState())
         self.settings.set_geometry("top_splitter", self.top_splitter.saveState())
         self.settings.set_geometry("main_splitter", self.main_splitter.saveState())

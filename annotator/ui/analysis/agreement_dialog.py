@@ -36,6 +36,7 @@ from annotator.ui.analysis.agreement_models import AgreementTableModel, Disagree
 from annotator.ui.busy import Timing
 from annotator.ui.hub import ProjectHub
 from annotator.ui.team.coders import CoderListModel
+from annotator.ui.window_size import fit_to_screen
 
 UNIT_KINDS = ("paragraph", "sentence")
 
@@ -49,7 +50,7 @@ class AgreementDialog(QDialog):
         self.report: AgreementReport | None = None
         self.error = ""
         self._stale = True
-        self.resize(1100, 720)
+        fit_to_screen(self, 1100, 720)
 
         self.coders_model = CoderListModel(self, checkable=True)
         self.coders_view = QListView()
@@ -238,21 +239,22 @@ class AgreementDialog(QDialog):
         if report is None:
             self.summary.setText(self.error)
         else:
+            units = (self.tr("%n paragraph(s)", "", report.units)
+                     if report.unit_kind == "paragraph"
+                     else self.tr("%n sentence(s)", "", report.units))
             self.summary.setText(
-                self.tr("%1 coders (%2) · %3 of %4 documents compared · %5 %6 · "
-                        "%7 characters")
-                .replace("%1", str(len(report.coders))).replace("%2", "、".join(report.coders))
-                .replace("%3", str(len(report.documents)))
-                .replace("%4", str(report.selected_documents))
-                .replace("%5", str(report.units))
-                .replace("%6", self.tr("paragraphs") if report.unit_kind == "paragraph"
-                         else self.tr("sentences"))
-                .replace("%7", str(report.characters))
+                " · ".join((
+                    self.tr("%n coder(s)", "", len(report.coders))
+                    + " (" + "、".join(report.coders) + ")",
+                    self.tr("%1 of %n document(s) compared", "", report.selected_documents)
+                    .replace("%1", str(len(report.documents))),
+                    units,
+                    self.tr("%n character(s)", "", report.characters)))
                 + ("\n" + self.tr("The passages changed since: press Recompute.")
                    if self._stale else ""))
         self.disagreement_label.setText(
-            self.tr("%1 disagreement(s): double-click one to open its unit in the article")
-            .replace("%1", str(self.disagreement_model.rowCount())))
+            self.tr("%n disagreement(s): double-click one to open its unit in the article", "",
+                    self.disagreement_model.rowCount()))
 
     def disagreement_at(self, row: int) -> Disagreement:
         return self.disagreement_model.disagreement_at(row)

@@ -23,8 +23,8 @@ FIGURE_ROLE = Qt.ItemDataRole.UserRole + 1  # the cell's Figure (None in other c
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the AgreementRow / Disagreement of the row
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("AgreementModels", text)
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return QCoreApplication.translate("AgreementModels", text, disambiguation, n)
 
 
 def reason_text(reason: Reason | None) -> str:
@@ -152,8 +152,8 @@ class AgreementTableModel(QAbstractTableModel):
                 return tr("N = %1 %2").replace("%1", str(figure.n)).replace(
                     "%2", unit_text(figure.unit))
             if key == "code" and overall:
-                return tr("Every (unit, code) pair of the %1 codes used is one judgement")\
-                    .replace("%1", str(self._used))
+                return tr("Every (unit, code) pair of the %n code(s) used is one judgement",
+                          "", self._used)
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and key != "code":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -168,7 +168,7 @@ class AgreementTableModel(QAbstractTableModel):
     def _plain(self, row: AgreementRow, key: str) -> str:
         if key == "code":
             if row.code_id is None:
-                return tr("Overall (%1 codes used)").replace("%1", str(self._used))
+                return tr("Overall (%n code(s) used)", "", self._used)
             return "    " * (len(row.path) - 1) + (row.path[-1] if row.path else "")
         if key == "units":
             return str(row.units)

@@ -6,6 +6,10 @@ builds and renders the figure on a worker thread (a heat map of a large X×Y tab
 second), so the table beside it is shown at once and the chart follows. A drawing not started
 yet is dropped when a newer one is asked for, when its panel goes and when the application
 quits: the chart asked for last never waits behind stale ones, nor does quitting.
+
+The figure is drawn at the size of the panel (the width only, for charts that scroll), so that
+its labels show at their point size rather than shrunk with the picture; after the panel is
+resized it is drawn again at the new size.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -38,6 +42,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 SCREEN_DPI = 100
+LEAST_FITTED = 300  # a panel narrower than this (not laid out yet) gets the natural size
 
 #: One drawing thread for every chart: figures are independent objects (no pyplot state), and
 #: one at a time keeps the GUI thread's share of the interpreter.
@@ -80,9 +85,21 @@ class _Job:
         self.replace(None)
 
 
-def _render(make: Callable[[], Figure | None]) -> Drawing:
+def _render(make: Callable[[], Figure | None], size: tuple[int, int | None] | None = None
+            ) -> Drawing:
     figure = make()
+    if figure is not None and size is not None:
+        fit_figure(figure, *size)
     return figure, (figure_png(figure) if figure is not None else b"")
+
+
+def fit_figure(figure: Figure, width: int, height: int | None) -> None:
+    """Give ``figure`` the size of ``width`` × ``height`` screen pixels (its own height when
+    ``height`` is None): the text keeps its point size, the plot takes the room there is."""
+    figure.set_size_inches(width / SCREEN_DPI,
+                           height / SCREEN_DPI if height else figure.get_figheight())
+    for ax in figure.axes:
+        ax.title.set_wrap(True)  # a long title (many branches) on two lines, not cut
 
 
 class _Relay(QObject):
@@ -180,6 +197,12 @@ class ChartPanel(QWidget):
         self._queued = _Job()
         self.destroyed.connect(self._queued.cancel)
         self.picture = ChartLabel(fit)
+        self._make: Callable[[], Figure | None] | None = None  # the chart shown, to redraw
+        self._drawn_at: tuple[int, int | None] | None = None
+        self._resized = QTimer(self)
+        self._resized.setSingleShot(True)
+        self._resized.setInterval(250)  # once the user stops dragging the splitter
+        self._resized.timeout.connect(self._redraw)
         shown: QWidget = self.picture
         if fit == "width":  # tall charts (many bars) scroll
             shown = QScrollArea()
@@ -187,6 +210,7 @@ class ChartPanel(QWidget):
             # Always there, so that the width the picture is scaled to never flips.
             shown.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
             shown.setWidget(self.picture)
+        self._shown = shown
         self.save_png = QPushButton()
         self.save_svg = QPushButton()
         self.save_png.clicked.connect(lambda: self.save("png"))
@@ -227,18 +251,22 @@ class ChartPanel(QWidget):
 
     def set_figure(self, figure: Figure | None) -> None:
         """Show ``figure`` now (drawn on this thread)."""
+        self._make = None
         self._job += 1
         self._queued.cancel()
         self._drawing = False
         self._show(figure, figure_png(figure) if figure is not None else b"", "")
 
-    def draw(self, make: Callable[[], Figure | None]) -> None:
+    def draw(self, make: Callable[[], Figure | None], *, keep_picture: bool = False) -> None:
         """Build the figure with ``make`` and render it on the worker thread; the picture
         says it is being drawn until then. ``make`` must only read what it was given (it
         runs beside the GUI thread). :attr:`drawn` is emitted when the picture is there."""
         self._job += 1
         self._drawing = True
-        self._show(None, b"", "")
+        self._make = make
+        size = self._drawn_at = self.fitted_size()
+        if not keep_picture:  # a redraw at another size shows the old picture till then
+            self._show(None, b"", "")
         job, relay, panel = self._job, _the_relay(), weakref.ref(self)
 
         def done(future: Future[Drawing]) -> None:
@@ -250,11 +278,36 @@ class ChartPanel(QWidget):
                 pass
 
         _hook_quit()
-        future = _DRAWING.submit(_render, make)
+        future = _DRAWING.submit(_render, make, size)
         _PENDING.add(future)
         future.add_done_callback(_PENDING.discard)
         future.add_done_callback(done)
         self._queued.replace(future)
+
+    def fitted_size(self) -> tuple[int, int | None] | None:
+        """The pixels the chart is drawn to: the picture's width and (unless it scrolls)
+        height; None while the panel is too small to be laid out yet."""
+        if self.picture.fit == "width":
+            area = self._shown.viewport() if isinstance(self._shown, QScrollArea) else None
+            width = area.width() if area is not None else self.picture.width()
+            return (width, None) if width >= LEAST_FITTED else None
+        width, height = self.picture.width(), self.picture.height()
+        return (width, height) if width >= LEAST_FITTED and height >= 200 else None
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._make is not None:
+            self._resized.start()
+
+    def _redraw(self) -> None:
+        size = self.fitted_size()
+        if self._make is None or size is None or size == self._drawn_at:
+            return
+        old = self._drawn_at
+        if old is not None and abs(size[0] - old[0]) < 12 and (
+                size[1] is None or old[1] is None or abs(size[1] - old[1]) < 12):
+            return  # a few pixels: the picture's scaling suffices
+        self.draw(self._make, keep_picture=True)
 
     def _finished(self, job: int, future: Future[Drawing]) -> None:
         if job != self._job:

@@ -26,8 +26,8 @@ XYMode = Literal["counts", "shares", "units"]
 ShareOf = Literal["total", "row", "column"]
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("TableModels", text)
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return QCoreApplication.translate("TableModels", text, disambiguation, n)
 
 
 def percent(value: float) -> str:
@@ -182,8 +182,8 @@ class XYTableModel(_Grid):
             return None
         x, y = self.rows[row], self.columns[col]
         units = t.units(x.id, y.id)
-        head = tr("%1 × %2: %3 unit(s)").replace("%1", x.name).replace("%2", y.name) \
-            .replace("%3", str(len(units)))
+        head = tr("%1 × %2: %n unit(s)", "", len(units)).replace("%1", x.name) \
+            .replace("%2", y.name)
         return head + ("\n" + UNIT_SEPARATOR.join(units) if units else "")
 
     def alignment(self) -> Qt.AlignmentFlag:

@@ -131,15 +131,20 @@ class CodeTableTab(QWidget):
             except AnnotatorError as exc:
                 text = str(exc)
         if self.table is not None:
-            text = self.tr("%1 passages; parent codes count their sub-codes' passages too.")\
-                .replace("%1", str(self.table.total))
+            text = self.tr("%n passage(s); parent codes count their sub-codes' passages too.",
+                           "", self.table.total)
         self.message.setText(text)
         self.model.set_table(self.table)
         if self.model.columnCount() < 200:  # measuring 2,000 document columns takes seconds
             self.view.resizeColumnsToContents()
         groups = shares_by_parent(self.table) if self.table is not None else []
         if groups and self.table is not None and self.table.total:
-            self.chart.draw(lambda: shares_bar_figure(groups))
+            # The words are read here: the figure is made on the drawing thread.
+            words = {"title": self.tr("Each code's share of its parent code"),
+                     "x_label": self.tr("Share of the parent code's passages"),
+                     "top_label": self.tr("All codes"),
+                     "count": self.tr(" (%1)").replace("%1", "{}")}
+            self.chart.draw(lambda: shares_bar_figure(groups, **words))
         else:
             self.chart.set_figure(None)
 
@@ -207,3 +212,5 @@ class CooccurrenceTab(QWidget):
                             "code."))
         self.message.setText(text)
         self.model.set_table(table)
+        if self.model.columnCount() < 200:  # code names in full above their columns
+            self.view.resizeColumnsToContents()

@@ -15,6 +15,8 @@ def table_view(model: QAbstractItemModel) -> QTableView:
     view.setWordWrap(False)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setDefaultSectionSize(88)
+    # Fitted to the headings, but a very long name stays a column (its tooltip has it all).
+    view.horizontalHeader().setMaximumSectionSize(260)
     # Measuring every row of a 2,000-document table would take seconds.
     view.horizontalHeader().setResizeContentsPrecision(60)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)

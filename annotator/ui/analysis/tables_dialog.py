@@ -22,6 +22,7 @@ from annotator.ui.analysis.table_tabs import CodeTableTab, CooccurrenceTab
 from annotator.ui.analysis.xy_tab import XYTab
 from annotator.ui.busy import Timing
 from annotator.ui.hub import ProjectHub
+from annotator.ui.window_size import fit_to_screen
 
 Page = XYTab | CodeTableTab | CooccurrenceTab
 
@@ -30,7 +31,7 @@ class TablesDialog(QDialog):
     def __init__(self, hub: ProjectHub, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.hub = hub
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)
         self.filters = FiltersPanel(hub)
         self.xy = XYTab(hub)
         self.by_document = CodeTableTab(hub, by_attribute=False)

@@ -165,7 +165,27 @@ class XYTab(QWidget):
         if table is None:
             self.chart.set_figure(None)
         else:
-            self.chart.draw(lambda: heatmap_figure(table, rows=rows, columns=columns))
+            # The words are read here: the figure is made on the drawing thread.
+            words = {
+                "title": self.chart_title(table),
+                "colour_label": self.tr("Paragraphs") if table.unit_kind == "paragraph"
+                else self.tr("Sentences"),
+                "empty_text": self.tr("No codes to show"),
+            }
+            self.chart.draw(lambda: heatmap_figure(table, rows=rows, columns=columns, **words))
+
+    def chart_title(self, table: XYTable, most: int = 3) -> str:
+        """"X branches × Y branches", the first few names of each and how many more."""
+        by_id = {c.id: c for c in (*table.rows, *table.columns)}
+
+        def names(roots: tuple[int, ...]) -> str:
+            found = [by_id[r].name for r in roots if r in by_id]
+            text = self.tr(", ").join(found[:most])
+            if len(found) > most:
+                text += " " + self.tr("and %n more", "", len(found) - most)
+            return text
+
+        return names(table.x_roots) + " × " + names(table.y_roots)
 
     def refresh(self, filters: Filters) -> None:
         project = self.hub.project
@@ -183,8 +203,8 @@ class XYTab(QWidget):
             except AnnotatorError as exc:
                 text = str(exc)
         if self.table is not None:
-            text = self.tr("%1 units carry codes of both dimensions; a cell's tooltip lists "
-                           "its units.").replace("%1", str(self.table.total))
+            text = self.tr("%n unit(s) with codes of both dimensions; a cell's tooltip "
+                           "lists its units.", "", self.table.total)
         self.message.setText(text)
         self.model.set_table(self.table, self.levels())
         self._show_mode()

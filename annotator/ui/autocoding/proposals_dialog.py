@@ -28,6 +28,7 @@ from annotator.ui.codebook.code_chooser import CodeCombo
 from annotator.ui.codebook.guard import push_guarded
 from annotator.ui.hub import ProjectHub
 from annotator.ui.messages import Messages
+from annotator.ui.window_size import fit_to_screen
 
 
 class ProposalsDialog(QDialog):
@@ -36,7 +37,7 @@ class ProposalsDialog(QDialog):
     def __init__(self, hub: ProjectHub, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.hub = hub
-        self.resize(980, 560)
+        fit_to_screen(self, 980, 560)
         self.filter_label = QLabel()
         self.code_filter = CodeCombo(none_text="")
         self.code_filter.currentIndexChanged.connect(lambda _i: self.refresh())

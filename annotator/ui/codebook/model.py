@@ -273,9 +273,8 @@ class CodebookModel(QAbstractItemModel):
     def _tooltip(self, info: CodeInfo, total: int, column: int) -> str:
         if column == COUNT_COLUMN:
             return (
-                self.tr("%1 passage(s) with this code, %2 including sub-codes")
-                .replace("%1", str(info.passage_count))
-                .replace("%2", str(total))
+                self.tr("%n passage(s) with this code", "", info.passage_count) + self.tr(", ")
+                + self.tr("%n including sub-codes", "", total)
             )
         if column == SHORTCUT_COLUMN:
             return self.tr("Shortcut key") if info.shortcut else ""

@@ -142,9 +142,10 @@ class ExchangeTools(QObject):
                            _naming(target, exc))
             return None
         self._status(
-            self.tr("Exported to %1: %2 documents, %3 codes, %4 passages")
-            .replace("%1", str(target)).replace("%2", str(summary.documents))
-            .replace("%3", str(summary.codes)).replace("%4", str(summary.passages)))
+            self.tr("Exported to %1:").replace("%1", str(target)) + " " + self.tr(", ").join((
+                self.tr("%n document(s)", "", summary.documents),
+                self.tr("%n code(s)", "", summary.codes),
+                self.tr("%n passage(s)", "", summary.passages))))
         return summary
 
     def export_csv(self) -> int | None:
@@ -165,8 +166,8 @@ class ExchangeTools(QObject):
             Messages.error(self.window, self.tr("Cannot export %1").replace("%1", target.name),
                            _naming(target, exc))
             return None
-        self._status(self.tr("%1 passages written to %2").replace("%1", str(rows))
-                     .replace("%2", str(target)))
+        self._status(self.tr("%n passage(s) written to %1", "", rows)
+                     .replace("%1", str(target)))
         return rows
 
     # -- codebooks ---------------------------------------------------------------------------
@@ -202,8 +203,8 @@ class ExchangeTools(QObject):
         self.hub.notify_codebook()
         if report.warnings.items:
             self._show_report(ExchangeReportDialog.for_codebook(report, self.window))
-        self._status(self.tr("%1 codes added, %2 updated").replace("%1", str(report.added))
-                     .replace("%2", str(report.updated)))
+        self._status(self.tr("%n code(s) added", "", report.added) + self.tr(", ")
+                     + self.tr("%n updated", "", report.updated))
         return report
 
     def export_codebook(self) -> Path | None:
@@ -226,6 +227,6 @@ class ExchangeTools(QObject):
             Messages.error(self.window, self.tr("Cannot export %1").replace("%1", target.name),
                            _naming(target, exc))
             return None
-        self._status(self.tr("%1 codes written to %2").replace("%1", str(codes))
-                     .replace("%2", str(target)))
+        self._status(self.tr("%n code(s) written to %1", "", codes)
+                     .replace("%1", str(target)))
         return target

@@ -26,8 +26,8 @@ from annotator.exchange import (
 )
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ExchangeReport", text)
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return QCoreApplication.translate("ExchangeReport", text, disambiguation, n)
 
 
 def kind_headings() -> dict[WarningKind, str]:
@@ -66,11 +66,13 @@ def project_summary(report: ProjectImportReport) -> str:
         .replace("%1", report.target.name).replace("%2", report.source.name)
         .replace("%3", origin)
         + "\n"
-        + tr("%1 documents, %2 codes, %3 coders, %4 passages (%5 with memos), "
-             "%6 attribute values.")
-        .replace("%1", str(report.documents)).replace("%2", str(report.codes))
-        .replace("%3", str(report.coders)).replace("%4", str(report.passages))
-        .replace("%5", str(report.memos)).replace("%6", str(report.attribute_values))
+        + tr(", ").join((
+            tr("%n document(s)", "", report.documents),
+            tr("%n code(s)", "", report.codes),
+            tr("%n coder(s)", "", report.coders),
+            tr("%n passage(s)", "", report.passages)
+            + " " + tr("(%n with memos)", "", report.memos),
+            tr("%n attribute value(s).", "", report.attribute_values)))
     )
 
 
@@ -78,9 +80,9 @@ def codebook_summary(report: CodebookImportReport) -> str:
     return (
         tr("Codebook %1 merged into the open project.").replace("%1", report.source.name)
         + "\n"
-        + tr("%1 codes added, %2 updated, %3 unchanged.")
-        .replace("%1", str(report.added)).replace("%2", str(report.updated))
-        .replace("%3", str(report.unchanged))
+        + tr(", ").join((tr("%n code(s) added", "", report.added),
+                     tr("%n updated", "", report.updated),
+                     tr("%n unchanged.", "", report.unchanged)))
     )
 
 

@@ -129,7 +129,7 @@
     </message>
     <message>
       <source>Learn from the coding done so far, on this machine, and propose codes for the documents not yet coded, with measured precision</source>
-      <translation type="unfinished" />
+      <translation>在本机上从已完成的编码中学习，为尚未编码的文档建议编码，并给出实测精确率</translation>
     </message>
     <message>
       <source>Make a &amp;blind copy for a second coder…</source>
@@ -153,7 +153,7 @@
     </message>
     <message>
       <source>Su&amp;ggest from my coding…</source>
-      <translation type="unfinished" />
+      <translation>根据我的编码建议(&amp;G)…</translation>
     </message>
     <message>
       <source>Word &amp;frequencies and keywords…</source>
@@ -726,11 +726,19 @@
   </context>
   <context>
     <name>CodeTableTab</name>
+    <message>
+      <source> (%1)</source>
+      <translation>（%1）</translation>
+    </message>
     <message numerus="yes">
       <source>%n passage(s); parent codes count their sub-codes' passages too.</source>
       <translation>
         <numerusform>共 %n 个编码片段；上级编码同时计入其下级编码的片段。</numerusform>
       </translation>
+    </message>
+    <message>
+      <source>All codes</source>
+      <translation>全部编码</translation>
     </message>
     <message>
       <source>Attribute:</source>
@@ -741,8 +749,16 @@
       <translation>按年份</translation>
     </message>
     <message>
+      <source>Each code's share of its parent code</source>
+      <translation>各编码占上级编码的比例</translation>
+    </message>
+    <message>
       <source>No project open</source>
       <translation>未打开项目</translation>
+    </message>
+    <message>
+      <source>Share of the parent code's passages</source>
+      <translation>占上级编码片段数的比例</translation>
     </message>
     <message>
       <source>Shares of the column</source>
@@ -2634,11 +2650,6 @@ Create a new, empty project there?</source>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../main_window.py" line="283" />
-      <source>Not coded</source>
-      <translation>未编码</translation>
-    </message>
-    <message>
       <source>%1 imported, %2 duplicate(s), %3 failed</source>
       <translation>已导入 %1 个，重复 %2 个，失败 %3 个</translation>
     </message>
@@ -2743,6 +2754,10 @@ You can read, search and export it; coding and other changes are switched off.</
     <message>
       <source>No project open</source>
       <translation>未打开项目</translation>
+    </message>
+    <message>
+      <source>Not coded</source>
+      <translation>未编码</translation>
     </message>
     <message>
       <source>Not coded: select text in the article to code it (the selection shown was already coded)</source>
@@ -2985,11 +3000,11 @@ You can read, search and export it; coding and other changes are switched off.</
     </message>
     <message>
       <source>Likeliest code</source>
-      <translation type="unfinished" />
+      <translation>最可能的编码</translation>
     </message>
     <message>
       <source>Probability</source>
-      <translation type="unfinished" />
+      <translation>概率</translation>
     </message>
     <message>
       <source>Text</source>
@@ -3162,6 +3177,10 @@ You can read, search and export it; coding and other changes are switched off.</
       <translation>编码</translation>
     </message>
     <message>
+      <source>Confidence</source>
+      <translation>置信度</translation>
+    </message>
+    <message>
       <source>Document</source>
       <translation>文档</translation>
     </message>
@@ -3170,16 +3189,20 @@ You can read, search and export it; coding and other changes are switched off.</
       <translation>关键词</translation>
     </message>
     <message>
-      <source>Machine proposal</source>
-      <translation>机器建议</translation>
-    </message>
-    <message>
       <source>Origin</source>
       <translation>来源</translation>
     </message>
     <message>
       <source>Text</source>
       <translation>文本</translation>
+    </message>
+    <message>
+      <source>keyword</source>
+      <translation>关键词建议</translation>
+    </message>
+    <message>
+      <source>learned</source>
+      <translation>学习建议</translation>
     </message>
   </context>
   <context>
@@ -3190,7 +3213,7 @@ You can read, search and export it; coding and other changes are switched off.</
     </message>
     <message>
       <source>Coded units</source>
-      <translation type="unfinished" />
+      <translation>已编码单元</translation>
     </message>
     <message>
       <source>Documents</source>
@@ -3198,43 +3221,43 @@ You can read, search and export it; coding and other changes are switched off.</
     </message>
     <message>
       <source>F1</source>
-      <translation type="unfinished" />
+      <translation>F1</translation>
     </message>
     <message>
       <source>Keyword auto-coding measured against your coding on the same units</source>
-      <translation type="unfinished" />
+      <translation>关键词自动编码在相同单元上对照您的编码所测得的质量</translation>
     </message>
     <message>
       <source>Keywords F1</source>
-      <translation type="unfinished" />
+      <translation>关键词 F1</translation>
     </message>
     <message>
       <source>Keywords P</source>
-      <translation type="unfinished" />
+      <translation>关键词 P</translation>
     </message>
     <message>
       <source>Keywords R</source>
-      <translation type="unfinished" />
+      <translation>关键词 R</translation>
     </message>
     <message>
       <source>Note</source>
-      <translation type="unfinished" />
+      <translation>说明</translation>
     </message>
     <message>
       <source>P</source>
-      <translation type="unfinished" />
+      <translation>精确率</translation>
     </message>
     <message>
       <source>Precision, recall and F1 of the learned model, by cross-validation over your coded documents (a document never trains and tests at once)</source>
-      <translation type="unfinished" />
+      <translation>学习模型的精确率、召回率和 F1，按文档对您已编码的文档做交叉验证得出（同一文档不会同时用于训练和测试）</translation>
     </message>
     <message>
       <source>Proposed</source>
-      <translation type="unfinished" />
+      <translation>已建议</translation>
     </message>
     <message>
       <source>R</source>
-      <translation type="unfinished" />
+      <translation>召回率</translation>
     </message>
     <message>
       <source>every unit carries it: nothing to tell apart</source>
@@ -3242,7 +3265,7 @@ You can read, search and export it; coding and other changes are switched off.</
     </message>
     <message>
       <source>needs %1 coded %2 in %3 documents (has %4 in %5)</source>
-      <translation type="unfinished" />
+      <translation>需要在 %3 篇文档中有 %1 个已编码%2（现有 %5 篇中的 %4 个）</translation>
     </message>
     <message>
       <source>paragraphs</source>
@@ -3250,7 +3273,7 @@ You can read, search and export it; coding and other changes are switched off.</
     </message>
     <message>
       <source>precision %1 below the minimum %2: proposes nothing</source>
-      <translation type="unfinished" />
+      <translation>精确率 %1 低于最低要求 %2：不作建议</translation>
     </message>
     <message>
       <source>sentences</source>
@@ -3506,6 +3529,117 @@ You can read, search and export it; coding and other changes are switched off.</
     <message>
       <source>the file or its folder is read-only</source>
       <translation>文件或其所在文件夹是只读的</translation>
+    </message>
+  </context>
+  <context>
+    <name>SuggestDialog</name>
+    <message numerus="yes">
+      <source>%n keyword proposal(s) ranked by the model.</source>
+      <translation>
+        <numerusform>已按模型为 %n 条关键词建议排序。</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n proposal(s) added to the review queue.</source>
+      <translation>
+        <numerusform>已将 %n 条建议加入待审队列。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>A code proposes only if its measured precision reaches this</source>
+      <translation>只有实测精确率达到此值的编码才会提出建议</translation>
+    </message>
+    <message>
+      <source>A unit is proposed when the model is at least this sure</source>
+      <translation>模型的把握至少达到此值时才建议该单元</translation>
+    </message>
+    <message>
+      <source>All codes</source>
+      <translation>全部编码</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Codes</source>
+      <translation>编码</translation>
+    </message>
+    <message>
+      <source>Learn and propose</source>
+      <translation>学习并建议</translation>
+    </message>
+    <message>
+      <source>Learned from %1 %2 of %3 coded documents.</source>
+      <translation>从 %3 篇已编码文档的 %1 个%2中学习。</translation>
+    </message>
+    <message>
+      <source>Learning from your coding…</source>
+      <translation>正在从您的编码中学习…</translation>
+    </message>
+    <message>
+      <source>Learns, on this machine, from the documents already coded: per code with at least 10 coded units, a model of which units carry it. Its precision and recall are measured on your own coding (split by document), and only codes precise enough propose, for the documents not yet coded. Nothing is coded until you accept a proposal.</source>
+      <translation>在本机上从已编码的文档中学习：每个至少有 10 个已编码单元的编码，学得一个判断哪些单元带有该编码的模型。其精确率和召回率在您自己的编码上测得（按文档划分），只有足够精确的编码才会为尚未编码的文档提出建议。在您接受建议之前，不会编码任何内容。</translation>
+    </message>
+    <message>
+      <source>Minimum confidence</source>
+      <translation>最低置信度</translation>
+    </message>
+    <message>
+      <source>Minimum precision</source>
+      <translation>最低精确率</translation>
+    </message>
+    <message>
+      <source>Next units to code</source>
+      <translation>接下来要编码的单元</translation>
+    </message>
+    <message>
+      <source>Nothing learned: %1</source>
+      <translation>未能学习：%1</translation>
+    </message>
+    <message>
+      <source>Paragraph</source>
+      <translation>段落</translation>
+    </message>
+    <message>
+      <source>Quality per code</source>
+      <translation>各编码的质量</translation>
+    </message>
+    <message>
+      <source>Review proposals…</source>
+      <translation>审阅建议…</translation>
+    </message>
+    <message>
+      <source>Sentence</source>
+      <translation>句子</translation>
+    </message>
+    <message>
+      <source>Suggest codes from my coding</source>
+      <translation>根据我的编码建议编码</translation>
+    </message>
+    <message>
+      <source>The uncoded units the models are least sure of: coding these teaches the most. Double-click to open one in the article.</source>
+      <translation>模型最没有把握的未编码单元：为它们编码最能提高模型。双击在文章中打开。</translation>
+    </message>
+    <message>
+      <source>This code and its sub-codes:</source>
+      <translation>此编码及其子编码：</translation>
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation>单元</translation>
+    </message>
+    <message>
+      <source>Units to code next</source>
+      <translation>列出待编码单元数</translation>
+    </message>
+    <message>
+      <source>paragraphs</source>
+      <translation>段落</translation>
+    </message>
+    <message>
+      <source>sentences</source>
+      <translation>句子</translation>
     </message>
   </context>
   <context>
@@ -3909,6 +4043,10 @@ You can read, search and export it; coding and other changes are switched off.</
       <translation>（选择分支）</translation>
     </message>
     <message>
+      <source>, </source>
+      <translation>，</translation>
+    </message>
+    <message>
       <source>Choose a branch of the codebook for the rows and one for the columns (codes with sub-codes; several can be checked).</source>
       <translation>请为行和列各选择编码本的一个分支（有下级编码的编码；可勾选多个）。</translation>
     </message>
@@ -3921,6 +4059,10 @@ You can read, search and export it; coding and other changes are switched off.</
       <translation>计数</translation>
     </message>
     <message>
+      <source>No codes to show</source>
+      <translation>没有可显示的编码</translation>
+    </message>
+    <message>
       <source>No project open</source>
       <translation>未打开项目</translation>
     </message>
@@ -3929,12 +4071,20 @@ You can read, search and export it; coding and other changes are switched off.</
       <translation>段落</translation>
     </message>
     <message>
+      <source>Paragraphs</source>
+      <translation>段落数</translation>
+    </message>
+    <message>
       <source>Rows (X):</source>
       <translation>行（X）：</translation>
     </message>
     <message>
       <source>Sentence</source>
       <translation>句子</translation>
+    </message>
+    <message>
+      <source>Sentences</source>
+      <translation>句子数</translation>
     </message>
     <message>
       <source>Shares</source>
@@ -3951,6 +4101,12 @@ You can read, search and export it; coding and other changes are switched off.</
     <message>
       <source>Unit:</source>
       <translation>单位：</translation>
+    </message>
+    <message numerus="yes">
+      <source>and %n more</source>
+      <translation>
+        <numerusform>等 %n 类</numerusform>
+      </translation>
     </message>
     <message>
       <source>columns: all levels</source>

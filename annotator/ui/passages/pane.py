@@ -1,5 +1,6 @@
 """Bottom pane: passages of the chosen code (with sub-codes) or of the chosen document;
-double-click jumps to the passage in its article."""
+double-click jumps to the passage in its article. With nothing to list the pane says so in its
+title line and can fold to that line (:attr:`PassagesPane.emptinessChanged`)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from annotator.ui.passages.model import PassageTableModel
 
 class PassagesPane(QWidget):
     jumpRequested = Signal(int, int, int)  # document id, start, end (code points)
+    emptinessChanged = Signal(bool)  # True: no passage to list (the title says why)
 
     BY_CODE, BY_DOCUMENT = 0, 1
 
@@ -34,6 +36,7 @@ class PassagesPane(QWidget):
         self._code_id: int | None = None
         self._document_id: int | None = None
         self._codes: dict[int, CodeInfo] = {}
+        self._empty = True
         self.model = PassageTableModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -59,6 +62,7 @@ class PassagesPane(QWidget):
         self.subcodes.setChecked(True)
         self.subcodes.toggled.connect(lambda _on: self.refresh(codes_changed=False))
         bar = QHBoxLayout()
+        self._bar = bar
         bar.addWidget(self.title, 1)
         bar.addWidget(self.by_code)
         bar.addWidget(self.by_document)
@@ -152,16 +156,28 @@ class PassagesPane(QWidget):
             if code is None or self.hub.project is None:
                 text = self.tr("Choose a code to see its passages")
             else:
-                text = (
-                    self.tr("%1 passage(s) coded “%2”")
-                    .replace("%1", str(n))
-                    .replace("%2", code.path_text)
-                )
+                text = self.tr("%n passage(s) coded “%1”", "", n).replace(
+                    "%1", code.path_text)
         elif self._document_id is None:
             text = self.tr("Choose a document to see its passages")
         else:
-            text = self.tr("%1 passage(s) in this document").replace("%1", str(n))
+            text = self.tr("%n passage(s) in this document", "", n)
         self.title.setText(text)
+        if (n == 0) != self._empty:
+            self._empty = n == 0
+            self.emptinessChanged.emit(self._empty)
+
+    def is_empty(self) -> bool:
+        """No passage to list (no code or document chosen, or none coded)."""
+        return self._empty
+
+    def title_height(self) -> int:
+        """The height of the title line alone: the pane folded."""
+        return self._bar.sizeHint().height()
+
+    def set_list_shown(self, shown: bool) -> None:
+        """Show or hide the list under the title line (hidden while the pane is folded)."""
+        self.view.setVisible(shown)
 
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -209,8 +209,8 @@ class SearchPanel(QWidget):
             return None
         made = len(command.passage_ids or [])
         self.message.emit(
-            self.tr("%1 passage(s) coded “%2”; %3 were coded so already")
-            .replace("%1", str(made)).replace("%2", name).replace("%3", str(len(spans) - made))
+            self.tr("%n passage(s) coded “%1”;", "", made).replace("%1", name) + " "
+            + self.tr("%n already coded so", "", len(spans) - made)
         )
         return made
 
@@ -220,14 +220,13 @@ class SearchPanel(QWidget):
         if result is None:
             self.status.setText(self.tr("Type a word, a phrase or a pattern and press Enter."))
             return
-        text = self.tr("%1 match(es) in %2 document(s)").replace("%1", str(result.total))
-        text = text.replace("%2", str(result.document_count))
+        text = self.tr("%n match(es)", "", result.total) + " " + self.tr(
+            "in %n document(s)", "", result.document_count)
         if result.truncated:
             text += " " + self.tr("(the first %1 listed; coding takes all)").replace(
                 "%1", str(len(result.hits)))
         if result.unindexed:
-            text += " " + self.tr("%1 document(s) are not indexed yet.").replace(
-                "%1", str(result.unindexed))
+            text += " " + self.tr("%n document(s) not indexed yet.", "", result.unindexed)
         if result.index_stale:
             text += " " + self.tr("The word list changed since the index was built.")
         self.status.setText(text)

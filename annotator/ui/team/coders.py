@@ -86,8 +86,8 @@ class CoderListModel(QAbstractListModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             if coder.id in self._counts:
-                return self.tr("%1 (%2 passages)").replace("%1", coder.name).replace(
-                    "%2", str(self._counts[coder.id]))
+                return self.tr("%1 (%n passage(s))", "", self._counts[coder.id]).replace(
+                    "%1", coder.name)
             return coder.name
         if role == Qt.ItemDataRole.EditRole:
             return coder.name

@@ -108,8 +108,7 @@ class TeamTools(QObject):
         if self.visibility.visible() is None:
             text = self.tr("Showing all coders")
         else:
-            text = self.tr("Showing %1 of %2 coders").replace("%1", str(shown)).replace(
-                "%2", str(every))
+            text = self.tr("Showing %1 of %n coder(s)", "", every).replace("%1", str(shown))
         self.show_button.setText(text)
         self.show_button.setToolTip(self.tr("Whose passages the article highlights"))
 

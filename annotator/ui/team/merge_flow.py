@@ -21,8 +21,8 @@ from annotator.ui.team.coder_bar import CoderNameDialog
 from annotator.ui.team.merge_dialog import MergeDialog
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MergeFlow", text)
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return QCoreApplication.translate("MergeFlow", text, disambiguation, n)
 
 
 def merge_copy(window: QMainWindow, hub: ProjectHub, path: Path | None = None
@@ -84,8 +84,8 @@ def make_blind_copy(window: QMainWindow, hub: ProjectHub) -> BlindCopy | None:
         return None
     Messages.info(
         window, tr("Blind copy written"),
-        tr("%1 for %2: %3 documents and %4 codes, no passages.\n\n"
-           "When the coder is done, bring the copy back with Team ▸ Merge a coder's copy.")
-        .replace("%1", str(copy.path)).replace("%2", copy.coder)
-        .replace("%3", str(copy.documents)).replace("%4", str(copy.codes)))
+        tr("%1 for %2:").replace("%1", str(copy.path)).replace("%2", copy.coder) + " "
+        + tr("%n document(s)", "", copy.documents) + tr(", ")
+        + tr("%n code(s), no passages.", "", copy.codes) + "\n\n"
+        + tr("When the coder is done, bring the copy back with Team ▸ Merge a coder's copy."))
     return copy

@@ -91,8 +91,8 @@ class ShowCodersMenu(QMenu):
         for row in coder_summaries(project):
             coder = row.coder
             action = QAction(
-                self.tr("%1 (%2 passages)").replace("%1", coder.name)
-                .replace("%2", str(row.passages)), self)
+                self.tr("%1 (%n passage(s))", "", row.passages).replace("%1", coder.name),
+                self)
             action.setCheckable(True)
             action.setChecked(visible is None or coder.id in visible)
             action.setData(coder.id)

@@ -37,6 +37,7 @@ from annotator.words.terms import project_terms
 # frequencies pull in the export and analysis modules, which would delay the window's start.
 if TYPE_CHECKING:
     from annotator.ui.autocoding.proposals_dialog import ProposalsDialog
+    from annotator.ui.autocoding.suggest_dialog import SuggestDialog
     from annotator.ui.main_window import MainWindow
     from annotator.ui.words.wordfreq_dialog import WordFrequencyDialog
     from annotator.ui.words.wordlists_dialog import WordListsDialog
@@ -44,8 +45,8 @@ if TYPE_CHECKING:
 MESSAGE_MS = 8000
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ChineseTools", text)
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return QCoreApplication.translate("ChineseTools", text, disambiguation, n)
 
 
 class ChineseTools(QObject):
@@ -55,6 +56,7 @@ class ChineseTools(QObject):
         self.hub = window.hub
         self._warmed: frozenset[str] | None = None
         self.proposals_dialog: ProposalsDialog | None = None
+        self.suggest_dialog: SuggestDialog | None = None
         self.word_lists_dialog: WordListsDialog | None = None
         self.word_frequency_dialog: WordFrequencyDialog | None = None
 
@@ -88,6 +90,7 @@ class ChineseTools(QObject):
         a[ActionId.SNAP_TO_WORDS].toggled.connect(self.set_snap_to_words)
         a[ActionId.CODE_UNIT].triggered.connect(lambda: self.code_unit_at_cursor())
         a[ActionId.AUTOCODE].triggered.connect(lambda: self.run_autocode())
+        a[ActionId.CODE_SUGGEST].triggered.connect(lambda: self.suggest_from_coding())
         a[ActionId.REVIEW_PROPOSALS].triggered.connect(lambda: self.review_proposals())
         a[ActionId.SEARCH].triggered.connect(self.show_search)
         a[ActionId.WORD_FREQUENCIES].triggered.connect(lambda: self.word_frequencies())
@@ -158,10 +161,22 @@ class ChineseTools(QObject):
         if not report.codes:
             self._say(tr("No code has keywords: add keywords to codes to auto-code"))
         else:
-            self._say(tr("%1 new proposal(s) from %2 code(s)")
-                      .replace("%1", str(report.proposed)).replace("%2", str(len(report.codes))))
+            self._say(tr("%n new proposal(s)", "", report.proposed) + " "
+                      + tr("from %n code(s)", "", len(report.codes)))
         self.review_proposals(options.code_id)
         return report.proposed
+
+    def suggest_from_coding(self) -> SuggestDialog:
+        """The dialog that learns codes from the coding done (it runs when asked)."""
+        if self.suggest_dialog is None:
+            from annotator.ui.autocoding.suggest_dialog import SuggestDialog
+
+            self.suggest_dialog = SuggestDialog(self.hub, self.window)
+            self.suggest_dialog.jumpRequested.connect(self.window.jump_to)
+            self.suggest_dialog.reviewRequested.connect(lambda: self.review_proposals())
+        self.suggest_dialog.set_code(self.window.codebook.current_code_id())
+        _show(self.suggest_dialog)
+        return self.suggest_dialog
 
     def review_proposals(self, code_id: int | None = None) -> ProposalsDialog:
         if self.proposals_dialog is None:

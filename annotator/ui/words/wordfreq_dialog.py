@@ -43,6 +43,7 @@ from annotator.ui.codebook.code_chooser import CodeCombo
 from annotator.ui.file_dialogs import FileDialogs
 from annotator.ui.hub import ProjectHub
 from annotator.ui.messages import Messages
+from annotator.ui.window_size import fit_to_screen
 from annotator.ui.words.wordfreq_model import (
     SORT_ROLE,
     WORD,
@@ -69,7 +70,7 @@ class WordFrequencyDialog(QDialog):
     def __init__(self, hub: ProjectHub, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.hub = hub
-        self.resize(1180, 760)
+        fit_to_screen(self, 1180, 760)
         self._tmp = tempfile.TemporaryDirectory(prefix="annotator-chart-")
         self.chart_path: Path | None = None
         self._title = ""
@@ -286,9 +287,9 @@ class WordFrequencyDialog(QDialog):
             self.summary.setText(self.tr("Choose a scope and press Count."))
             return
         self.summary.setText(
-            self.tr("%1: %2 words counted, %3 different")
-            .replace("%1", self._title).replace("%2", str(sum(r.count for r in rows)))
-            .replace("%3", str(len(rows))))
+            self._title + self.tr(": ")
+            + self.tr("%n word(s) counted", "", sum(r.count for r in rows)) + self.tr(", ")
+            + self.tr("%n different", "", len(rows)))
 
     def _fill_choices(self) -> None:
         project = self.hub.project

@@ -35,6 +35,7 @@ from annotator.ui.codebook.guard import push_guarded
 from annotator.ui.file_dialogs import FileDialogs
 from annotator.ui.hub import ProjectHub
 from annotator.ui.messages import Messages
+from annotator.ui.window_size import fit_to_screen
 from annotator.ui.words.term_suggestions import SuggestionsPage
 from annotator.words.stopwords import default_stopwords, stopword_changes
 from annotator.words.terms import (
@@ -69,7 +70,7 @@ class WordListsDialog(QDialog):
     def __init__(self, hub: ProjectHub, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.hub = hub
-        self.resize(720, 620)
+        fit_to_screen(self, 720, 620)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._terms_tab(), "")
         self.tabs.addTab(self._stopwords_tab(), "")
