@@ -88,7 +88,7 @@ def test_autocode_review_accept_reject_and_undo(window: MainWindow, monkeypatch)
     assert pending(window) == expected
     assert sorted(p.text for p in dialog.model.proposals()) == expected
     # Machine-made, and nothing stored as a passage before review.
-    assert {dialog.model.index(r, ORIGIN).data() for r in range(3)} == {"Machine proposal"}
+    assert {dialog.model.index(r, ORIGIN).data() for r in range(3)} == {"keyword"}
     assert coded(window) == []
 
     select_rows(dialog, [row_of(dialog, "三地建立联席会议制度。")])

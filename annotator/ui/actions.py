@@ -82,6 +82,7 @@ class ActionId(Enum):
     SNAP_TO_WORDS = "edit/snap_to_words"
     CODE_UNIT = "code/code_unit"
     AUTOCODE = "code/autocode"
+    CODE_SUGGEST = "code/suggest"
     REVIEW_PROPOSALS = "code/review_proposals"
     SEARCH = "words/search"
     WORD_FREQUENCIES = "words/word_frequencies"
@@ -119,7 +120,8 @@ MENUS: dict[MenuId, tuple[tuple[Key, ...], ...]] = {
     ),
     MenuId.CODE: (
         (ActionId.CODE_FROM_SELECTION, ActionId.ADD_CODE),
-        (ActionId.CODE_UNIT, ActionId.AUTOCODE, ActionId.REVIEW_PROPOSALS),
+        (ActionId.CODE_UNIT, ActionId.AUTOCODE, ActionId.CODE_SUGGEST,
+         ActionId.REVIEW_PROPOSALS),
     ),
     MenuId.DOCUMENT: (
         (ActionId.EDIT_ATTRIBUTES, Slot.UNIT_NUMBERING, ActionId.DELETE_DOCUMENT),
@@ -212,6 +214,10 @@ def _table() -> dict[ActionId, ActionSpec]:
         ActionId.CODE_UNIT: spec(words, tr("Code whole &unit…"), ("Ctrl+U",),
                                  tool_tip=tr("Code the paragraph unit under the cursor")),
         ActionId.AUTOCODE: spec(words, tr("A&uto-code by keywords…")),
+        ActionId.CODE_SUGGEST: spec(
+            words, tr("Su&ggest from my coding…"),
+            status_tip=tr("Learn from the coding done so far, on this machine, and propose "
+                          "codes for the documents not yet coded, with measured precision")),
         ActionId.REVIEW_PROPOSALS: spec(words, tr("&Review proposals…")),
         ActionId.SEARCH: spec(words, tr("&Search…"), ("Ctrl+Shift+F",)),
         ActionId.WORD_FREQUENCIES: spec(words, tr("Word &frequencies and keywords…")),

@@ -52,7 +52,7 @@ class ProposalsDialog(QDialog):
         self.view.setWordWrap(False)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
-        for column, width in enumerate((110, 170, 190, 110)):
+        for column, width in enumerate((100, 70, 170, 190, 110)):
             header.resizeSection(column, width)
         self.view.doubleClicked.connect(self._activated)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_enabled())
@@ -114,7 +114,8 @@ class ProposalsDialog(QDialog):
         if project is not None:
             codes = {c.id: c for c in project.codes()}
             code_id = self.code_filter.code_id()
-            proposals = list_proposals(project, code_id=code_id if code_id in codes else None)
+            proposals = list_proposals(project, code_id=code_id if code_id in codes else None,
+                                       by_confidence=True)  # the model's surest first
         self.model.set_proposals(proposals, codes)
         self._update_count()
         self._update_enabled()

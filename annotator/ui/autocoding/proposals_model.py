@@ -1,4 +1,5 @@
-"""Auto-coding proposals waiting for review, as a table; each row marked as machine-made."""
+"""Auto-coding proposals waiting for review, as a table; each row marked as machine-made, by
+keywords or learned from the coding (with the model's confidence)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,11 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
 from annotator.autocoding import ProposalInfo
+from annotator.db.proposals import SUGGESTED
 from annotator.records import CodeInfo
 
 PROPOSAL_ROLE = Qt.ItemDataRole.UserRole + 1
-ORIGIN, DOCUMENT, CODE, KEYWORD, TEXT = range(5)
+ORIGIN, CONFIDENCE, DOCUMENT, CODE, KEYWORD, TEXT = range(6)
 MACHINE_TINT = QColor("#EEF2FA")  # a cool ground: not yet a coded passage
 Index = QModelIndex | QPersistentModelIndex
 
@@ -40,12 +42,12 @@ class ProposalsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
+        return 0 if parent.isValid() else 6
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Origin"), self.tr("Document"), self.tr("Code"),
-                    self.tr("Keyword"), self.tr("Text"))[section]
+            return (self.tr("Origin"), self.tr("Confidence"), self.tr("Document"),
+                    self.tr("Code"), self.tr("Keyword"), self.tr("Text"))[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -55,8 +57,10 @@ class ProposalsModel(QAbstractTableModel):
         col = index.column()
         code = self._codes.get(p.code_id)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if col == ORIGIN:
-                return self.tr("Machine proposal")
+            if col == ORIGIN:  # where it comes from: a code's keywords, or a learned model
+                return self.tr("learned") if p.origin == SUGGESTED else self.tr("keyword")
+            if col == CONFIDENCE:
+                return "" if p.confidence is None else f"{p.confidence:.2f}"
             if col == DOCUMENT:
                 return f"{p.document_number} {p.document_title}"
             if col == CODE:
@@ -70,6 +74,8 @@ class ProposalsModel(QAbstractTableModel):
                 return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_ComputerIcon)
             if col == CODE and code is not None:
                 return QColor(code.colour)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == CONFIDENCE:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.BackgroundRole:
             return MACHINE_TINT
         if role == PROPOSAL_ROLE:
