@@ -27,12 +27,14 @@ MiB = 1024 * 1024
 
 #: A .txt or .html file larger than this is refused before it is read. A long statute is
 #: under 1 MB; a whole yearbook saved as one page is a few MB.
-MAX_TEXT_FILE_BYTES = 32 * MiB
+MAX_TEXT_FILE_BYTES = 16 * MiB
 #: A .docx or .pdf file larger than this is refused before it is read (pictures make them
 #: large; their text is limited by MAX_DOCUMENT_CHARS).
 MAX_BINARY_FILE_BYTES = 256 * MiB
-#: Characters of text one document may have once read (about 5,000 printed pages).
-MAX_DOCUMENT_CHARS = 10_000_000
+#: Characters of text one document may have once read (about 1,000 printed pages; a long
+#: statute has 50,000). Import needs about 300 MB of memory per million characters (the
+#: search index's words), so this also bounds an import's memory.
+MAX_DOCUMENT_CHARS = 2_000_000
 #: Characters of one attribute's value read from a file (its metadata or a labelled line);
 #: a longer value is left out with a warning.
 MAX_ATTRIBUTE_CHARS = 1_000

@@ -9,8 +9,9 @@ Builds, in a temporary folder, from the real policy sentences of benchmarks/real
   paragraph, then empty paragraphs), declared honestly in the zip's directory;
 - ``liar``: the same bomb with the directory declaring a 10 kB document.xml, so only the
   count made while reading can stop it;
-- ``lines``: single-line files within the text limit (2, 4 and 8 MB), to show the time grows
-  linearly with the length of a line (no quadratic step).
+- ``lines``: single-line files within the text limit (1, 2 and 4 MB), to show the time grows
+  linearly with the length of a line (no quadratic step), and a 1 MB line of rare hanzi
+  jieba has no words for (its HMM was quadratic in such a run).
 
 Each import runs as ``python -m annotator import`` in a fresh process (after ``init``), with
 the timeout; the figures are its wall time, its peak resident memory (ru_maxrss of that one
@@ -160,6 +161,9 @@ def main() -> None:
     only = set(args.only.split(","))
     with tempfile.TemporaryDirectory(prefix="bench-hostile-") as tmp:
         folder = Path(tmp)
+        sample = ROOT / "samples" / "01-chengguo-zhuanhua-fuquan.txt"
+        show("floor: one real article (startup)", sample.stat().st_size,
+             run_import(folder, sample, args.timeout), _read_time(sample))
         if "line" in only:
             path = one_line_text(folder / "one-line.txt", 50_000_000)
             show("50 MB single-line .txt", path.stat().st_size,
@@ -177,10 +181,14 @@ def main() -> None:
                      else "zip-bomb .docx declaring 10 kB")
             show(label, path.stat().st_size, run_import(folder, path, args.timeout), floor)
         if "lines" in only:
-            for mb in (2, 4, 8):
+            for mb in (1, 2, 4):
                 path = one_line_text(folder / f"line-{mb}mb.txt", mb * 1_000_000)
                 show(f"{mb} MB single-line .txt", path.stat().st_size,
                      run_import(folder, path, args.timeout), _read_time(path))
+            path = folder / "rare-hanzi.txt"
+            path.write_text("丂丄丅" * 111_111, encoding="utf-8")  # 1 MB, no word jieba knows
+            show("1 MB line of rare hanzi", path.stat().st_size,
+                 run_import(folder, path, args.timeout), _read_time(path))
 
 
 if __name__ == "__main__":

@@ -70,7 +70,7 @@ def body_xml(paragraphs: list[str], filler: int = 0) -> bytes:
 
 def test_a_text_file_past_the_size_limit_is_refused_before_it_is_read(tmp_path: Path) -> None:
     big = tmp_path / "一行.txt"
-    with big.open("wb") as fh:  # sparse: no 32 MB written, and none read
+    with big.open("wb") as fh:  # sparse: no 16 MB written, and none read
         fh.write(sample_sentences()[0].encode())
         fh.truncate(limits.MAX_TEXT_FILE_BYTES + 1)
     tracemalloc.start()
@@ -84,7 +84,7 @@ def test_a_text_file_past_the_size_limit_is_refused_before_it_is_read(tmp_path: 
     assert time.perf_counter() - started < 1
     assert peak < 1_000_000
     assert caught.value.path == big
-    assert "more than the limit of 32.0 MB" in caught.value.reason
+    assert "more than the limit of 16.0 MB" in caught.value.reason
 
 
 def test_text_past_the_character_limit_is_refused_naming_it(
