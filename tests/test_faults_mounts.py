@@ -155,3 +155,13 @@ def test_merge_and_copy_from_a_read_only_mount(tmp_path: Path, capsys) -> None:
         assert run(["copy-for-coder", str(ro / "乙.annot"), str(tmp_path / "丙.annot"),
                     "--coder", "丙"]) == 0
     assert sorted(p.name for p in folder.iterdir()) == ["乙.annot"]
+
+
+def test_a_new_project_on_a_read_only_mount_says_read_only(tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    with mounted(tmp_path / "ro", "--bind", "-o", "ro", str(folder)) as ro:
+        assert run(["init", str(ro / "new.annot")]) == 1
+        err = capsys.readouterr().err
+        assert "read-only" in err and str(ro / "new.annot") in err
+    assert list(folder.iterdir()) == []

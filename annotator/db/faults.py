@@ -69,6 +69,8 @@ def project_error(exc: BaseException, path: Path, read_only: str | None = None) 
     cause = cause_of(exc)
     if cause in ("io", "cannot-open") and disk_full(path):
         cause = "disk-full"  # SQLite says "disk I/O error" when it cannot grow the -shm
+    elif cause == "cannot-open" and not _writable_folder(path):
+        cause = "read-only"  # "unable to open database file": it cannot make its journal
     if cause == "read-only" and read_only:
         return ReadOnlyProjectError(path, read_only)
     if cause is not None:  # SQLite's own words add nothing to these
@@ -83,6 +85,11 @@ def disk_full(path: Path, needed: int = 256 * 1024) -> bool:
         return shutil.disk_usage(Path(os.path.abspath(path)).parent).free < needed
     except OSError:
         return False
+
+
+def _writable_folder(path: Path) -> bool:
+    folder = Path(os.path.abspath(path)).parent
+    return folder.is_dir() and os.access(folder, os.W_OK | os.X_OK)
 
 
 def is_database_error(exc: BaseException) -> bool:
