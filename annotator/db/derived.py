@@ -2,7 +2,7 @@
 
 ``derived_units`` holds, per (content hash, document number, kind), the unit numbers, starts,
 ends and heading flags of one document (compact: see ``_LAYOUT``), and the digest of the
-splitting rules that made them (:func:`annotator.chinese.units.rules_digest`). ``kind``
+splitting rules that made them (:data:`annotator.chinese.units.RULES_VERSION`). ``kind``
 carries the document's numbering when one was chosen ("sentence:statute"; see
 :func:`annotator.analysis.unit_index.store_kind`).
 
