@@ -87,7 +87,7 @@ def test_learns_shows_quality_and_adds_proposals_to_review(
     assert int(rows["法律责任"][PROPOSED]) >= 10
     assert "needs 10 coded paragraphs" in rows["附则条款"][REASON]
     assert rows["附则条款"][PRECISION] == ""  # no model, no figures
-    assert f"{report.proposed} proposal(s) added to the review queue" in dialog.status.text()
+    assert f"{report.proposed} proposals added to the review queue" in dialog.status.text()
     qtmodeltester.check(dialog.quality_model)
     qtmodeltester.check(dialog.next_model)
     assert len(window.hub.require().passages()) == passages_before  # proposed, not coded

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QTableView,
@@ -128,12 +129,13 @@ class SuggestDialog(QDialog):
         self.next_count = QSpinBox()
         self.next_count.setRange(0, 500)
         self.next_count.setValue(20)
+        self.next_count.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.form_labels = [QLabel() for _ in range(5)]
         self.form = QFormLayout()
-        self.form.addRow("", unit_row)
-        self.form.addRow("", code_row)
-        self.form.addRow("", self.min_confidence)
-        self.form.addRow("", self.min_precision)
-        self.form.addRow("", self.next_count)
+        for label, field in zip(self.form_labels, (unit_row, code_row, self.min_confidence,
+                                                   self.min_precision, self.next_count),
+                                strict=True):
+            self.form.addRow(label, field)
 
         self.run_button = QPushButton()
         self.run_button.setDefault(True)
@@ -174,7 +176,7 @@ class SuggestDialog(QDialog):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.quality_box)
         splitter.addWidget(self.next_box)
-        splitter.setSizes([300, 200])
+        splitter.setSizes([260, 260])
 
         self.review_button = QPushButton()
         self.review_button.clicked.connect(self.reviewRequested)
@@ -211,10 +213,8 @@ class SuggestDialog(QDialog):
         self.one_code.setText(self.tr("This code and its sub-codes:"))
         labels = (self.tr("Unit"), self.tr("Codes"), self.tr("Minimum confidence"),
                   self.tr("Minimum precision"), self.tr("Units to code next"))
-        for row, text in enumerate(labels):
-            label = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if label is not None and isinstance(label.widget(), QLabel):
-                label.widget().setText(text)
+        for label, text in zip(self.form_labels, labels, strict=True):
+            label.setText(text)
         self.min_confidence.setToolTip(self.tr(
             "A unit is proposed when the model is at least this sure"))
         self.min_precision.setToolTip(self.tr(
@@ -347,6 +347,7 @@ def _spin(low: float, high: float, value: float) -> QDoubleSpinBox:
     spin.setSingleStep(0.05)
     spin.setDecimals(2)
     spin.setValue(value)
+    spin.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
     return spin
 
 
