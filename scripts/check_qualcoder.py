@@ -189,7 +189,20 @@ def qualcoder_counts(app: Any) -> dict[str, Any]:
         annotations=one("SELECT count(*) FROM annotation"),
         texts=[r[0] for r in app.conn.execute(
             "SELECT seltext FROM code_text WHERE cid IS NOT NULL")],
+        annotation_texts=[r[0] for r in app.conn.execute(
+            "SELECT substr(s.fulltext, a.pos0 + 1, a.pos1 - a.pos0) FROM annotation a "
+            "JOIN source s ON s.id = a.fid")],
     )
+
+
+def as_sent(qc: dict[str, Any]) -> dict[str, Any]:
+    """What a QualCoder project holds, counted as annotator keeps it: categories are codes,
+    and each annotation (a memo on uncoded text) is a passage with that memo under the
+    code 未编码选段."""
+    notes = qc["annotations"]
+    return {**qc, "codes": qc["codes"] + qc["categories"] + (1 if notes else 0),
+            "codings": qc["codings"] + notes, "memos": qc["memos"] + notes,
+            "texts": qc["texts"] + qc["annotation_texts"]}
 
 
 # -- the projects ------------------------------------------------------------------------------
@@ -324,8 +337,7 @@ def main() -> int:
         before = qualcoder_counts(app)
         report = import_project(back, tmp / "back.annot")
         with Project.open(tmp / "back.annot") as p:
-            print(row("QualCoder (of the above) → annotator",
-                      {**before, "codes": before["codes"] + before["categories"]},
+            print(row("QualCoder (of the above) → annotator", as_sent(before),
                       annotator_counts(p)))
         round_trip = {**annotator_counts(Project.open(tmp / "back.annot"))}
         print(row("annotator → QualCoder → annotator", present, round_trip))
@@ -336,8 +348,7 @@ def main() -> int:
         out = qualcoder_export(refi, native, tmp / "out2")
         report2 = import_project(out, tmp / "native.annot")
         with Project.open(tmp / "native.annot") as p:
-            print(row("QualCoder-made project → annotator",
-                      {**made, "codes": made["codes"] + made["categories"]},
+            print(row("QualCoder-made project → annotator", as_sent(made),
                       annotator_counts(p)))
         print("\nannotator's export report:")
         for w in summary.warnings:

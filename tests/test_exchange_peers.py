@@ -414,3 +414,28 @@ def test_a_missing_plain_text_file_is_read_from_the_docx_too(tmp_path: Path) -> 
     (read,) = [w for w in report.warnings.items if w.kind is WarningKind.SOURCE_PATH]
     assert "not in the archive" in read.message and ".docx" in read.message
     assert report.documents == 1
+
+
+def test_a_qualcoder_annotation_is_kept_as_an_uncoded_passage_with_its_memo(
+    tmp_path: Path
+) -> None:
+    """QualCoder exports a text annotation as a Note holding the span, referred to by the
+    source's NoteRef; it arrives under 未编码选段 with the memo, not as a dropped note."""
+    text = "\n".join(NOTICE)
+    start = text.index("现将")
+    note = "0f758eeb-d61d-4e91-b250-79861c3869a6"
+    xml = project_xml(
+        f'<Code guid="{CODE}" name="规划" isCodable="true"/>',
+        '<TextSource guid="a2b94468-80a5-412f-92d6-e900d97b55a6" name="通知.txt" '
+        f'plainTextPath="internal://n.txt"><NoteRef targetGUID="{note}"/></TextSource>',
+        f'<Notes><Note guid="{note}" creatingUser="{U1}" '
+        'creationDateTime="2021-01-15T23:37:54Z"><PlainTextContent>注意印发日期</PlainTextContent>'
+        f'<PlainTextSelection guid="d61907b2-d0d4-48dc-b8b7-5e4f7ae5faa6" '
+        f'startPosition="{start}" endPosition="{start + 2}"/></Note></Notes>')
+    write_zip(tmp_path / "a.qdpx", {"project.qde": xml, "sources/n.txt": text})
+    report = import_project(tmp_path / "a.qdpx", tmp_path / "a.annot")
+    assert not [w for w in report.warnings.items if w.kind is WarningKind.NOTE]
+    with Project.open(tmp_path / "a.annot") as p:
+        (passage,) = p.passages()
+        assert (passage.text, passage.memo, passage.coder_name) == ("现将", "注意印发日期", "cp")
+        assert p.code(passage.code_id).name == "未编码选段"

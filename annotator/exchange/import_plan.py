@@ -168,8 +168,22 @@ class Planner:
         if src.description.strip():
             self.warnings.add(W.NOTE, item, "its description was not kept")
         for note in src.note_refs:
-            self.notes.misplaced(note, f"document {src.name!r}")
+            if not self._annotation(src, note):
+                self.notes.misplaced(note, f"document {src.name!r}")
         self._selections(src, doc_id, raw, len(text), mapping)
+
+    def _annotation(self, src: RefiTextSource, guid: str) -> bool:
+        """A note on a span of the source (QualCoder's text annotation) becomes an uncoded
+        selection with that memo, so it is kept like MAXQDA's memo-only selections."""
+        found = self.notes.annotation(guid)
+        if found is None:
+            return False
+        note, memo = found
+        for start, end in note.spans:
+            src.selections.append(RefiSelection(
+                guid=None, name=note.name, start=start, end=end, user_guid=note.user_guid,
+                created=note.created, description=memo))
+        return True
 
     def _raw_text(self, src: RefiTextSource, item: str) -> str | None:
         """The source's text as the file has it; None (with a warning) when there is none.
@@ -258,7 +272,8 @@ class Planner:
                               f"positions count {reading} ({confirmed} of {len(spans)} "
                               "selections confirm it); converted to characters")
         for sel in src.selections:
-            item = f'selection "{_short(sel.name) or sel.guid}" in "{src.name}"'
+            label = _short(sel.name) or sel.guid or f"{sel.start}–{sel.end}"
+            item = f'selection "{label}" in "{src.name}"'
             if sel.start is None or sel.end is None:
                 self.warnings.add(W.SELECTION, item, "has no start or end position; skipped")
                 continue

@@ -82,6 +82,15 @@ class NoteTable:
             out.append(self._text(note))
         return out
 
+    def annotation(self, guid: str) -> tuple[RefiNote, str] | None:
+        """A note that annotates a span of its source's text (QualCoder), with its text;
+        None for any other note. The note counts as used."""
+        note = self.notes.get(guid)
+        if note is None or not note.spans:
+            return None
+        self.used.add(guid)
+        return note, self._text(note)
+
     def _text(self, note: RefiNote) -> str:
         if note.guid not in self.cache:
             text = note.content

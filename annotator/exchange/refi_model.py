@@ -111,6 +111,10 @@ class RefiNote:
     content: str | None = None
     plain_text_path: str | None = None
     description: str = ""
+    #: (start, end) of the text a note annotates, when it says (QualCoder's annotations)
+    spans: list[tuple[int | None, int | None]] = field(default_factory=list)
+    user_guid: str | None = None
+    created: datetime | None = None
 
 
 @dataclass(slots=True)

@@ -256,6 +256,12 @@ class _Reader:
                 content=(content.text or "") if content is not None else None,
                 plain_text_path=el.get("plainTextPath"),
                 description=child_text(el, "Description"),
+                # QualCoder writes a text annotation as a note holding the span it is on
+                spans=[(_int(s.get("startPosition")), _int(s.get("endPosition")))
+                       for s in children(el, "PlainTextSelection")],
+                user_guid=canonical_guid(el.get("creatingUser") or el.get("modifyingUser")),
+                created=parse_datetime(el.get("creationDateTime")
+                                       or el.get("modifiedDateTime")),
             )
         )
 
