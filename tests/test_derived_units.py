@@ -246,3 +246,36 @@ def test_a_document_added_from_a_string_has_its_units_stored(tmp_path: Path) -> 
         project.add_document("办法", "第一条　为了规范管理，制定本办法。\n"
                                      "第二条　本办法自公布之日起施行。")
         assert not derived_work(project).units
+
+
+def test_derived_data_made_in_a_worker_process_is_what_one_process_makes(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from annotator.db import search_index as index_tables
+    from annotator.importing import pipeline
+    from annotator.importing.derived_data import ensure_derived, worker_pool
+
+    project = imported_project(tmp_path, [TEXT, STATUTE])
+
+    def rows() -> list[tuple]:
+        with project.session_scope() as s:
+            return s.execute(text(
+                "SELECT d.number, i.spans, i.words FROM search_documents i "
+                "JOIN documents d ON d.id = i.document_id ORDER BY d.number")).all()
+
+    made_here = rows()
+    with project.session_scope() as s:  # as a project made before either existed
+        derived.drop_table(s)
+        index_tables.drop_tables(s)
+    monkeypatch.setattr(pipeline, "spawn_is_safe", lambda: True)  # pytest's main is guarded
+    pool = worker_pool()
+    assert pool is not None
+    try:
+        assert ensure_derived(project, executor=pool) == (2, 2)
+    finally:
+        pool.shutdown()
+    assert rows() == made_here
+    cache = UnitCache()
+    assert_fresh(project, read_units(cache, project, "sentence"), "sentence")
+    assert cache.computed == 0  # stored by the worker's rows
+    project.close()

@@ -73,14 +73,15 @@ class Gate:
         real = derived_worker.ensure_derived
 
         def held(project: Project, *, progress: Callable[[int, int, str], None],
-                 should_cancel: Callable[[], bool]) -> tuple[int, int]:
+                 should_cancel: Callable[[], bool], executor: object = None) -> tuple[int, int]:
             def report(done: int, total: int, what: str) -> None:
                 progress(done, total, what)
                 self.batches += 1
                 while not (self.opened.is_set() or should_cancel()):
                     self.opened.wait(0.01)
 
-            return real(project, progress=report, should_cancel=should_cancel)
+            return real(project, progress=report, should_cancel=should_cancel,
+                        executor=executor)
 
         monkeypatch.setattr(derived_worker, "ensure_derived", held)
 

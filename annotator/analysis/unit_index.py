@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from threading import Lock
 from typing import TYPE_CHECKING
@@ -284,17 +284,34 @@ def units_missing(session: Session) -> list[int]:
     return out
 
 
+#: Splits texts: ``split([(number, content hash, numbering, text), …])`` → their units.
+Split = Callable[[Sequence[tuple[int, str, str, str]]], list[Made]]
+#: Documents whose units :func:`ensure_units` writes per transaction.
+WRITE_BATCH = 10
+
+
+def split_texts(items: Sequence[tuple[int, str, str, str]]) -> list[Made]:
+    """Every kind of unit of each (number, content hash, numbering, text), uncached (what
+    a worker process runs for :func:`ensure_units`)."""
+    return [(digest, number, numbering,
+             {kind: DocumentUnits.from_spans(number, spans)
+              for kind, spans in unit_sets(number, text, numbering).items()})
+            for number, digest, numbering, text in items]
+
+
 def ensure_units(
     project: Project,
     *,
     progress: Callable[[int, int], None] | None = None,
     should_cancel: Callable[[], bool] | None = None,
+    split: Split | None = None,
 ) -> int:
     """Split and store the units of every document that has none stored (a project made by
     an earlier version, a document added by a REFI-QDA import, new splitting rules), and
     drop rows no document needs any more. Works in batches of short transactions, never
     holding the write lock while splitting; ``progress(done, total)`` after each batch;
-    ``should_cancel()`` stops between batches (what is done stays). Returns the number of
+    ``should_cancel()`` stops between batches (what is done stays). ``split`` splits a
+    batch (default: here; the window has a worker process do it). Returns the number of
     documents split."""
     with project.session_scope() as s:
         derived.prune(s, rules_digest())
@@ -307,15 +324,21 @@ def ensure_units(
         with project.session_scope() as s:
             keys = table_data.document_keys(s, batch)
             texts = list(table_data.document_texts(s, batch))
-        made = []
-        for doc_id, text in texts:
-            number, digest, numbering = keys[doc_id]
-            made.append((digest, number, numbering,
-                         DEFAULT_CACHE.split_all(number, digest, numbering, text)))
-        with project.session_scope() as s:
-            live = table_data.document_keys(s, batch)
-            UnitCache.save(s, [m for m, doc_id in zip(made, (d for d, _ in texts), strict=True)
-                               if live.get(doc_id) == keys[doc_id]])
+        ids = [doc_id for doc_id, _ in texts]
+        items = [(*keys[doc_id], text) for doc_id, text in texts]  # number, hash, numbering
+        if split is None:
+            made = [(digest, number, numbering,
+                     DEFAULT_CACHE.split_all(number, digest, numbering, text))
+                    for number, digest, numbering, text in items]
+        else:
+            made = split(items)
+        for k in range(0, len(made), WRITE_BATCH):  # the write lock for a few at a time
+            part = ids[k : k + WRITE_BATCH]
+            with project.session_scope() as s:
+                live = table_data.document_keys(s, part)
+                UnitCache.save(s, [m for doc_id, m in zip(part, made[k : k + WRITE_BATCH],
+                                                          strict=True)
+                                   if live.get(doc_id) == keys[doc_id]])
         done += len(made)
         if progress is not None:
             progress(min(i + BATCH, len(todo)), len(todo))

@@ -14,7 +14,7 @@ Workers are forked where that is safe (Linux, a process with one thread: the com
 a forked worker has annotator's modules and jieba's dictionary from the importing process,
 which loads them once, as a lone process would; a spawned one would import and load them all
 again, about a second of CPU. Elsewhere (the window's import thread, other systems) they are
-spawned, and only under annotator's own entry points (see :func:`_spawn_is_safe`).
+spawned, and only under annotator's own entry points (see :func:`spawn_is_safe`).
 """
 
 from __future__ import annotations
@@ -33,7 +33,6 @@ from pathlib import Path
 from annotator.db.documents import content_hash
 from annotator.errors import ReadError
 from annotator.importing.extracted import ExtractedText
-from annotator.importing.readers import read_file
 from annotator.search.index import IndexRow, folded_segmenter, segment_document
 
 log = logging.getLogger(__name__)
@@ -69,6 +68,8 @@ def prepare(path: Path, terms: frozenset[str] | None,
             known: frozenset[str] = frozenset()) -> Prepared:
     """Read ``path`` and, with ``terms`` given, segment it for the index — unless its text
     is one of ``known`` (content hashes of the project's documents: a duplicate)."""
+    from annotator.importing.readers import read_file  # the readers load on first use
+
     try:
         extracted = read_file(path)
     except ReadError as exc:
@@ -84,7 +85,7 @@ def _prepare_in_worker(path: Path) -> Prepared:
     return prepare(path, _terms, _known)
 
 
-def _spawn_is_safe() -> bool:
+def spawn_is_safe() -> bool:
     """Whether worker processes may be started: a spawned process imports the program's
     main module again, which only annotator's own entry points (``annotator``, ``python -m
     annotator``) are known to guard; a user's script calling the API, or a frozen build,
@@ -108,7 +109,7 @@ def start_method() -> str | None:
     if (sys.platform.startswith("linux") and threading.active_count() == 1
             and "fork" in multiprocessing.get_all_start_methods()):
         return "fork"
-    return "spawn" if _spawn_is_safe() else None
+    return "spawn" if spawn_is_safe() else None
 
 
 def workers_for(files: int) -> int:

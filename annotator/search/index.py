@@ -43,6 +43,10 @@ Progress = Callable[[int, int], None]
 # Documents segmented between two short write transactions: the write lock is never held
 # while jieba runs, so the window can keep coding while a large index is built.
 BATCH = 25
+#: Rows written per transaction by :func:`ensure_index` (a coding waits for no more).
+WRITE_BATCH = 5
+#: Makes index rows: ``segment(terms, [(document id, content hash, text), …])``.
+Segment = Callable[[frozenset[str], Sequence[tuple[int, str, str]]], list["IndexRow"]]
 
 
 @dataclass(frozen=True)
@@ -221,10 +225,13 @@ def ensure_index(
     *,
     progress: Progress | None = None,
     should_cancel: Callable[[], bool] | None = None,
+    segment: Segment | None = None,
 ) -> int:
     """Index every document not yet indexed and forget deleted ones; returns the number of
     documents indexed now. Works in batches of short transactions; ``progress(done, total)``
-    after each batch; ``should_cancel()`` stops between batches (what is done stays)."""
+    after each batch; ``should_cancel()`` stops between batches (what is done stays).
+    ``segment(terms, [(id, hash, text), …])`` makes a batch's rows (default: here; the
+    window has a worker process do it, so that jieba never contends with its GUI thread)."""
     with project.session_scope() as s:
         todo = _plan(s)
         if not todo:
@@ -238,16 +245,20 @@ def ensure_index(
         batch = todo[i : i + BATCH]
         with project.session_scope() as s:
             texts = tables.read_texts(s, batch)
-        rows = [segment_document(segmenter, *row) for row in texts]
-        with project.session_scope() as s:
-            if tables.read_terms(s) != terms:  # rebuilt meanwhile with other terms
-                break
-            indexed = tables.indexed_hashes(s)
-            live = tables.hashes_of(s, batch)
-            for row in rows:
-                if row.document_id not in indexed and live.get(row.document_id) == row.digest:
-                    _store(s, row)
-                    done += 1
+        if segment is None:
+            rows = [segment_document(segmenter, *row) for row in texts]
+        else:
+            rows = segment(terms, texts)
+        for k in range(0, len(rows), WRITE_BATCH):  # the write lock for a few rows at a time
+            with project.session_scope() as s:
+                if tables.read_terms(s) != terms:  # rebuilt meanwhile with other terms
+                    return done
+                indexed = tables.indexed_hashes(s)
+                live = tables.hashes_of(s, [row.document_id for row in rows[k:k + WRITE_BATCH]])
+                for row in rows[k:k + WRITE_BATCH]:
+                    if row.document_id not in indexed and live.get(row.document_id) == row.digest:
+                        _store(s, row)
+                        done += 1
         if progress is not None:
             progress(min(i + BATCH, len(todo)), len(todo))
     return done

@@ -6,8 +6,10 @@ stale. Built lazily, that work would land on the first search or the first table
 it. Instead, once an opened project has painted (and shortly after such a change), a worker
 thread asks :func:`~annotator.importing.derived_data.derived_work` what is missing and lets
 :func:`~annotator.importing.derived_data.ensure_derived` build it in short transactions, with
-a progress bar in the status bar; coding goes on meanwhile. Derived data never changes what
-the views show, so nothing is notified when it is done.
+a progress bar in the status bar; coding goes on meanwhile. The splitting and segmenting
+happen in a worker process (:func:`~annotator.importing.derived_data.worker_pool`): in this
+thread they would hold the GIL the GUI thread needs for every coding. Derived data never
+changes what the views show, so nothing is notified when it is done.
 
 Before the project closes (the hub's ``aboutToClose``) the worker is told to stop and waited
 for: it stops between two batches, every batch is its own transaction, so the file keeps what
@@ -25,7 +27,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QThread, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar
 
-from annotator.importing.derived_data import DerivedWork, derived_work, ensure_derived
+from annotator.importing.derived_data import (
+    DerivedWork,
+    derived_work,
+    ensure_derived,
+    worker_pool,
+)
 from annotator.project import Project
 from annotator.records import Changes
 from annotator.ui.busy import wait_cursor
@@ -65,9 +72,15 @@ class DerivedDataJob(QThread):
             work: DerivedWork = derived_work(self._project)
             if work.needed and not self.cancelled():
                 self.planned.emit(self._token, work)
-                split, indexed = ensure_derived(
-                    self._project, should_cancel=self.cancelled,
-                    progress=lambda d, t, what: self.progressed.emit(self._token, d, t, what))
+                pool = worker_pool()  # splitting and jieba off this process's GIL
+                try:
+                    split, indexed = ensure_derived(
+                        self._project, should_cancel=self.cancelled, executor=pool,
+                        progress=lambda d, t, what: self.progressed.emit(self._token, d, t,
+                                                                         what))
+                finally:
+                    if pool is not None:
+                        pool.shutdown(wait=True, cancel_futures=True)
         except Exception:  # derived data is rebuilt on use; never crash the window over it
             log.exception("building derived text data failed")
         self.done.emit(self._token, split, indexed)
