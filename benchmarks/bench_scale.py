@@ -681,6 +681,14 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - _width(text))
 
 
+def _folder_only(scale: float) -> workload.Workload:
+    folder = workload.ensure_folder(scale)
+    count = round(workload.FULL_DOCUMENTS * scale)
+    meta = {"documents": count, "characters": count * workload.CHARS, "codes": 0,
+            "passages": 0, "big_code": {"path": "-", "passages": 0}}
+    return workload.Workload(scale, folder, Path(), meta)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1/8,1/4,1/2,1")
@@ -702,7 +710,8 @@ def main() -> int:
     print("each figure is paired with its floor in the same run (a shared, noisy machine)")
     for label in args.sizes.split(","):
         scale = workload.parse_size(label)
-        w = workload.ensure_workload(scale)
+        # The import needs only the folder of articles, not the built project.
+        w = workload.ensure_workload(scale) if groups != ["import"] else _folder_only(scale)
         rows: list[Row] = []
         with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
             for group in groups:
