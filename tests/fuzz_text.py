@@ -9,6 +9,7 @@ lone brackets and numbering markers that open units. Bounded sizes keep every ex
 
 from __future__ import annotations
 
+import os
 import re
 from functools import cache
 from pathlib import Path
@@ -18,14 +19,17 @@ from hypothesis import strategies as st
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
-#: One profile for the whole fuzz suite: bounded, no deadline (a loaded CI machine), and
-#: function-scoped fixtures allowed (each example makes its own files in a fresh folder).
-FUZZ = settings(max_examples=60, deadline=None, derandomize=True, database=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                       HealthCheck.too_slow])
+#: One profile for the whole fuzz suite: bounded and repeatable in CI (the same examples
+#: every run), no deadline (a loaded machine), function-scoped fixtures allowed (each
+#: example writes its own files). ``ANNOTATOR_FUZZ_EXAMPLES=2000`` runs a longer, random
+#: search instead.
+_DEEP = int(os.environ.get("ANNOTATOR_FUZZ_EXAMPLES", "0") or 0)
+FUZZ = settings(max_examples=_DEEP or 60, deadline=None, derandomize=not _DEEP,
+                database=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                      HealthCheck.too_slow])
 
 #: For examples that build a whole project each (REFI-QDA imports).
-FUZZ_PROJECTS = settings(FUZZ, max_examples=30)
+FUZZ_PROJECTS = settings(FUZZ, max_examples=_DEEP or 30)
 
 HOSTILE = (
     "\r", "\r\n", "\n", "\n\n\n", "\u2028", "\u2029", "\x0b", "\x0c", "\x85", "\t",
