@@ -149,8 +149,8 @@ def test_exported_qdpx_imports_into_a_new_project_shown_in_the_window(
     model = window.documents.model
     listed = {(model.index(r, 1).data(), model.index(r, 2).data(), model.index(r, 3).data())
               for r in range(model.rowCount())}
-    assert listed == {("区域合作意见", 3, "地区：京津冀"), ("人才政策", 1, "地区：京津冀"),
-                      ("数字经济", 1, "地区：京津冀")}
+    assert listed == {("区域合作意见", 3, "地区: 京津冀"), ("人才政策", 1, "地区: 京津冀"),
+                      ("数字经济", 1, "地区: 京津冀")}
     dialog = tools(window).report_dialog
     assert dialog is not None and dialog.isVisible()
     assert "imported.annot" in dialog.summary.text() and "study.qdpx" in dialog.summary.text()

@@ -44,6 +44,9 @@ class DocumentTableModel(QAbstractTableModel):
         self._docs = docs
         self._rows = {d.id: row for row, d in enumerate(docs)}
 
+    def _attribute(self, key: str, value: str) -> str:
+        return self.tr("%1: %2").replace("%1", key).replace("%2", value)
+
     # -- sorting -----------------------------------------------------------------------------
     def _key(self, column: int):  # noqa: ANN202
         if column == 1:
@@ -183,9 +186,10 @@ class DocumentTableModel(QAbstractTableModel):
                 return doc.title
             if col == 2:
                 return doc.passage_count
-            return "；".join(f"{k}：{v}" for k, v in doc.attributes.items())
+            return self.tr("; ").join(self._attribute(k, v) for k, v in doc.attributes.items())
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [doc.title, doc.source_name, *(f"{k}：{v}" for k, v in doc.attributes.items())]
+            lines = [doc.title, doc.source_name,
+                     *(self._attribute(k, v) for k, v in doc.attributes.items())]
             return "\n".join(line for line in lines if line)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (0, 2):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -2155,6 +2155,14 @@
   <context>
     <name>DocumentTableModel</name>
     <message>
+      <source>%1: %2</source>
+      <translation>%1：%2</translation>
+    </message>
+    <message>
+      <source>; </source>
+      <translation>；</translation>
+    </message>
+    <message>
       <source>Attributes</source>
       <translation>属性</translation>
     </message>
@@ -3899,6 +3907,10 @@ You can read, search and export it; coding and other changes are switched off.</
   <context>
     <name>WordFrequencyModel</name>
     <message>
+      <source>, </source>
+      <translation>，</translation>
+    </message>
+    <message>
       <source>Count</source>
       <translation>频次</translation>
     </message>
@@ -3909,6 +3921,10 @@ You can read, search and export it; coding and other changes are switched off.</
     <message>
       <source>Documents</source>
       <translation>文档数</translation>
+    </message>
+    <message>
+      <source>Latin-script word</source>
+      <translation>英文</translation>
     </message>
     <message>
       <source>Part of speech</source>
@@ -3925,6 +3941,166 @@ You can read, search and export it; coding and other changes are switched off.</
     <message>
       <source>Word</source>
       <translation>词语</translation>
+    </message>
+    <message>
+      <source>abbreviation</source>
+      <translation>简称略语</translation>
+    </message>
+    <message>
+      <source>adjective</source>
+      <translation>形容词</translation>
+    </message>
+    <message>
+      <source>adjective morpheme</source>
+      <translation>形语素</translation>
+    </message>
+    <message>
+      <source>adverb</source>
+      <translation>副词</translation>
+    </message>
+    <message>
+      <source>adverb morpheme</source>
+      <translation>副语素</translation>
+    </message>
+    <message>
+      <source>adverbial adjective</source>
+      <translation>副形词</translation>
+    </message>
+    <message>
+      <source>adverbial verb</source>
+      <translation>副动词</translation>
+    </message>
+    <message>
+      <source>conjunction</source>
+      <translation>连词</translation>
+    </message>
+    <message>
+      <source>descriptive word</source>
+      <translation>状态词</translation>
+    </message>
+    <message>
+      <source>distinguishing word</source>
+      <translation>区别词</translation>
+    </message>
+    <message>
+      <source>fixed expression</source>
+      <translation>习用语</translation>
+    </message>
+    <message>
+      <source>idiom</source>
+      <translation>成语</translation>
+    </message>
+    <message>
+      <source>interjection</source>
+      <translation>叹词</translation>
+    </message>
+    <message>
+      <source>intransitive verb</source>
+      <translation>不及物动词</translation>
+    </message>
+    <message>
+      <source>locality word</source>
+      <translation>方位词</translation>
+    </message>
+    <message>
+      <source>measure word</source>
+      <translation>量词</translation>
+    </message>
+    <message>
+      <source>modal particle</source>
+      <translation>语气词</translation>
+    </message>
+    <message>
+      <source>morpheme</source>
+      <translation>语素</translation>
+    </message>
+    <message>
+      <source>nominal adjective</source>
+      <translation>名形词</translation>
+    </message>
+    <message>
+      <source>non-morpheme character</source>
+      <translation>非语素字</translation>
+    </message>
+    <message>
+      <source>noun</source>
+      <translation>名词</translation>
+    </message>
+    <message>
+      <source>noun morpheme</source>
+      <translation>名语素</translation>
+    </message>
+    <message>
+      <source>numeral</source>
+      <translation>数词</translation>
+    </message>
+    <message>
+      <source>numeral with measure word</source>
+      <translation>数量词</translation>
+    </message>
+    <message>
+      <source>onomatopoeia</source>
+      <translation>拟声词</translation>
+    </message>
+    <message>
+      <source>organisation</source>
+      <translation>机构团体</translation>
+    </message>
+    <message>
+      <source>other proper noun</source>
+      <translation>其他专名</translation>
+    </message>
+    <message>
+      <source>particle</source>
+      <translation>助词</translation>
+    </message>
+    <message>
+      <source>person's name</source>
+      <translation>人名</translation>
+    </message>
+    <message>
+      <source>place name</source>
+      <translation>地名</translation>
+    </message>
+    <message>
+      <source>place word</source>
+      <translation>处所词</translation>
+    </message>
+    <message>
+      <source>prefix</source>
+      <translation>前缀</translation>
+    </message>
+    <message>
+      <source>preposition</source>
+      <translation>介词</translation>
+    </message>
+    <message>
+      <source>pronoun</source>
+      <translation>代词</translation>
+    </message>
+    <message>
+      <source>suffix</source>
+      <translation>后缀</translation>
+    </message>
+    <message>
+      <source>time morpheme</source>
+      <translation>时语素</translation>
+    </message>
+    <message>
+      <source>time word</source>
+      <translation>时间词</translation>
+    </message>
+    <message>
+      <source>verb</source>
+      <translation>动词</translation>
+    </message>
+    <message>
+      <source>verb morpheme</source>
+      <translation>动语素</translation>
+    </message>
+    <message>
+      <source>verbal noun</source>
+      <translation>名动词</translation>
     </message>
   </context>
   <context>

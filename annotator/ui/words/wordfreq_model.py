@@ -5,14 +5,87 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
-from annotator.analysis.wordfreq import WordCount, pos_name
+from annotator.analysis.wordfreq import WordCount
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # numbers as numbers, for the sort proxy
 RANK, WORD, POS, COUNT, SHARE, DOCUMENTS = range(6)
 Index = QModelIndex | QPersistentModelIndex
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+#: English names of jieba's (ICTCLAS) part-of-speech tags; their Chinese names (the
+#: core's annotator.analysis.wordfreq.POS_NAMES) are in the catalogue.
+POS_WORDS = {
+    "n": QT_TRANSLATE_NOOP("WordFrequencyModel", "noun"),
+    "nr": QT_TRANSLATE_NOOP("WordFrequencyModel", "person's name"),
+    "nrfg": QT_TRANSLATE_NOOP("WordFrequencyModel", "person's name"),
+    "nrt": QT_TRANSLATE_NOOP("WordFrequencyModel", "person's name"),
+    "ns": QT_TRANSLATE_NOOP("WordFrequencyModel", "place name"),
+    "nt": QT_TRANSLATE_NOOP("WordFrequencyModel", "organisation"),
+    "nz": QT_TRANSLATE_NOOP("WordFrequencyModel", "other proper noun"),
+    "ng": QT_TRANSLATE_NOOP("WordFrequencyModel", "noun morpheme"),
+    "v": QT_TRANSLATE_NOOP("WordFrequencyModel", "verb"),
+    "vn": QT_TRANSLATE_NOOP("WordFrequencyModel", "verbal noun"),
+    "vd": QT_TRANSLATE_NOOP("WordFrequencyModel", "adverbial verb"),
+    "vg": QT_TRANSLATE_NOOP("WordFrequencyModel", "verb morpheme"),
+    "vi": QT_TRANSLATE_NOOP("WordFrequencyModel", "intransitive verb"),
+    "vq": QT_TRANSLATE_NOOP("WordFrequencyModel", "verb"),
+    "a": QT_TRANSLATE_NOOP("WordFrequencyModel", "adjective"),
+    "ad": QT_TRANSLATE_NOOP("WordFrequencyModel", "adverbial adjective"),
+    "an": QT_TRANSLATE_NOOP("WordFrequencyModel", "nominal adjective"),
+    "ag": QT_TRANSLATE_NOOP("WordFrequencyModel", "adjective morpheme"),
+    "d": QT_TRANSLATE_NOOP("WordFrequencyModel", "adverb"),
+    "dg": QT_TRANSLATE_NOOP("WordFrequencyModel", "adverb morpheme"),
+    "df": QT_TRANSLATE_NOOP("WordFrequencyModel", "adverb"),
+    "l": QT_TRANSLATE_NOOP("WordFrequencyModel", "fixed expression"),
+    "i": QT_TRANSLATE_NOOP("WordFrequencyModel", "idiom"),
+    "j": QT_TRANSLATE_NOOP("WordFrequencyModel", "abbreviation"),
+    "eng": QT_TRANSLATE_NOOP("WordFrequencyModel", "Latin-script word"),
+    "t": QT_TRANSLATE_NOOP("WordFrequencyModel", "time word"),
+    "tg": QT_TRANSLATE_NOOP("WordFrequencyModel", "time morpheme"),
+    "s": QT_TRANSLATE_NOOP("WordFrequencyModel", "place word"),
+    "f": QT_TRANSLATE_NOOP("WordFrequencyModel", "locality word"),
+    "b": QT_TRANSLATE_NOOP("WordFrequencyModel", "distinguishing word"),
+    "z": QT_TRANSLATE_NOOP("WordFrequencyModel", "descriptive word"),
+    "zg": QT_TRANSLATE_NOOP("WordFrequencyModel", "descriptive word"),
+    "r": QT_TRANSLATE_NOOP("WordFrequencyModel", "pronoun"),
+    "rr": QT_TRANSLATE_NOOP("WordFrequencyModel", "pronoun"),
+    "rz": QT_TRANSLATE_NOOP("WordFrequencyModel", "pronoun"),
+    "rg": QT_TRANSLATE_NOOP("WordFrequencyModel", "pronoun"),
+    "p": QT_TRANSLATE_NOOP("WordFrequencyModel", "preposition"),
+    "c": QT_TRANSLATE_NOOP("WordFrequencyModel", "conjunction"),
+    "u": QT_TRANSLATE_NOOP("WordFrequencyModel", "particle"),
+    "uj": QT_TRANSLATE_NOOP("WordFrequencyModel", "particle"),
+    "ul": QT_TRANSLATE_NOOP("WordFrequencyModel", "particle"),
+    "uz": QT_TRANSLATE_NOOP("WordFrequencyModel", "particle"),
+    "ug": QT_TRANSLATE_NOOP("WordFrequencyModel", "particle"),
+    "uv": QT_TRANSLATE_NOOP("WordFrequencyModel", "particle"),
+    "ud": QT_TRANSLATE_NOOP("WordFrequencyModel", "particle"),
+    "q": QT_TRANSLATE_NOOP("WordFrequencyModel", "measure word"),
+    "m": QT_TRANSLATE_NOOP("WordFrequencyModel", "numeral"),
+    "mq": QT_TRANSLATE_NOOP("WordFrequencyModel", "numeral with measure word"),
+    "e": QT_TRANSLATE_NOOP("WordFrequencyModel", "interjection"),
+    "y": QT_TRANSLATE_NOOP("WordFrequencyModel", "modal particle"),
+    "o": QT_TRANSLATE_NOOP("WordFrequencyModel", "onomatopoeia"),
+    "h": QT_TRANSLATE_NOOP("WordFrequencyModel", "prefix"),
+    "k": QT_TRANSLATE_NOOP("WordFrequencyModel", "suffix"),
+    "g": QT_TRANSLATE_NOOP("WordFrequencyModel", "morpheme"),
+    "x": QT_TRANSLATE_NOOP("WordFrequencyModel", "non-morpheme character"),
+}
+
+
+def pos_label(tag: str) -> str:
+    """The tag's name in the window's language."""
+    word = POS_WORDS.get(tag)
+    return QCoreApplication.translate("WordFrequencyModel", word) if word else ""
 
 
 class WordFrequencyModel(QAbstractTableModel):
@@ -49,14 +122,14 @@ class WordFrequencyModel(QAbstractTableModel):
             return (
                 str(index.row() + 1),
                 row.word,
-                f"{row.pos} {pos_name(row.pos)}".strip(),
+                f"{row.pos} {pos_label(row.pos)}".strip(),
                 str(row.count),
                 f"{row.share:.2%}",
                 str(row.documents),
             )[col]
         if role == Qt.ItemDataRole.ToolTipRole and col == WORD and row.forms:
             # Simplified and traditional forms are counted as one word.
-            return self.tr("Counted together: %1").replace("%1", "、".join(row.forms))
+            return self.tr("Counted together: %1").replace("%1", self.tr(", ").join(row.forms))
         if role == SORT_ROLE:
             return (index.row(), row.word, row.pos, row.count, row.share, row.documents)[col]
         if role == Qt.ItemDataRole.TextAlignmentRole and col not in (WORD, POS):
