@@ -327,7 +327,7 @@ def test_frequency_rollups_totals_and_shares(workbook):
     body, totals = table[1:-1], table[-1]
     assert len(body) == len(CODES)
     for row, c in zip(body, CODES, strict=True):
-        assert row[0] == "\u3000" * c.depth + c.name
+        assert row[0] == c.name  # no indent before it (it broke Excel's filters)
         assert row[1] == c.path_text
         assert row[2] == c.depth + 1
         assert row[3:6] == [rolled[c.id][d.id] for d in DOCS], c.name

@@ -140,10 +140,10 @@ def test_project_workbook_gets_cooccurrence_and_attribute_sheets(study: Study,
     table = cooccurrence(study.project)
     rows = list(wb["共现"].iter_rows(values_only=True))
     shown = [c for c in table.codes if table.count(c.id, c.id)]
-    assert [r[1] for r in rows[1:]] == [c.path_text for c in shown]
+    assert [r[:3] for r in rows[1:]] == [(c.name, c.path_text, c.depth + 1) for c in shown]
     for i, a in enumerate(shown, 1):
-        for j, b in enumerate(shown, 2):
-            assert rows[i][j] == table.count(a.id, b.id) == rows[j - 1][i + 1]
+        for j, b in enumerate(shown, 3):
+            assert rows[i][j] == table.count(a.id, b.id) == rows[j - 2][i + 2]
 
 
 def test_project_workbook_without_passages_has_no_table_sheets(project: Project,

@@ -106,7 +106,8 @@ class XYTable:
 
 
 def _level(codes: list[CodeInfo], roots: tuple[int, ...], level: Level) -> list[CodeInfo]:
-    """"all" codes; the "leaves"; or the "top": the roots, or a lone root's children."""
+    """"all" codes; the "leaves"; or the "top": the outermost chosen branches (a branch
+    chosen inside another chosen one is not top level), or a lone branch's children."""
     if level == "all":
         return list(codes)
     ids = {c.id for c in codes}
@@ -114,9 +115,21 @@ def _level(codes: list[CodeInfo], roots: tuple[int, ...], level: Level) -> list[
         parents = {c.parent_id for c in codes if c.parent_id in ids}
         return [c for c in codes if c.id not in parents]
     if level == "top":
-        wanted = set(roots)
-        if len(roots) == 1:
-            children = {c.id for c in codes if c.parent_id == roots[0]}
+        by_id = {c.id: c for c in codes}
+        chosen = set(roots)
+
+        def inside_another(code_id: int) -> bool:
+            parent = by_id[code_id].parent_id if code_id in by_id else None
+            while parent is not None and parent in by_id:
+                if parent in chosen:
+                    return True
+                parent = by_id[parent].parent_id
+            return False
+
+        wanted = {r for r in roots if not inside_another(r)}
+        if len(wanted) == 1:
+            (lone,) = wanted
+            children = {c.id for c in codes if c.parent_id == lone}
             wanted = children or wanted
         return [c for c in codes if c.id in wanted]
     raise ValueError(f"level {level!r}: use all, leaves or top")

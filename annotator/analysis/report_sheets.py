@@ -25,7 +25,7 @@ from annotator.analysis.tables import (
     shares_by_parent,
     year_of,
 )
-from annotator.export.excel import INDENT, MAX_COLUMNS, ExtraSheet
+from annotator.export.excel import MAX_COLUMNS, ExtraSheet
 from annotator.records import CodeInfo
 
 if TYPE_CHECKING:
@@ -48,7 +48,9 @@ TOTAL = "合计"
 
 
 def _label(code: CodeInfo, depth_from: int = 0) -> str:
-    return INDENT * max(0, code.depth - depth_from) + code.name
+    """The name as it is: an indent before it would break Excel's filters and sorting (the
+    level is in the 层级 column beside it)."""
+    return code.name
 
 
 def _headers_for(codes: Sequence[CodeInfo]) -> list[str]:
@@ -204,13 +206,14 @@ def cooccurrence_sheet(table: CooccurrenceTable, name: str = SHEET_COOCCURRENCE)
     codes = [c for c in table.codes if table.count(c.id, c.id)]
     ids = [c.id for c in codes]
     rows = [
-        [_label(c), c.path_text, *(table.count(c.id, other) for other in ids)] for c in codes
+        [_label(c), c.path_text, c.depth + 1, *(table.count(c.id, other) for other in ids)]
+        for c in codes
     ]
     return ExtraSheet(
         name=name,
-        headers=["编码", "编码路径", *_headers_for(codes)],
+        headers=["编码", "编码路径", "层级", *_headers_for(codes)],
         rows=rows,
-        widths=[24, 30, *([9] * len(ids))],
+        widths=[24, 30, 6, *([9] * len(ids))],
     )
 
 

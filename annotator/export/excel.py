@@ -51,7 +51,7 @@ MAX_ROWS_PER_SHEET = 1_048_575
 MAX_COLUMNS = 16_384
 PROGRESS_EVERY = 1000
 
-INDENT = "\u3000"  # full-width space, one per level below the top
+INDENT = "\u3000"  # full-width space (no longer put before names: 层级 gives the level)
 PATH_SEPARATOR = " / "
 KEYWORD_SEPARATOR = "、"
 ROLLUP_NOTE = (
@@ -371,7 +371,7 @@ def _write_frequency_sheet(ws, codes, documents, table: FrequencyTable) -> None:
         counts = table.rolled.get(code.id, {})
         ws.append(
             (
-                mk.text(INDENT * code.depth + code.name, mk.top),
+                mk.text(code.name, mk.top),  # no indent: Excel filters see the name
                 mk.text(code.path_text, mk.top),
                 code.depth + 1,
                 *(counts.get(i, 0) for i in doc_ids),
