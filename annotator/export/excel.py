@@ -51,7 +51,6 @@ MAX_ROWS_PER_SHEET = 1_048_575
 MAX_COLUMNS = 16_384
 PROGRESS_EVERY = 1000
 
-INDENT = "\u3000"  # full-width space (no longer put before names: 层级 gives the level)
 PATH_SEPARATOR = " / "
 KEYWORD_SEPARATOR = "、"
 ROLLUP_NOTE = (
