@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -67,6 +68,10 @@ def main(argv: list[str] | None = None) -> int:
     if not app.exists():
         print(f"build_app: {app} was not made", file=sys.stderr)
         return 1
+    if sys.platform != "darwin":
+        # The sample articles beside the programs, where a user finds them (File ▸ Import);
+        # PyInstaller keeps its own copy in _internal/.
+        shutil.copytree(ROOT / "samples", app / "samples", dirs_exist_ok=True)
     print(f"built {app}: {folder_size(app) / 2**20:.0f} MB; "
           f"install {installed - started:.0f} s, PyInstaller {built - installed:.0f} s")
     return 0

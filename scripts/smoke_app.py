@@ -30,9 +30,9 @@ TIMEOUT = 300  # a hung window (a dialog waiting for a click) must not hang CI
 def _programs(folder: Path) -> tuple[Path, Path, Path]:
     suffix = ".exe" if os.name == "nt" else ""
     cli, desk = folder / f"annotator{suffix}", folder / f"annotator-desk{suffix}"
-    # PyInstaller puts data in _internal/ (Linux, Windows) or ../Resources (macOS .app).
-    samples = next((p for p in (folder / "_internal" / "samples",
-                                folder.parent / "Resources" / "samples") if p.is_dir()), None)
+    # Beside the programs (Linux, Windows), or PyInstaller's data in ../Resources (macOS .app).
+    samples = next((p for p in (folder / "samples", folder.parent / "Resources" / "samples")
+                    if p.is_dir()), None)
     if not (cli.exists() and desk.exists() and samples):
         raise SystemExit(f"smoke_app: {folder} holds no built app (python scripts/build_app.py)")
     return cli, desk, samples
