@@ -27,7 +27,7 @@ CHILD = textwrap.dedent("""
     from annotator.ui.main_window import MainWindow
     from annotator.ui.settings import Settings
     app = QApplication([])
-    ini, resize = sys.argv[1], json.loads(sys.argv[2])
+    ini, resize, project = sys.argv[1], json.loads(sys.argv[2]), sys.argv[3]
     window = MainWindow(Settings(QSettings(ini, QSettings.Format.IniFormat)))
     window.show()
     app.processEvents()
@@ -36,6 +36,27 @@ CHILD = textwrap.dedent("""
         app.processEvents()
     def rect(r):
         return [r.x(), r.y(), r.width(), r.height()]
+    def lines():
+        editor = window.article.editor()
+        return editor.viewport().height() // editor.fontMetrics().lineSpacing()
+    extra = {}
+    if project:
+        window.open_project(project)
+        app.processEvents()
+        extra["empty_pane"] = window.main_splitter.sizes()[1]
+        extra["lines_empty_pane"] = lines()
+        code = window.hub.require().codes()[0]
+        window.codebook.select_code(code.id)
+        app.processEvents()
+        extra["pane_with_passages"] = window.main_splitter.sizes()[1]
+        tools = window.chinese_tools
+        tools.show_search()
+        tools.search_panel.query.setText("创新")
+        tools.search_panel.run_search()
+        app.processEvents()
+        extra["lines_with_search"] = lines()
+        view = tools.search_panel.view
+        extra["results_shown"] = view.rowAt(view.viewport().height() - 1)
     codebook = window.codebook
     corner = codebook.mapTo(window, codebook.rect().bottomRight())
     print(json.dumps({
@@ -45,13 +66,15 @@ CHILD = textwrap.dedent("""
         "minimum": [window.minimumSizeHint().width(), window.minimumSizeHint().height()],
         "codebook_corner": [window.x() + corner.x(), window.y() + corner.y()],
         "codebook_width": codebook.width(),
+        **extra,
     }))
     window.close()
 """)
 
 
 def run_window(tmp_path: Path, screen: tuple[int, int], *, scale: float = 1.0,
-               name: str = "panel", resize: tuple[int, int] | None = None) -> dict:
+               name: str = "panel", resize: tuple[int, int] | None = None,
+               project: Path | None = None) -> dict:
     config = tmp_path / f"{name}-{screen[0]}x{screen[1]}.json"
     config.write_text(json.dumps({"screens": [
         {"name": name, "x": 0, "y": 0, "width": screen[0], "height": screen[1],
@@ -59,7 +82,8 @@ def run_window(tmp_path: Path, screen: tuple[int, int], *, scale: float = 1.0,
     env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
            "QT_SCALE_FACTOR": str(scale), "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(tmp_path / "settings.ini"), json.dumps(resize)],
+        [sys.executable, "-c", CHILD, str(tmp_path / "settings.ini"), json.dumps(resize),
+         str(project or "")],
         capture_output=True, text=True, env=env, timeout=120, check=False,
     )
     assert done.returncode == 0, done.stderr
@@ -98,3 +122,25 @@ def test_the_size_is_remembered_per_screen(tmp_path: Path) -> None:
     laptop = run_window(tmp_path, (1280, 720), name="laptop")
     assert inside(laptop["available"], laptop["frame"])
     assert laptop["frame"][2] < 1280
+
+
+# Two paragraphs of the 2016 State Council opinions on regional innovation, repeated: an
+# article longer than the screen.
+PARAGRAPH = ("推广科技创新券通用通兑，企业可以在区域范围内使用创新券购买科技服务。"
+             "建立跨区域协同创新机制，推进创新资源开放共享。\n")
+
+
+def test_at_1280x720_the_article_keeps_its_lines(tmp_path: Path) -> None:
+    from annotator.project import Project
+
+    path = tmp_path / "study.annot"
+    with Project.create(path, coder="甲") as project:
+        doc = project.add_document("区域创新券的实践", PARAGRAPH * 40)
+        code = project.add_code("资源协同")
+        project.apply_code(doc.id, code.id, 0, 6)
+    shown = run_window(tmp_path, (1280, 720), resize=(1280, 690), project=path)
+    # Nothing listed (no code chosen): the pane is its title line, the article the rest.
+    assert shown["empty_pane"] <= 40
+    assert shown["pane_with_passages"] >= 120  # a code chosen: its passages show
+    assert shown["lines_with_search"] >= 10  # was about 7 with the search tab open
+    assert shown["results_shown"] >= 2

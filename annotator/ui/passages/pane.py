@@ -173,7 +173,7 @@ class PassagesPane(QWidget):
 
     def title_height(self) -> int:
         """The height of the title line alone: the pane folded."""
-        return self._bar.sizeHint().height()
+        return self._bar.sizeHint().height() + 6
 
     def set_list_shown(self, shown: bool) -> None:
         """Show or hide the list under the title line (hidden while the pane is folded)."""

@@ -83,8 +83,18 @@ class BottomTabs(QTabWidget):
             mine = self._splitter.sizes()[self._splitter.indexOf(self)]
             if mine > 2 * self._first.title_height():  # open, not already squeezed
                 self._open_height = mine
-            self.setMaximumHeight(self._first.title_height())
+            # Both bounds: the splitter would keep the pages' minimum (the hidden search
+            # panel's too) over a maximum alone.
+            self.setFixedHeight(self._first.title_height())
+            sizes = self._splitter.sizes()
+            mine_at = self._splitter.indexOf(self)
+            if len(sizes) > 1:
+                spare = sizes[mine_at] - self._first.title_height()
+                sizes[mine_at] -= spare
+                sizes[0 if mine_at else 1] += spare
+                self._splitter.setSizes(sizes)
         else:
+            self.setMinimumHeight(0)
             self.setMaximumHeight(UNLIMITED)
             self._make_room(self._open_height)
 
