@@ -87,6 +87,14 @@ def test_a_text_file_past_the_size_limit_is_refused_before_it_is_read(tmp_path: 
     assert "more than the limit of 16.0 MB" in caught.value.reason
 
 
+def test_a_file_whose_size_stat_does_not_tell_is_read_no_further_than_the_limit(
+        tmp_path: Path) -> None:
+    zero = tmp_path / "zero.txt"
+    zero.symlink_to("/dev/zero")  # stat says 0 bytes; reading never ends
+    with pytest.raises(ReadError, match="more than the limit of 16 MB"):
+        read_file(zero)
+
+
 def test_text_past_the_character_limit_is_refused_naming_it(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from annotator.importing import extracted

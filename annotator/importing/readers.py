@@ -6,6 +6,7 @@ module. Every failure, expected or not, surfaces as ReadError with a one-line re
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from annotator.importing.extracted import ExtractedText
 from annotator.importing.html_file import read_html_file
 from annotator.importing.pdf_file import read_pdf_file
 from annotator.importing.text_file import read_text_file
-from annotator.limits import MAX_BINARY_FILE_BYTES, MAX_TEXT_FILE_BYTES, check_file_size
+from annotator.limits import MAX_BINARY_FILE_BYTES, MAX_TEXT_FILE_BYTES, MiB, check_file_size
 
 __all__ = ["SUPPORTED_SUFFIXES", "ExtractedText", "read_file"]
 
@@ -46,10 +47,13 @@ def read_file(path: Path) -> ExtractedText:
         shown = path.suffix or "(no extension)"
         expected = ", ".join(SUPPORTED_SUFFIXES)
         raise ReadError(path, f"unsupported file type {shown}; expected {expected}")
+    limit = _FILE_LIMITS[path.suffix.lower()]
     try:
-        check_file_size(path, _FILE_LIMITS[path.suffix.lower()],
-                        lambda message: ReadError(path, message))
-        data = path.read_bytes()
+        check_file_size(path, limit, lambda message: ReadError(path, message))
+        if stat.S_ISREG(path.stat().st_mode):
+            data = path.read_bytes()
+        else:  # a device or a pipe: its size says nothing, so read no further than the limit
+            data = _read_at_most(path, limit)
     except OSError as exc:
         raise ReadError(path, f"cannot read file: {exc.strerror or exc}") from exc
     # Whitespace-only files are caught after decoding, when the encoding is known.
@@ -61,6 +65,18 @@ def read_file(path: Path) -> ExtractedText:
         raise
     except Exception as exc:  # noqa: BLE001 - callers are promised ReadError and nothing else
         raise ReadError(path, f"unreadable: {_one_line(exc)}") from exc
+
+
+def _read_at_most(path: Path, limit: int) -> bytes:
+    parts, total = [], 0
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            parts.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                raise ReadError(path, f"file is more than the limit of {limit // MiB} MB; "
+                                      "refused")
+    return b"".join(parts)
 
 
 def _one_line(exc: Exception) -> str:
