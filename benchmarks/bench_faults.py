@@ -66,13 +66,19 @@ def kill_after(proc: subprocess.Popen[str], lines: int, seconds: float) -> list[
     got: list[str] = []
     deadline = time.monotonic() + seconds
     assert proc.stdout is not None
-    os.set_blocking(proc.stdout.fileno(), False)
+    fd = proc.stdout.fileno()
+    os.set_blocking(fd, False)
+    pending = b""
     while len(got) < lines and time.monotonic() < deadline and proc.poll() is None:
-        line = proc.stdout.readline()
-        if line:
-            got.append(line.rstrip("\n"))
-        else:
+        try:
+            chunk = os.read(fd, 65536)
+        except BlockingIOError:
+            chunk = b""
+        if not chunk:
             time.sleep(0.005)
+            continue
+        *complete, pending = (pending + chunk).split(b"\n")  # only whole lines count
+        got += [line.decode() for line in complete if line]
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     return got
