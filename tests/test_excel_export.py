@@ -246,6 +246,19 @@ def test_formula_like_text_reads_back_as_the_same_string(workbook):
     assert memo.value == '=HYPERLINK("http://x")' and memo.data_type == "s"
 
 
+def test_each_passage_text_keeps_its_own_prefix_and_wrapping(workbook):
+    """Formula-like and plain passage texts in turn: only the former are quote-prefixed,
+    every one wraps at the top (cells of a column are reused from row to row)."""
+    ws = workbook["编码片段"]
+    cells = [ws.cell(row=r, column=9) for r in range(2, ws.max_row + 1)]
+    assert {c.value for c in cells if c.quotePrefix} == {"=SUM(A1)", "+86 10 1234", "@x",
+                                                          "-1", "#N/A"}
+    assert any(not c.quotePrefix for c in cells)
+    assert all(c.alignment.wrap_text and c.alignment.vertical == "top" for c in cells)
+    starts = [ws.cell(row=r, column=10) for r in range(2, ws.max_row + 1)]
+    assert all(isinstance(c.value, int) and c.alignment.vertical == "top" for c in starts)
+
+
 def test_no_formula_anywhere(workbook):
     for ws in workbook.worksheets:
         for row in ws.iter_rows():

@@ -235,8 +235,10 @@ def _write_passages(wb, ws, data: ExportData, keys: list[str], progress):
     pairs: Counter[tuple[int, int]] = Counter()
     expected = max(0, int(data.passage_count or 0))
     append = ws.append
-    datetime_cell = mk.datetime_cell
-    number = mk.number
+    # The cells that change from row to row: one reused cell per column.
+    passage_text, memo_text = mk.column(wrap).text, mk.column(wrap).text
+    start_number, end_number = mk.column(top).number, mk.column(top).number
+    created = mk.column(mk.datetime).datetime
     limit = MAX_ROWS_PER_SHEET
     rows = done = 0
     for p in data.passages:
@@ -275,13 +277,13 @@ def _write_passages(wb, ws, data: ExportData, keys: list[str], progress):
                 *doc_cells.get(p.document_id, no_doc),
                 *unit_part,
                 *code_cells.get(p.code_id, no_code),
-                text(p.text, wrap),
-                number(p.start, top),
-                number(p.end, top),
+                passage_text(p.text),
+                start_number(p.start),
+                end_number(p.end),
                 coder,
                 *origin_part,
-                text(p.memo, wrap) if p.memo else None,
-                datetime_cell(p.created_at),
+                memo_text(p.memo) if p.memo else None,
+                created(p.created_at),
             )
         )
         pairs[p.code_id, p.document_id] += 1

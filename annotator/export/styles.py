@@ -174,3 +174,52 @@ class CellMaker:
 
     def header_row(self, titles) -> list[Cell]:
         return [self.text(str(t), self.header) for t in titles]
+
+    def column(self, style) -> ColumnCell:
+        """One reusable cell of ``style`` for a column (see :class:`ColumnCell`)."""
+        return ColumnCell(self, style)
+
+
+class ColumnCell:
+    """One styled cell set anew for each row of a column, instead of a new cell per row.
+
+    A write-only sheet writes an appended row's cells before ``append`` returns, so the
+    next row may hand over the same cell again with another value (one cell per column:
+    never twice in a row). Values the maker would mark as text with a quote prefix get a
+    cell of their own, so the reused cell keeps its style."""
+
+    __slots__ = ("_maker", "_style", "_cell")
+
+    def __init__(self, maker: CellMaker, style) -> None:
+        self._maker = maker
+        self._style = style
+        self._cell = maker._styled(style)
+
+    def text(self, value: str) -> Cell:
+        """As :meth:`CellMaker.text`."""
+        if value.__class__ is not str:
+            value = "" if value is None else str(value)
+        value = clean_text(value)
+        if value and (value[0] in "=+-@" or value[0] == "#" and value in ERROR_CODES):
+            return self._maker.text(value, self._style)
+        cell = self._cell
+        cell._value = value
+        cell.data_type = "s"
+        return cell
+
+    def number(self, value: int | float) -> Cell:
+        """As :meth:`CellMaker.number`."""
+        cell = self._cell
+        cell._value = value
+        cell.data_type = "n"
+        return cell
+
+    def datetime(self, value: datetime | None) -> Cell | None:
+        """As :meth:`CellMaker.datetime_cell` (the column's style must be the maker's
+        ``datetime``)."""
+        if type(value) is not datetime:
+            return self._maker.datetime_cell(value)
+        cell = self._cell
+        cell._value = self._maker.local_time(value)
+        cell.data_type = "d"
+        return cell
