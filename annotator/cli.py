@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from annotator.cli_help import HelpFormatter, add_examples, nearest_name, unknown_command
-from annotator.cli_i18n import argparse_in_language, tr
+from annotator.cli_i18n import argparse_in_language, counted, error_text, tr
 from annotator.cli_progress import Bar, add_quiet
 from annotator.errors import AnnotatorError
 from annotator.logs import log
@@ -121,8 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
 def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
     with Project.create(args.project, codebook=args.codebook, coder=args.coder) as project:
         stats = project.stats()
-    print(tr("created {path} with {codes} codes").format(path=args.project, codes=stats.codes),
-          file=out)
+    print(counted(tr("created {path} with {codes} code(s)"), path=args.project,
+                  codes=stats.codes), file=out)
     return 0
 
 
@@ -177,8 +177,8 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
             project.export_excel(args.target, all_disagreements=args.all_disagreements,
                                  progress=bar)
             stats = project.stats()
-            what = tr("{passages} passages, {documents} documents").format(
-                passages=stats.passages, documents=stats.documents)
+            what = counted(tr("{passages} passage(s), {documents} document(s)"),
+                           passages=stats.passages, documents=stats.documents)
         else:
             what = _export_exchange(project, args.target, suffix, bar)
     print(tr("wrote {target}: {what}").format(target=args.target, what=what), file=out)
@@ -191,19 +191,19 @@ def _export_exchange(project: Project, target: Path, suffix: str, bar: Bar) -> s
     if suffix == ".qdpx":
         s = exchange.export_qdpx(project, target, progress=bar)
         peers = "".join(f"\n  [{w.kind}] {w}" for w in s.warnings)  # what peers change
-        return tr("{documents} documents, {codes} codes, {coders} coders, {passages} passages, "
-                  "{memos} memos").format(documents=s.documents, codes=s.codes,
-                                          coders=s.coders, passages=s.passages,
-                                          memos=s.memos) + peers
+        return counted(tr("{documents} document(s), {codes} code(s), {coders} coder(s), "
+                          "{passages} passage(s), {memos} memo(s)"),
+                       documents=s.documents, codes=s.codes, coders=s.coders,
+                       passages=s.passages, memos=s.memos) + peers
     if suffix == ".qdc":
-        return tr("{codes} codes").format(codes=exchange.export_qdc(project, target))
-    return tr("{passages} passages").format(
-        passages=exchange.export_passages_csv(project, target, progress=bar))
+        return counted(tr("{codes} code(s)"), codes=exchange.export_qdc(project, target))
+    return counted(tr("{passages} passage(s)"),
+                   passages=exchange.export_passages_csv(project, target, progress=bar))
 
 
 def _print_warnings(warnings: Sequence[ExchangeWarning], out: TextIO) -> None:
     if warnings:
-        print(tr("{count} warning(s):").format(count=len(warnings)), file=out)
+        print(counted(tr("{count} warning(s):"), count=len(warnings)), file=out)
         for w in warnings:
             print(f"  [{w.kind}] {w}", file=out)
 
@@ -216,10 +216,10 @@ def cmd_import_project(args: argparse.Namespace, out: TextIO) -> int:
     print(tr("created {target} from {source}{origin}").format(
         target=report.target, source=report.source, origin=origin), file=out)
     print(
-        tr("{documents} documents, {codes} codes, {coders} coders, {passages} passages "
-           "({memos} with memos), {values} attribute values").format(
-            documents=report.documents, codes=report.codes, coders=report.coders,
-            passages=report.passages, memos=report.memos, values=report.attribute_values),
+        counted(tr("{documents} document(s), {codes} code(s), {coders} coder(s), "
+                   "{passages} passage(s) ({memos} with memos), {values} attribute value(s)"),
+                documents=report.documents, codes=report.codes, coders=report.coders,
+                passages=report.passages, memos=report.memos, values=report.attribute_values),
         file=out,
     )
     _print_warnings(report.warnings.items, out)
@@ -291,8 +291,8 @@ def cmd_codebook(args: argparse.Namespace, out: TextIO) -> int:
             else:
                 added, updated = project.import_codebook(args.source)
                 warnings = []
-        print(tr("{added} codes added, {updated} updated").format(added=added, updated=updated),
-              file=out)
+        print(counted(tr("{added} code(s) added, {updated} updated"), added=added,
+                      updated=updated), file=out)
         _print_warnings(warnings, out)
         return 0
     suffix = args.target.suffix.lower()
@@ -362,7 +362,9 @@ def run(argv: list[str], out: TextIO | None = None) -> int:
         return handler(args, out or sys.stdout)
     except AnnotatorError as exc:
         log.warning("%s failed: %s", args.command, exc)
-        print(tr("annotator: error: {message}").format(message=exc), file=sys.stderr)
+        # The exception's English stays in the log; the user reads their own language.
+        print(tr("annotator: error: {message}").format(message=error_text(exc)),
+              file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         log.info("%s interrupted", args.command)

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
-from annotator.cli_i18n import tr
+from annotator.cli_i18n import counted, plural, tr
 from annotator.cli_progress import Bar, add_quiet
 from annotator.errors import AnnotatorError, InvalidOperation
 from annotator.project import Project
@@ -114,23 +114,24 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
         )
     shown = tr(" (showing {shown}; --limit 0 shows all)").format(
         shown=len(result.hits)) if result.truncated else ""
-    print(tr("{total} matches in {documents} documents{shown}").format(
-        total=result.total, documents=result.document_count, shown=shown), file=out)
+    print(counted(tr("{total} match(es) in {documents} document(s){shown}"),
+                  total=result.total, documents=result.document_count, shown=shown), file=out)
     if result.unindexed:
-        print(tr("note: {count} documents are not indexed yet").format(
-            count=result.unindexed), file=out)
+        print(counted(tr("note: {count} document(s) not indexed yet"),
+                      count=result.unindexed), file=out)
     if result.index_stale:
         print(tr("note: the term list changed since the index was built; "
                  "`annotator index {project} --rebuild` re-segments").format(
             project=args.project), file=out)
     if coded is not None and code is not None:
         spans_total, made = coded
-        what = {"match": tr("matches"), "sentence": tr("sentences"),
-                "paragraph": tr("paragraphs")}
-        print(tr("coded {code}: {made} passages from all {total} matches ({spans} {what}; "
-                 "{already} were coded so already)").format(
-            code=code.path_text, made=made, total=result.total, spans=spans_total,
-            what=what[args.unit], already=spans_total - made), file=out)
+        what = {"match": tr("match(es)"), "sentence": tr("sentence(s)"),
+                "paragraph": tr("paragraph(s)")}
+        print(counted(tr("coded {code}: {made} passage(s) from all {total} match(es) "
+                         "({spans} {what}; {already} of them coded so already)"),
+                      code=code.path_text, made=made, total=result.total, spans=spans_total,
+                      what=plural(what[args.unit], spans_total), already=spans_total - made),
+              file=out)
     return 0
 
 
@@ -160,8 +161,9 @@ def cmd_autocode(args: argparse.Namespace, out: TextIO) -> int:
         code_ids = _code_ids(project, args.code) if args.code else None
         if not args.anywhere:  # whole words: the index first, with its progress bar
             _ensure_with_progress(project, args)
-        report = autocode(project, unit=args.unit, code_ids=code_ids,
-                          whole_word=not args.anywhere)
+        with Bar(tr("auto-coding"), args, unit=tr(" codes")) as bar:
+            report = autocode(project, unit=args.unit, code_ids=code_ids,
+                              whole_word=not args.anywhere, progress=bar)
         if not report.codes:
             print(tr("no codes with keywords: nothing to propose"), file=out)
             return 0
@@ -175,18 +177,19 @@ def cmd_autocode(args: argparse.Namespace, out: TextIO) -> int:
             if c.coded:
                 skipped.append(tr("{count} already coded").format(count=c.coded))
             extra = f" ({', '.join(skipped)})" if skipped else ""
-            print(tr("{code}: {proposed} new proposals from {matches} keyword matches{extra}")
-                  .format(code=c.path, proposed=c.proposed, matches=c.matches, extra=extra),
+            print(counted(tr("{code}: {proposed} new proposal(s) from {matches} keyword "
+                             "match(es){extra}"),
+                          code=c.path, proposed=c.proposed, matches=c.matches, extra=extra),
                   file=out)
-        print(tr("{proposed} new proposals ({unit}) for {codes} codes").format(
-            proposed=report.proposed, unit=unit, codes=len(report.codes)), file=out)
+        print(counted(tr("{proposed} new proposal(s) ({unit}) for {codes} code(s)"),
+                      proposed=report.proposed, unit=unit, codes=len(report.codes)), file=out)
         if args.accept_all:
             accepted = 0
             for code_id in report.code_ids:
                 accepted += len(accept_code(project, code_id, include_subcodes=False)
                                 .passage_ids)
-            print(tr("accepted: {count} passages created (origin auto)").format(
-                count=accepted), file=out)
+            print(counted(tr("accepted: {count} passage(s) created (origin auto)"),
+                          count=accepted), file=out)
         else:
             print(tr("review with `annotator proposals {project}`").format(
                 project=args.project), file=out)
@@ -231,10 +234,11 @@ def cmd_proposals(args: argparse.Namespace, out: TextIO) -> int:
             batch = autocoding.accept_code(project, code.id)
         else:
             changed = autocoding.reject_proposals(project, _ids(args.items))
-            print(tr("rejected {count} proposals").format(count=changed), file=out)
+            print(counted(tr("rejected {count} proposal(s)"), count=changed), file=out)
             return 0
-    print(tr("accepted {proposals} proposals: {passages} passages created (origin auto)").format(
-        proposals=len(batch.proposals), passages=len(batch.passage_ids)), file=out)
+    print(counted(tr("accepted {proposals} proposal(s): {passages} passage(s) created "
+                     "(origin auto)"),
+                  proposals=len(batch.proposals), passages=len(batch.passage_ids)), file=out)
     return 0
 
 
@@ -256,8 +260,8 @@ def cmd_index(args: argparse.Namespace, out: TextIO) -> int:
         else:
             n = _ensure_with_progress(project, args)
         status = index_status(project)
-    print(tr("indexed now: {now}; in the index: {indexed} of {documents} documents").format(
-        now=n, indexed=status.indexed, documents=status.documents), file=out)
+    print(counted(tr("indexed now: {now}; in the index: {indexed} of {documents} document(s)"),
+                  now=n, indexed=status.indexed, documents=status.documents), file=out)
     if status.stale_terms:
         print(tr("the term list changed since the index was built: use --rebuild"), file=out)
     return 0

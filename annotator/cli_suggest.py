@@ -7,7 +7,8 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
-from annotator.cli_i18n import tr
+from annotator.cli_i18n import counted, plural, tr
+from annotator.cli_progress import Bar, add_quiet
 from annotator.errors import InvalidOperation
 from annotator.project import Project
 from annotator.suggest import UNITS, CodeQuality, SuggestReport, suggest
@@ -50,6 +51,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--next", type=int, default=0, metavar="N",
                    help=tr("also list the N uncoded units whose coding would teach the most"))
     p.add_argument("--dry-run", action="store_true", help=tr("report only; store no proposals"))
+    add_quiet(p)
     p.set_defaults(handler=cmd_suggest)
 
 
@@ -71,18 +73,22 @@ def cmd_suggest(args: argparse.Namespace, out: TextIO) -> int:
                 raise InvalidOperation(tr("{project}: no coder {name}").format(
                     project=args.project, name=args.coder))
             coder_ids = found
-        report = suggest(project, unit=args.unit, code_ids=code_ids, coder_ids=coder_ids,
-                         min_confidence=args.min_confidence, min_precision=args.min_precision,
-                         next_units=args.next, store=not args.dry_run)
+        with Bar(tr("learning"), args, unit=tr(" codes")) as bar:
+            report = suggest(project, unit=args.unit, code_ids=code_ids, coder_ids=coder_ids,
+                             min_confidence=args.min_confidence,
+                             min_precision=args.min_precision, next_units=args.next,
+                             store=not args.dry_run, progress=bar)
     print_report(report, out, stored=not args.dry_run, project=args.project)
     return 0
 
 
 def print_report(report: SuggestReport, out: TextIO, *, stored: bool, project: Path) -> None:
-    unit = tr("paragraphs") if report.unit == "paragraph" else tr("sentences")
-    print(tr("learned from {n:,} {unit} of {docs:,} coded documents ({total:,} in all); "
-             "quality by cross-validation, split by document, at confidence ≥ {conf:.2f}:")
-          .format(n=report.training_units, unit=unit, docs=report.worked_documents,
+    unit = plural(tr("paragraph(s)") if report.unit == "paragraph" else tr("sentence(s)"),
+                  report.training_units)
+    print(counted(tr("learned from {n:,} {unit} of {docs:,} coded document(s) ({total:,} in "
+                     "all); quality by cross-validation, split by document, at confidence ≥ "
+                     "{conf:.2f}:"),
+                  n=report.training_units, unit=unit, docs=report.worked_documents,
                   total=report.units, conf=report.min_confidence), file=out)
     print(f"  {tr('code'):<28} {tr('units'):>6} {tr('docs'):>5} {'P':>5} {'R':>5} {'F1':>5}  "
           f"{tr('keywords P/R/F1'):<16} {tr('proposed'):>8}", file=out)
@@ -97,15 +103,15 @@ def print_report(report: SuggestReport, out: TextIO, *, stored: bool, project: P
         print(f"  {q.path[:28]:<28} {q.coded_units:>6} {q.documents:>5} {scores}  {kw:<16} "
               f"{q.proposed:>8}{note}", file=out)
     if stored:
-        print(tr("{n:,} proposals added to the review queue (`annotator proposals {project}`); "
-                 "{ranked:,} keyword proposals ranked by the model").format(
-                     n=report.proposed, project=project,
-                     ranked=report.ranked_keyword_proposals), file=out)
+        print(counted(tr("{n:,} proposal(s) added to the review queue (`annotator proposals "
+                         "{project}`); {ranked:,} keyword proposal(s) ranked by the model"),
+                      n=report.proposed, project=project,
+                      ranked=report.ranked_keyword_proposals), file=out)
     else:
         print(tr("dry run: nothing stored"), file=out)
     if report.next_units:
-        print("\n" + tr("next {n} units to code (the model is least sure):").format(
-            n=len(report.next_units)), file=out)
+        print("\n" + counted(tr("next {n} unit(s) to code (the model is least sure):"),
+                             n=len(report.next_units)), file=out)
         paths = {q.code_id: q.path for q in report.codes}
         for u in report.next_units:
             print(f"  {u.number:<12} {paths.get(u.code_id, '')[:20]:<20} "

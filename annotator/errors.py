@@ -2,11 +2,36 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import TypeVar
+
+E = TypeVar("E", bound="AnnotatorError")
+
+
+class Phrase(str):
+    """A field of an error's template that is words rather than a name or a number (a
+    cause, a reason): the CLI says it in the user's language too."""
 
 
 class AnnotatorError(Exception):
-    """Base of every error the core raises on purpose."""
+    """Base of every error the core raises on purpose.
+
+    The message (``str(exc)``) is English, for logs and the Python API. ``template`` and
+    ``fields``, when the raiser gave them, are that message as a ``str.format`` template and
+    its values, so that the CLI and the window can say it in the user's language
+    (``template.format(**fields) == str(exc)``)."""
+
+    template: str | None = None
+    fields: Mapping[str, object] = {}
+
+    @classmethod
+    def of(cls: type[E], template: str, /, **fields: object) -> E:
+        """``cls(template.format(**fields))`` that keeps the template and the fields. Only
+        for classes whose one argument is the message."""
+        exc = cls(template.format(**fields))
+        exc.template, exc.fields = template, fields
+        return exc
 
 
 class ProjectError(AnnotatorError):
@@ -17,10 +42,10 @@ class SchemaTooNewError(ProjectError):
     """The project was written by a newer annotator than this one."""
 
     def __init__(self, path: Path, found: int, supported: int) -> None:
-        super().__init__(
-            f"{path}: project schema version {found} is newer than this annotator supports "
-            f"({supported}); update annotator to open it"
-        )
+        self.template = ("{path}: project schema version {found} is newer than this annotator "
+                         "supports ({supported}); update annotator to open it")
+        self.fields = {"path": path, "found": found, "supported": supported}
+        super().__init__(self.template.format(**self.fields))
         self.path, self.found, self.supported = path, found, supported
 
 
@@ -68,8 +93,10 @@ class ProjectStorageError(ProjectError):
 
     def __init__(self, path: Path | str, cause: str, detail: str = "") -> None:
         self.path, self.cause, self.detail = Path(path), cause, detail
-        super().__init__(f"{path}: {STORAGE_CAUSES.get(cause, cause)}"
-                         + (f" ({detail})" if detail else ""))
+        self.template = "{path}: {cause} ({detail})" if detail else "{path}: {cause}"
+        self.fields = {"path": path, "cause": Phrase(STORAGE_CAUSES.get(cause, cause)),
+                       "detail": Phrase(detail)}
+        super().__init__(self.template.format(**self.fields))
 
 
 #: What each ``ProjectStorageError.cause`` means, as the CLI prints it.
@@ -92,8 +119,10 @@ class ReadOnlyProjectError(ProjectStorageError):
     def __init__(self, path: Path | str, reason: str) -> None:
         self.reason = reason
         super().__init__(path, "read-only", reason)
-        self.args = (f"{path}: the project is open read-only ({reason}); "
-                     "this change was not saved",)
+        self.template = ("{path}: the project is open read-only ({reason}); "
+                         "this change was not saved")
+        self.fields = {"path": path, "reason": Phrase(reason)}
+        self.args = (self.template.format(**self.fields),)
 
     def __str__(self) -> str:
         return str(self.args[0])

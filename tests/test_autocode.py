@@ -240,3 +240,12 @@ def test_a_keyword_inside_a_longer_listed_term_is_no_match_in_either_script(
     code = project.add_code("成果转化", keywords=["成果转化"])
     autocode(project)
     assert proposed_texts(project, code.id) == sorted(["加快成果转化。", "加快成果轉化。"])
+
+
+def test_progress_counts_the_codes_with_keywords(setup) -> None:
+    project, *_ = setup
+    calls: list[tuple[int, int]] = []
+    report = autocode(project, progress=lambda done, total: calls.append((done, total)))
+    assert len(report.codes) == 2  # 无关键词 has no keywords: not counted
+    assert calls == [(0, 2), (1, 2), (2, 2)]
+    assert autocode(project).proposed == 0  # without a callback, as before

@@ -61,7 +61,7 @@ def test_import_project_command(study: Path, tmp_path: Path, capsys) -> None:
     code, out, _ = cli("import-project", tmp_path / "out.qdpx", tmp_path / "new.annot",
                        capsys=capsys)
     assert code == 0
-    assert "1 documents" in out and "2 passages (1 with memos)" in out
+    assert "1 document," in out and "2 passages (1 with memos)" in out
     code, _, err = cli("import-project", tmp_path / "out.qdpx", tmp_path / "new.annot",
                        capsys=capsys)
     assert code == 1 and "already exists" in err
@@ -80,7 +80,7 @@ def test_import_project_prints_warnings(tmp_path: Path, capsys) -> None:
         encoding="utf-8",
     )
     code, out, _ = cli("import-project", qde, tmp_path / "x.annot", capsys=capsys)
-    assert code == 0 and "2 warning(s):" in out
+    assert code == 0 and "2 warnings:" in out
     assert '[missing-source] source "gone"' in out and "[schema-quirk]" in out
 
 
@@ -95,7 +95,7 @@ def test_codebook_commands_dispatch_by_suffix(study: Path, tmp_path: Path, capsy
     for name in ("cb.xlsx", "cb.qdc", "cb.yaml"):
         code, out, _ = cli("codebook", "import", fresh, tmp_path / name, capsys=capsys)
         assert code == 0
-        assert out.startswith("1 codes added" if name == "cb.xlsx" else "0 codes added")
+        assert out.startswith("1 code added" if name == "cb.xlsx" else "0 codes added")
     bad = tmp_path / "bad.xlsx"
     wb = openpyxl.Workbook()
     wb.active.append(["foo", "bar"])

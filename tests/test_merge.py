@@ -362,16 +362,16 @@ def test_hand_copied_file_is_merged_cautiously(study: Study, tmp_path: Path) -> 
 def test_cli_merge(study: Study, capsys) -> None:
     assert run(["merge", str(study.a.path), str(study.b_path), "--dry-run"]) == 0
     out = capsys.readouterr().out
-    assert "dry run" in out and "9 passage(s)" in out
+    assert "dry run" in out and "9 passages" in out
     assert run(["merge", str(study.a.path), str(study.b_path)]) == 0
     out = capsys.readouterr().out
-    assert "added: 1 coder(s), 1 document(s), 2 code(s), 9 passage(s)" in out
+    assert "added: 1 coder, 1 document, 2 codes, 9 passages" in out
     assert "[code-deleted-here]" in out and "[code-name]" in out
     assert run(["merge", str(study.a.path), str(study.b_path)]) == 0
     out = capsys.readouterr().out
-    assert "added: 0 coder(s), 0 document(s), 0 code(s), 0 passage(s)" in out
-    assert "conflict(s) to look at" not in out
-    assert "not listed again: 2 earlier conflict(s)" in out
+    assert "added: 0 coders, 0 documents, 0 codes, 0 passages" in out
+    assert "to look at" not in out
+    assert "not listed again: 2 earlier conflicts" in out
 
 
 def test_code_edits_made_in_the_copy_are_taken(study: Study) -> None:
@@ -467,3 +467,15 @@ def test_deleted_there_is_reported_once(study: Study, tmp_path: Path) -> None:
     with sqlite3.connect(tmp_path / "丙.annot") as con:
         keys = [k for (k,) in con.execute("SELECT key FROM meta")]
     assert not [k for k in keys if k.startswith("merge_seen")] and "merge_base" in keys
+
+
+def test_progress_names_each_step_and_ends_at_the_total(study: Study) -> None:
+    from annotator.merge.merge import STEPS
+
+    calls: list[tuple[int, int, str]] = []
+    report = merge_project(study.a, study.b_path, dry_run=True,
+                           progress=lambda *call: calls.append(call))
+    assert report.passages_added == 9
+    assert [c[2] for c in calls] == [*STEPS, ""]
+    assert [c[0] for c in calls] == list(range(len(STEPS) + 1))
+    assert {c[1] for c in calls} == {len(STEPS)}

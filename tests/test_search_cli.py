@@ -97,7 +97,7 @@ def test_search_finds_traditional_forms(tmp_path: Path) -> None:
     assert text.splitlines()[-1] == "2 matches in 2 documents"
     assert "国家重点【实验室】" not in text
     _, text = cli("search", path, "实验室", "--mode", "regex")  # the characters as written
-    assert text.splitlines()[-1] == "2 matches in 1 documents"
+    assert text.splitlines()[-1] == "2 matches in 1 document"
 
 
 def test_bad_regex_is_an_error_message(project_file: Path, capsys) -> None:
@@ -122,7 +122,7 @@ def test_autocode_review_cycle(project_file: Path) -> None:
     assert len(ids) == 7
 
     code, text = cli("proposals", project_file, "reject", ids[0])
-    assert text.strip() == "rejected 1 proposals"
+    assert text.strip() == "rejected 1 proposal"
     code, text = cli("proposals", project_file, "accept", ids[1], ids[2])
     assert text.strip() == "accepted 2 proposals: 2 passages created (origin auto)"
     code, text = cli("proposals", project_file, "accept-code", "区域协同创新")
@@ -138,7 +138,7 @@ def test_autocode_for_one_code_with_accept_all(project_file: Path) -> None:
     code, text = cli("autocode", project_file, "--code", "区域协同创新", "--unit", "paragraph",
                      "--accept-all")
     assert code == 0
-    assert "3 new proposals (paragraphs) for 1 codes" in text
+    assert "3 new proposals (paragraphs) for 1 code" in text
     assert "accepted: 3 passages created (origin auto)" in text
     with Project.open(project_file) as project:
         assert len(project.passages()) == 3

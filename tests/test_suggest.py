@@ -196,3 +196,29 @@ def test_cli_prints_quality_per_code_and_stores_proposals(coded: Path, tmp_path:
     assert "next 3 units to code" in text
     with Project.open(target) as project:
         assert any(p.origin == "suggested" for p in list_proposals(project))
+
+
+def test_progress_counts_the_codes_learned(coded: Path, tmp_path: Path) -> None:
+    calls: list[tuple[int, int]] = []
+    with _copy(coded, tmp_path) as project:
+        report = suggest(project, store=False,
+                         progress=lambda done, total: calls.append((done, total)))
+    n = len(report.codes)
+    assert n > 1 and calls == [(i, n) for i in range(n + 1)]
+
+
+def test_cli_draws_a_bar_over_the_codes_on_a_terminal(
+    coded: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    target = tmp_path / coded.name
+    target.write_bytes(coded.read_bytes())
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    assert run(["suggest", str(target), "--dry-run", "--quiet"], io.StringIO()) == 0
+    assert terminal.getvalue() == ""
+    assert run(["suggest", str(target), "--dry-run"], io.StringIO()) == 0
+    assert terminal.getvalue().startswith("\rlearning:") and terminal.getvalue().endswith("\r")

@@ -14,7 +14,7 @@ coded with that code (a passage of the code overlaps it), is not proposed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -132,13 +132,16 @@ def autocode(
     unit: str = SENTENCE,
     code_ids: Iterable[int] | None = None,
     whole_word: bool = True,
+    progress: Callable[[int, int], None] | None = None,
 ) -> AutocodeReport:
     """Propose ``unit``s for every code with keywords (or only ``code_ids``), in one
     transaction. Keywords match as whole words (segmented) unless ``whole_word`` is False,
-    in either script.
+    in either script. ``progress(done, total)`` is called as the codes are worked through
+    (after the word index is up to date; ``ensure_index`` reports that part).
     Returns counts per code; the proposals are read with ``review.list_proposals``."""
     if unit not in UNITS:
-        raise InvalidOperation(f"unknown unit {unit!r} (use {', '.join(UNITS)})")
+        raise InvalidOperation.of("unknown unit {unit!r} (use {units})", unit=unit,
+                                  units=", ".join(UNITS))
     wanted = None if code_ids is None else set(code_ids)
     codes: list[CodeInfo] = [
         c for c in project.codes() if c.keywords and (wanted is None or c.id in wanted)
@@ -154,7 +157,9 @@ def autocode(
         known = repo.statuses(s, [c.id for c in codes])
         coded = repo.coded_spans(s, [c.id for c in codes])
         new: list[repo.NewProposal] = []
-        for code in codes:
+        for done, code in enumerate(codes):
+            if progress is not None:
+                progress(done, len(codes))
             summary = CodeSummary(code.id, code.path_text, len(code.keywords))
             report.codes.append(summary)
             # (document, start, end) → the keywords found in that unit, in order.
@@ -185,4 +190,6 @@ def autocode(
                     ))
                     summary.proposed += 1
         repo.add_proposals(s, new)
+    if progress is not None:
+        progress(len(codes), len(codes))
     return report

@@ -21,7 +21,7 @@ def content_hash(text: str) -> str:
 def get_document(session: Session, document_id: int) -> Document:
     doc = session.get(Document, document_id)
     if doc is None:
-        raise NotFoundError(f"no document with id {document_id}")
+        raise NotFoundError.of("no document with id {id}", id=document_id)
     return doc
 
 

@@ -35,9 +35,9 @@ def apply_code(
     the same coder is returned as it is rather than duplicated."""
     length = session.scalar(select(Document.length).where(Document.id == document_id))
     if length is None:
-        raise NotFoundError(f"no document with id {document_id}")
+        raise NotFoundError.of("no document with id {id}", id=document_id)
     if session.get(Code, code_id) is None:
-        raise NotFoundError(f"no code with id {code_id}")
+        raise NotFoundError.of("no code with id {id}", id=code_id)
     if not (0 <= start < end <= length):
         raise InvalidOperation(
             f"span {start}–{end} is empty or outside the document (length {length})"

@@ -80,16 +80,16 @@ def create_schema(engine: Engine) -> None:
 def check_project_file(path: Path) -> None:
     """Raise ProjectError unless ``path`` looks like a SQLite file we could open."""
     if not path.exists():
-        raise ProjectError(f"{path}: no such project file")
+        raise ProjectError.of("{path}: no such project file", path=path)
     if path.is_dir():
-        raise ProjectError(f"{path}: is a folder, not a project file")
+        raise ProjectError.of("{path}: is a folder, not a project file", path=path)
     try:
         with path.open("rb") as fh:
             head = fh.read(len(SQLITE_MAGIC))
     except OSError as exc:
         raise ProjectError(f"{path}: cannot read project file: {exc.strerror or exc}") from exc
     if head != SQLITE_MAGIC:
-        raise ProjectError(f"{path}: not an annotator project (not a SQLite file)")
+        raise ProjectError.of("{path}: not an annotator project (not a SQLite file)", path=path)
 
 
 def read_version(engine: Engine, path: Path) -> int:
@@ -101,9 +101,10 @@ def read_version(engine: Engine, path: Path) -> int:
     except Exception as exc:  # missing table, corrupt file
         if cause_of(exc) not in (None, "damaged"):  # full, read-only, locked: say so
             raise project_error(exc, path) from exc
-        raise ProjectError(f"{path}: not an annotator project ({exc.__class__.__name__})") from exc
+        raise ProjectError.of("{path}: not an annotator project ({kind})", path=path,
+                               kind=exc.__class__.__name__) from exc
     if value is None or not value.isdigit():
-        raise ProjectError(f"{path}: not an annotator project (no schema version)")
+        raise ProjectError.of("{path}: not an annotator project (no schema version)", path=path)
     return int(value)
 
 

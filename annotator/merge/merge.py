@@ -10,6 +10,7 @@ saw of it is kept here, so that merging it again does not report the same confli
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from annotator.db import merge_store as store
@@ -37,18 +38,25 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
+#: What a merge does, in order; ``progress(done, total, step)`` names the step under way.
+STEPS = ("coders", "documents", "codes", "passages", "word lists", "deletions", "saving")
+
+
 def merge_project(
-    project: Project, other_path: str | Path, *, dry_run: bool = False
+    project: Project, other_path: str | Path, *, dry_run: bool = False,
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> MergeReport:
     """Merge the project file at ``other_path`` into ``project``; returns what happened.
 
-    ``dry_run`` does all the work and reports it, then rolls back. Raises
+    ``dry_run`` does all the work and reports it, then rolls back. ``progress(done, total,
+    step)`` is called before each of the :data:`STEPS` and once at the end. Raises
     :class:`~annotator.errors.SchemaTooNewError` for a file from a newer annotator and
     :class:`~annotator.errors.ProjectError` for a file that is no project."""
     other_path = Path(other_path)
     if _same_file(project.path, other_path):
         raise InvalidOperation(f"{other_path}: is this project itself; nothing to merge")
     report = MergeReport(source=str(other_path), dry_run=dry_run)
+    tick = _ticker(progress)
     with open_other(other_path) as other:
         try:
             with other.session_scope() as theirs, project.session_scope() as ours:
@@ -59,12 +67,19 @@ def merge_project(
                     buried=store.tombstone_guids(ours), seen=read_seen(ours, ident),
                 )
                 scan = PassageScan(st)
+                tick(0)
                 merge_coders(st)
+                tick(1)
                 merge_documents(st)
+                tick(2)
                 merge_code_tree(st)
+                tick(3)
                 merge_passages(st, scan)
+                tick(4)
                 merge_word_lists(st)
+                tick(5)
                 report_deleted_there(st)
+                tick(6)
                 write_seen(ours, theirs, ident, merged_at=utcnow().isoformat(timespec="seconds"),
                            deleted_there=st.deleted_there)
                 ours.flush()
@@ -72,7 +87,15 @@ def merge_project(
                     raise _DryRun
         except _DryRun:
             pass
+    tick(len(STEPS))
     return report
+
+
+def _ticker(progress: Callable[[int, int, str], None] | None) -> Callable[[int], None]:
+    def tick(done: int) -> None:
+        if progress is not None:
+            progress(done, len(STEPS), STEPS[done] if done < len(STEPS) else "")
+    return tick
 
 
 def merge_word_lists(st: MergeState) -> None:

@@ -15,7 +15,7 @@ codebook or new coding is never judged by an old model, and no model leaves the 
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -94,10 +94,12 @@ def suggest(
     min_precision: float = 0.6,
     next_units: int = 0,
     store: bool = True,
+    progress: Callable[[int, int], None] | None = None,
 ) -> SuggestReport:
     """Learn from the coding, report its quality per code and (``store``) add proposals for
     the units of the documents not yet worked through. ``next_units``: also rank that many
-    uncoded units by how much coding them would teach (most uncertain first)."""
+    uncoded units by how much coding them would teach (most uncertain first).
+    ``progress(done, total)`` is called as the codes are learned."""
     if unit not in UNITS:
         raise InvalidOperation(f"unknown unit {unit!r} (use {', '.join(UNITS)})")
     if not 0.0 < min_confidence < 1.0:
@@ -135,7 +137,9 @@ def suggest(
     best_p = np.zeros(len(candidates))
     new: list[repo.NewProposal] = []
     models = {}
-    for code in codes:
+    for done, code in enumerate(codes):
+        if progress is not None:
+            progress(done, len(codes))
         positives = table.labels.get(code.id, set())
         y = np.zeros(len(table), dtype=bool)
         if positives:
@@ -190,6 +194,8 @@ def suggest(
             new.append(repo.NewProposal(doc_id, code.id, a, b, "", unit,
                                         origin=repo.SUGGESTED, confidence=float(p[i])))
             quality.proposed += 1
+    if progress is not None:
+        progress(len(codes), len(codes))
 
     if next_units and len(candidates):
         order = np.argsort(-uncertainty, kind="stable")[:next_units]

@@ -941,6 +941,10 @@
       <translation>（错误详情在 {log}）</translation>
     </message>
     <message>
+      <source> codes</source>
+      <translation> 个编码</translation>
+    </message>
+    <message>
       <source> documents</source>
       <translation> 篇文档</translation>
     </message>
@@ -951,6 +955,10 @@
     <message>
       <source> passages</source>
       <translation> 个片段</translation>
+    </message>
+    <message>
+      <source> steps</source>
+      <translation> 步</translation>
     </message>
     <message>
       <source># {scope}: {total} words counted, {different} different</source>
@@ -965,6 +973,10 @@
     <message>
       <source>(none)</source>
       <translation>（无）</translation>
+    </message>
+    <message>
+      <source>, </source>
+      <translation>，</translation>
     </message>
     <message>
       <source>--create needs the PROJECT file to create</source>
@@ -1067,12 +1079,16 @@
       <translation>accept-code 只接受一个编码路径</translation>
     </message>
     <message>
-      <source>accepted {proposals} proposals: {passages} passages created (origin auto)</source>
+      <source>accepted {proposals} proposal(s): {passages} passage(s) created (origin auto)</source>
       <translation>已接受 {proposals} 条建议：新建 {passages} 个编码片段（来源：自动）</translation>
     </message>
     <message>
-      <source>accepted: {count} passages created (origin auto)</source>
+      <source>accepted: {count} passage(s) created (origin auto)</source>
       <translation>已接受：新建 {count} 个编码片段（来源：自动）</translation>
+    </message>
+    <message>
+      <source>added: {coders} coder(s), {documents} document(s), {codes} code(s), {passages} passage(s), {attributes} attribute value(s), {words} word(s)</source>
+      <translation>新增：{coders} 位编码员，{documents} 篇文档，{codes} 个编码，{passages} 个片段，{attributes} 个属性值，{words} 个词</translation>
     </message>
     <message>
       <source>added: {words}</source>
@@ -1081,6 +1097,10 @@
     <message>
       <source>agreement of two coders per code</source>
       <translation>两位编码员在各编码上的一致性</translation>
+    </message>
+    <message>
+      <source>already here: {passages} passage(s)</source>
+      <translation>本项目已有：{passages} 个片段</translation>
     </message>
     <message>
       <source>already stopwords</source>
@@ -1139,8 +1159,16 @@
       <translation>参数 %(argument_name)s：%(message)s</translation>
     </message>
     <message>
+      <source>auto-coding</source>
+      <translation>正在自动编码</translation>
+    </message>
+    <message>
       <source>backup written: {path}</source>
       <translation>已写出备份：{path}</translation>
+    </message>
+    <message>
+      <source>bring another coder's copy back: passages, memos, new codes, attribute edits</source>
+      <translation>合并另一位编码员的副本：片段、备注、新编码、属性修改</translation>
     </message>
     <message>
       <source>bring 李明's passages back</source>
@@ -1167,6 +1195,10 @@
       <translation>一步把每处命中（不只是显示出来的）都编为此编码</translation>
     </message>
     <message>
+      <source>code it with `--coder {coder}`, then: annotator merge {project} {path}</source>
+      <translation>用 `--coder {coder}` 编码，然后运行：annotator merge {project} {path}</translation>
+    </message>
+    <message>
       <source>code path</source>
       <translation>编码路径</translation>
     </message>
@@ -1179,11 +1211,15 @@
       <translation>给每处命中所在的句子编码</translation>
     </message>
     <message>
+      <source>code(s)</source>
+      <translation>个编码</translation>
+    </message>
+    <message>
       <source>codebook file or shipped name</source>
       <translation>编码本文件或自带编码本名称</translation>
     </message>
     <message>
-      <source>coded {code}: {made} passages from all {total} matches ({spans} {what}; {already} were coded so already)</source>
+      <source>coded {code}: {made} passage(s) from all {total} match(es) ({spans} {what}; {already} of them coded so already)</source>
       <translation>已编码 {code}：从全部 {total} 处命中新建 {made} 个片段（{spans} 个{what}；其中 {already} 个原已如此编码）</translation>
     </message>
     <message>
@@ -1199,8 +1235,16 @@
       <translation>所接受片段的编码员姓名（默认：登录名）</translation>
     </message>
     <message>
+      <source>coders</source>
+      <translation>编码员</translation>
+    </message>
+    <message>
       <source>coders:    {value}</source>
       <translation>编码员：  {value}</translation>
+    </message>
+    <message>
+      <source>codes</source>
+      <translation>编码</translation>
     </message>
     <message>
       <source>codes found in the same unit, or in overlapping passages</source>
@@ -1259,12 +1303,20 @@
       <translation>项目文件不存在时直接新建，不再询问</translation>
     </message>
     <message>
-      <source>created {path} with {codes} codes</source>
+      <source>created {path} with {codes} code(s)</source>
       <translation>已新建 {path}，含 {codes} 个编码</translation>
     </message>
     <message>
       <source>created {target} from {source}{origin}</source>
       <translation>已由 {source}{origin} 新建 {target}</translation>
+    </message>
+    <message>
+      <source>deleted here and left deleted: {gone}</source>
+      <translation>本项目已删除、合并后仍删除：{gone}</translation>
+    </message>
+    <message>
+      <source>deletions</source>
+      <translation>删除记录</translation>
     </message>
     <message>
       <source>detected</source>
@@ -1289,6 +1341,14 @@
     <message>
       <source>document {number}: numbering {used} ({how})</source>
       <translation>{number} 号文档：编号方式 {used}（{how}）</translation>
+    </message>
+    <message>
+      <source>document(s)</source>
+      <translation>篇文档</translation>
+    </message>
+    <message>
+      <source>documents</source>
+      <translation>文档</translation>
     </message>
     <message>
       <source>documents: {documents}, passages: {passages}</source>
@@ -1367,7 +1427,7 @@
       <translation>在文件夹中也跟随指向文件夹以外文件和文件夹的链接</translation>
     </message>
     <message>
-      <source>indexed now: {now}; in the index: {indexed} of {documents} documents</source>
+      <source>indexed now: {now}; in the index: {indexed} of {documents} document(s)</source>
       <translation>本次索引：{now}；已在索引中：{indexed} / {documents} 篇文档</translation>
     </message>
     <message>
@@ -1389,6 +1449,10 @@
     <message>
       <source>invalid choice: %(value)r (choose from %(choices)s)</source>
       <translation>无效的选项：%(value)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+      <source>its folder is read-only</source>
+      <translation>其所在文件夹是只读的</translation>
     </message>
     <message>
       <source>keep these words whole when segmenting</source>
@@ -1415,8 +1479,12 @@
       <translation>学习、报告并添加建议</translation>
     </message>
     <message>
-      <source>learned from {n:,} {unit} of {docs:,} coded documents ({total:,} in all); quality by cross-validation, split by document, at confidence ≥ {conf:.2f}:</source>
+      <source>learned from {n:,} {unit} of {docs:,} coded document(s) ({total:,} in all); quality by cross-validation, split by document, at confidence ≥ {conf:.2f}:</source>
       <translation>从 {docs:,} 篇已编码文档的 {n:,} 个{unit}中学习（共 {total:,} 个）；按文档划分交叉验证的质量，置信度 ≥ {conf:.2f}：</translation>
+    </message>
+    <message>
+      <source>learning</source>
+      <translation>正在学习</translation>
     </message>
     <message>
       <source>list every disagreement in the workbook's 分歧 sheet (default: the first 10,000, then a row saying how many more there are)</source>
@@ -1443,6 +1511,10 @@
       <translation>列出备份，最新的在前</translation>
     </message>
     <message>
+      <source>list the coders with their passage counts</source>
+      <translation>列出编码员及其片段数</translation>
+    </message>
+    <message>
       <source>list the documents with number, title and attributes</source>
       <translation>列出文档的编号、标题和属性</translation>
     </message>
@@ -1463,7 +1535,11 @@
       <translation>list：也列出已拒绝的建议</translation>
     </message>
     <message>
-      <source>matches</source>
+      <source>make a blind copy for a second coder: same documents and codebook, no passages</source>
+      <translation>为第二位编码员制作盲副本：文档和编码表相同，不含片段</translation>
+    </message>
+    <message>
+      <source>match(es)</source>
       <translation>命中</translation>
     </message>
     <message>
@@ -1475,20 +1551,44 @@
       <translation>按编码路径合并自带编码本</translation>
     </message>
     <message>
+      <source>merged</source>
+      <translation>已合并</translation>
+    </message>
+    <message>
+      <source>merging</source>
+      <translation>正在合并</translation>
+    </message>
+    <message>
+      <source>name of the coder the copy is for</source>
+      <translation>副本所属编码员的名字</translation>
+    </message>
+    <message>
       <source>needs {units} coded units in {docs} documents (has {has} in {has_docs})</source>
       <translation>需要 {docs} 篇文档中共 {units} 个已编码单元（现有 {has_docs} 篇中的 {has} 个）</translation>
     </message>
     <message>
-      <source>next {n} units to code (the model is least sure):</source>
-      <translation>接下来最该编码的 {n} 个单元（模型最拿不准）：</translation>
+      <source>next {n} unit(s) to code (the model is least sure):</source>
+      <translation>接下来要编码的 {n} 个单元（模型最没把握）：</translation>
     </message>
     <message>
       <source>no backups yet in {folder}</source>
       <translation>{folder} 中还没有备份</translation>
     </message>
     <message>
+      <source>no code with id {id}</source>
+      <translation>没有 id 为 {id} 的编码</translation>
+    </message>
+    <message>
+      <source>no coders yet</source>
+      <translation>还没有编码员</translation>
+    </message>
+    <message>
       <source>no codes with keywords: nothing to propose</source>
       <translation>没有带关键词的编码：无可建议</translation>
+    </message>
+    <message>
+      <source>no document with id {id}</source>
+      <translation>没有 id 为 {id} 的文档</translation>
     </message>
     <message>
       <source>no new terms found (the documents are too few or too short, or every recurring term is known already)</source>
@@ -1503,6 +1603,10 @@
       <translation>不是建议编号：{error}</translation>
     </message>
     <message>
+      <source>not listed again: {count} earlier conflict(s), unchanged there since the last merge (ours kept)</source>
+      <translation>不再列出：{count} 处以前的冲突，自上次合并以来对方未改（保留本项目的）</translation>
+    </message>
+    <message>
       <source>not stopwords</source>
       <translation>不是停用词</translation>
     </message>
@@ -1515,7 +1619,7 @@
       <translation>注意：建索引后术语表有变动；`annotator index {project} --rebuild` 可重新分词</translation>
     </message>
     <message>
-      <source>note: {count} documents are not indexed yet</source>
+      <source>note: {count} document(s) not indexed yet</source>
       <translation>注意：还有 {count} 篇文档未建索引</translation>
     </message>
     <message>
@@ -1563,16 +1667,36 @@
       <translation>打开项目</translation>
     </message>
     <message>
+      <source>opened read-only</source>
+      <translation>以只读方式打开</translation>
+    </message>
+    <message>
       <source>options</source>
       <translation>选项</translation>
+    </message>
+    <message>
+      <source>paragraph(s)</source>
+      <translation>段落</translation>
     </message>
     <message>
       <source>paragraphs</source>
       <translation>段落</translation>
     </message>
     <message>
+      <source>passage(s)</source>
+      <translation>个片段</translation>
+    </message>
+    <message>
+      <source>passages</source>
+      <translation>片段</translation>
+    </message>
+    <message>
       <source>passages:  {value}</source>
       <translation>片段：    {value}</translation>
+    </message>
+    <message>
+      <source>permission denied</source>
+      <translation>没有权限</translation>
     </message>
     <message>
       <source>phrase: the characters anywhere (default); word: whole segmented words only; regex: Python regular expression over the stored text</source>
@@ -1635,7 +1759,7 @@
       <translation>用当前术语表重新给所有文档分词</translation>
     </message>
     <message>
-      <source>rejected {count} proposals</source>
+      <source>rejected {count} proposal(s)</source>
       <translation>已拒绝 {count} 条建议</translation>
     </message>
     <message>
@@ -1645,6 +1769,10 @@
     <message>
       <source>report only; store no proposals</source>
       <translation>只报告，不保存建议</translation>
+    </message>
+    <message>
+      <source>report what would change; write nothing</source>
+      <translation>只报告会改变什么，不写入任何内容</translation>
     </message>
     <message>
       <source>restored {project} from {backup}; the state before is kept as {safety}</source>
@@ -1667,8 +1795,16 @@
       <translation>显示的行数（默认 50）</translation>
     </message>
     <message>
+      <source>saving</source>
+      <translation>正在保存</translation>
+    </message>
+    <message>
       <source>schema:    {value}</source>
       <translation>数据版本：{value}</translation>
+    </message>
+    <message>
+      <source>sentence(s)</source>
+      <translation>句子</translation>
     </message>
     <message>
       <source>sentences</source>
@@ -1771,8 +1907,36 @@
       <translation>编码结果 Excel 工作簿</translation>
     </message>
     <message>
+      <source>the disk is full; nothing of this step was saved (free some space and try again)</source>
+      <translation>磁盘已满；这一步的内容都没有保存（请腾出空间后重试）</translation>
+    </message>
+    <message>
+      <source>the disk is read-only</source>
+      <translation>磁盘是只读的</translation>
+    </message>
+    <message>
+      <source>the disk reported an input/output error</source>
+      <translation>磁盘报告了输入/输出错误</translation>
+    </message>
+    <message>
       <source>the documents with their numbers</source>
       <translation>文档及其编号</translation>
+    </message>
+    <message>
+      <source>the file cannot be opened (missing folder, or no permission)</source>
+      <translation>无法打开文件（文件夹不存在或没有权限）</translation>
+    </message>
+    <message>
+      <source>the file is damaged or not an annotator project</source>
+      <translation>文件已损坏，或不是 annotator 项目</translation>
+    </message>
+    <message>
+      <source>the file is read-only</source>
+      <translation>文件是只读的</translation>
+    </message>
+    <message>
+      <source>the file, its folder or its disk is read-only; nothing can be saved there</source>
+      <translation>文件、其所在文件夹或磁盘是只读的；无法在那里保存</translation>
     </message>
     <message>
       <source>the following arguments are required: %s</source>
@@ -1783,8 +1947,20 @@
       <translation>要新建的项目文件</translation>
     </message>
     <message>
+      <source>the new project file to write</source>
+      <translation>要写出的新项目文件</translation>
+    </message>
+    <message>
+      <source>the other coder's project file (not changed)</source>
+      <translation>另一位编码员的项目文件（不会被修改）</translation>
+    </message>
+    <message>
       <source>the passages as CSV for R or pandas</source>
       <translation>编码片段 CSV，供 R 或 pandas 使用</translation>
+    </message>
+    <message>
+      <source>the project is locked by another program that is writing to it; try again when it has finished</source>
+      <translation>项目被另一个正在写入的程序锁定；等它完成后再试</translation>
     </message>
     <message>
       <source>the project's code tree</source>
@@ -1839,12 +2015,20 @@
       <translation>--xy 和 --cooccurrence unit 的分析单元（默认：段落）</translation>
     </message>
     <message>
+      <source>unknown unit {unit!r} (use {units})</source>
+      <translation>未知单元 {unit!r}（可用：{units}）</translation>
+    </message>
+    <message>
       <source>unreadable</source>
       <translation>无法读取</translation>
     </message>
     <message>
       <source>unrecognized arguments: %s</source>
       <translation>无法识别的参数：%s</translation>
+    </message>
+    <message>
+      <source>updated: {codes} code(s), {titles} title(s), {attributes} attribute value(s), {memos} memo(s)</source>
+      <translation>更新：{codes} 个编码，{titles} 个标题，{attributes} 个属性值，{memos} 条备注</translation>
     </message>
     <message>
       <source>usage: </source>
@@ -1903,6 +2087,14 @@
       <translation>带词性的词频：全部语料、某篇文档或某个编码</translation>
     </message>
     <message>
+      <source>word lists</source>
+      <translation>词表</translation>
+    </message>
+    <message>
+      <source>would merge (dry run, nothing written)</source>
+      <translation>将会合并（试运行，未写入任何内容）</translation>
+    </message>
+    <message>
       <source>write the X×Y report workbook: 交叉表 (counts, shares, unit lists) with a heat map, code shares with bar charts, code × document / attribute tables, co-occurrence</source>
       <translation>写出 X×Y 报告工作簿：交叉表（计数、占比、单元列表）及热力图、编码占比及柱状图、编码 × 文档/属性表、共现</translation>
     </message>
@@ -1919,6 +2111,10 @@
       <translation>正在写其余工作表…</translation>
     </message>
     <message>
+      <source>wrote {path} for {coder}: {documents} document(s), {codes} code(s), no passages</source>
+      <translation>已为 {coder} 写出 {path}：{documents} 篇文档，{codes} 个编码，不含片段</translation>
+    </message>
+    <message>
       <source>wrote {target}</source>
       <translation>已写出 {target}</translation>
     </message>
@@ -1931,15 +2127,15 @@
       <translation>已写出 {target}：{what}</translation>
     </message>
     <message>
-      <source>{added} codes added, {updated} updated</source>
+      <source>{added} code(s) added, {updated} updated</source>
       <translation>新增 {added} 个编码，更新 {updated} 个</translation>
     </message>
     <message>
-      <source>{codes} codes</source>
+      <source>{codes} code(s)</source>
       <translation>{codes} 个编码</translation>
     </message>
     <message>
-      <source>{code}: {proposed} new proposals from {matches} keyword matches{extra}</source>
+      <source>{code}: {proposed} new proposal(s) from {matches} keyword match(es){extra}</source>
       <translation>{code}：从 {matches} 处关键词命中得到 {proposed} 条新建议{extra}</translation>
     </message>
     <message>
@@ -1953,6 +2149,10 @@
     <message>
       <source>{count} already pending</source>
       <translation>{count} 条已在待审</translation>
+    </message>
+    <message>
+      <source>{count} conflict(s) to look at (nothing was dropped):</source>
+      <translation>{count} 处冲突需要查看（没有丢弃任何内容）：</translation>
     </message>
     <message>
       <source>{count} disagreement(s):</source>
@@ -1987,11 +2187,11 @@
       <translation>{count} 条警告：</translation>
     </message>
     <message>
-      <source>{documents} documents, {codes} codes, {coders} coders, {passages} passages ({memos} with memos), {values} attribute values</source>
+      <source>{documents} document(s), {codes} code(s), {coders} coder(s), {passages} passage(s) ({memos} with memos), {values} attribute value(s)</source>
       <translation>{documents} 篇文档，{codes} 个编码，{coders} 位编码员，{passages} 个片段（{memos} 个带备注），{values} 个属性值</translation>
     </message>
     <message>
-      <source>{documents} documents, {codes} codes, {coders} coders, {passages} passages, {memos} memos</source>
+      <source>{documents} document(s), {codes} code(s), {coders} coder(s), {passages} passage(s), {memos} memo(s)</source>
       <translation>{documents} 篇文档，{codes} 个编码，{coders} 位编码员，{passages} 个片段，{memos} 条备注</translation>
     </message>
     <message>
@@ -1999,7 +2199,7 @@
       <translation>导入 {imported} 个，重复 {duplicate} 个，失败 {failed} 个</translation>
     </message>
     <message>
-      <source>{n:,} proposals added to the review queue (`annotator proposals {project}`); {ranked:,} keyword proposals ranked by the model</source>
+      <source>{n:,} proposal(s) added to the review queue (`annotator proposals {project}`); {ranked:,} keyword proposal(s) ranked by the model</source>
       <translation>已向待审队列添加 {n:,} 条建议（`annotator proposals {project}`）；{ranked:,} 条关键词建议已按模型排序</translation>
     </message>
     <message>
@@ -2015,16 +2215,48 @@
       <translation>{own} 个项目术语，{used} 个在用</translation>
     </message>
     <message>
-      <source>{passages} passages</source>
+      <source>{passages} passage(s)</source>
       <translation>{passages} 个片段</translation>
     </message>
     <message>
-      <source>{passages} passages, {documents} documents</source>
+      <source>{passages} passage(s), {documents} document(s)</source>
       <translation>{passages} 个片段，{documents} 篇文档</translation>
+    </message>
+    <message>
+      <source>{path}: is a folder, not a project file</source>
+      <translation>{path}：是文件夹，不是项目文件</translation>
     </message>
     <message>
       <source>{path}: no such project file</source>
       <translation>{path}：没有这个项目文件</translation>
+    </message>
+    <message>
+      <source>{path}: not an annotator project (no schema version)</source>
+      <translation>{path}：不是 annotator 项目（没有架构版本）</translation>
+    </message>
+    <message>
+      <source>{path}: not an annotator project (not a SQLite file)</source>
+      <translation>{path}：不是 annotator 项目（不是 SQLite 文件）</translation>
+    </message>
+    <message>
+      <source>{path}: not an annotator project ({kind})</source>
+      <translation>{path}：不是 annotator 项目（{kind}）</translation>
+    </message>
+    <message>
+      <source>{path}: project schema version {found} is newer than this annotator supports ({supported}); update annotator to open it</source>
+      <translation>{path}：项目的架构版本 {found} 比本 annotator 支持的版本（{supported}）新；请升级 annotator 后再打开</translation>
+    </message>
+    <message>
+      <source>{path}: the project is open read-only ({reason}); this change was not saved</source>
+      <translation>{path}：项目以只读方式打开（{reason}）；这次修改没有保存</translation>
+    </message>
+    <message>
+      <source>{path}: {cause}</source>
+      <translation>{path}：{cause}</translation>
+    </message>
+    <message>
+      <source>{path}: {cause} ({detail})</source>
+      <translation>{path}：{cause}（{detail}）</translation>
     </message>
     <message>
       <source>{pending} pending, {rejected} rejected</source>
@@ -2047,7 +2279,7 @@
       <translation>{project}：没有 {number} 号文档</translation>
     </message>
     <message>
-      <source>{proposed} new proposals ({unit}) for {codes} codes</source>
+      <source>{proposed} new proposal(s) ({unit}) for {codes} code(s)</source>
       <translation>为 {codes} 个编码新建 {proposed} 条建议（{unit}）</translation>
     </message>
     <message>
@@ -2055,8 +2287,12 @@
       <translation>{target}：不认识的导出格式 {suffix}；请用 {formats}</translation>
     </message>
     <message>
-      <source>{total} matches in {documents} documents{shown}</source>
+      <source>{total} match(es) in {documents} document(s){shown}</source>
       <translation>在 {documents} 篇文档中命中 {total} 处{shown}</translation>
+    </message>
+    <message>
+      <source>{verb} {other} into {project}</source>
+      <translation>{verb}：{other} → {project}</translation>
     </message>
   </context>
   <context>
