@@ -8,6 +8,7 @@ to a temporary file beside the target and replaces it only when complete.
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import re
 from bisect import bisect_right
@@ -24,7 +25,7 @@ from openpyxl.utils import get_column_letter
 from annotator.export.atomic import replace_when_done
 from annotator.export.cells import safe_sheet_name, shorten, timed_header
 from annotator.export.frequencies import FrequencyTable, build_frequencies
-from annotator.export.styles import CellMaker, append_cells
+from annotator.export.styles import CellMaker, ColumnCell, append_cells
 from annotator.records import CodeInfo, DocumentInfo, PassageInfo
 
 if TYPE_CHECKING:
@@ -458,14 +459,30 @@ def _write_extra(wb: Workbook, extra: ExtraSheet) -> None:
     widths = list(extra.widths) or [14.0] * len(extra.headers)
     _start_sheet(ws, mk, extra.headers, widths)
     wrap, percent = set(extra.wrap_columns), set(extra.percent_columns)
+    # One reused cell per column for the common values (text, whole and finite numbers);
+    # anything else is made by CellMaker.cell as before.
+    columns: dict[int, ColumnCell] = {}
+
+    def column(col: int) -> ColumnCell:
+        found = columns.get(col)
+        if found is None:
+            style = mk.percent if col in percent else mk.wrap if col in wrap else mk.top
+            found = columns[col] = mk.column(style)
+        return found
+
     rows = 0
     for row in extra.rows:
         cells = []
         for col, value in enumerate(row):
+            kind = value.__class__
             if value is None:
                 cells.append(None)
             elif col in percent and isinstance(value, int | float):
-                cells.append(mk.number(value, mk.percent))
+                cells.append(column(col).number(value))
+            elif kind is str and col not in percent:
+                cells.append(column(col).text(value))
+            elif (kind is int or kind is float and math.isfinite(value)) and col not in wrap:
+                cells.append(column(col).number(value))
             elif col in wrap and isinstance(value, str):
                 cells.append(mk.text(value, mk.wrap))
             else:
