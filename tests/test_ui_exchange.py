@@ -311,3 +311,61 @@ def test_menu_entries_follow_the_language(window: MainWindow) -> None:
         install_translators(app, "en")
         app.processEvents()
     assert action.text() == "Import from another QDA &tool…"
+
+
+def _coarse_parent_and_twin_names(window: MainWindow) -> None:
+    """A parent code with a passage of its own, and 人才 at two places in the tree: the two
+    things QualCoder is known to import differently."""
+    project = window.hub.require()
+    parent = project.find_code("区域协同创新")
+    doc = next(d for d in project.documents() if d.title == "人才政策")
+    project.apply_code(doc.id, parent.id, 0, 4)
+    project.add_code("人才", parent_id=parent.id)
+
+
+def test_qdpx_export_shows_what_qualcoder_is_known_to_change(
+    window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    _coarse_parent_and_twin_names(window)
+    target = tmp_path / "study.qdpx"
+    monkeypatch.setattr(FileDialogs, "save_qdpx", staticmethod(lambda _p, _s: target))
+    trigger(window, ActionId.EXPORT_QDA_PROJECT)
+    assert not Messages.last_error and target.is_file()
+    dialog = tools(window).report_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.windowTitle() == "Export report"
+    assert "study.qdpx" in dialog.summary.text() and "6 passages" in dialog.summary.text()
+    assert dialog.heading.text().startswith("2 warnings: what another tool")
+    details = dialog.details.toPlainText()
+    assert details.startswith("What the receiving tool is known to change")
+    assert "Code “区域协同创新” has sub-codes and 1 passage of its own" in details
+    assert "The code name “人才” is used by 2 codes" in details
+
+
+def test_qdpx_export_report_in_chinese(window: MainWindow, tmp_path: Path, monkeypatch) -> None:
+    _coarse_parent_and_twin_names(window)
+    target = tmp_path / "study.qdpx"
+    monkeypatch.setattr(FileDialogs, "save_qdpx", staticmethod(lambda _p, _s: target))
+    app = QApplication.instance()
+    try:
+        assert install_translators(app, "zh_CN") == "zh_CN"
+        app.processEvents()  # the window retranslates (and re-reads the project) first
+        trigger(window, ActionId.EXPORT_QDA_PROJECT)
+        dialog = tools(window).report_dialog
+        assert dialog is not None and dialog.windowTitle() == "导出报告"
+        details = dialog.details.toPlainText()
+        assert "编码“区域协同创新”有下级编码，自身也有 1 个片段" in details
+        assert "编码名“人才”被编码树中不同位置的 2 个编码使用" in details
+        text = dialog.summary.text() + dialog.heading.text() + details
+        assert "QualCoder" in text and "code" not in text.lower().replace("qualcoder", "")
+    finally:
+        install_translators(app, "en")
+        app.processEvents()
+
+
+def test_a_clean_qdpx_export_opens_no_dialog(window: MainWindow, tmp_path: Path,
+                                             monkeypatch) -> None:
+    target = tmp_path / "study.qdpx"
+    monkeypatch.setattr(FileDialogs, "save_qdpx", staticmethod(lambda _p, _s: target))
+    trigger(window, ActionId.EXPORT_QDA_PROJECT)
+    assert target.is_file() and tools(window).report_dialog is None

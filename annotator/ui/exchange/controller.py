@@ -125,7 +125,9 @@ class ExchangeTools(QObject):
         return report
 
     def export_project(self) -> ExportSummary | None:
+        """Write a .qdpx; what other tools are known to change is shown in the report."""
         from annotator import exchange
+        from annotator.ui.exchange.report_dialog import ExchangeReportDialog
 
         project = self.hub.project
         if project is None:
@@ -146,6 +148,8 @@ class ExchangeTools(QObject):
                 self.tr("%n document(s)", "", summary.documents),
                 self.tr("%n code(s)", "", summary.codes),
                 self.tr("%n passage(s)", "", summary.passages))))
+        if summary.warnings:  # a clean export needs no dialog: the status bar says it
+            self._show_report(ExchangeReportDialog.for_export(summary, target, self.window))
         return summary
 
     def export_csv(self) -> int | None:

@@ -155,6 +155,13 @@
       </translation>
     </message>
     <message numerus="yes">
+      <source>%n memo(s).</source>
+      <translation>
+        <numerusform>%n memo.</numerusform>
+        <numerusform>%n memos.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>%n passage(s)</source>
       <translation>
         <numerusform>%n passage</numerusform>
@@ -180,6 +187,23 @@
       <translation>
         <numerusform>(%n with memos)</numerusform>
         <numerusform>(%n with memos)</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Code “%1” has sub-codes and %n passage(s) of its own: QualCoder 3.8 imports it as a category holding the sub-codes, plus a plain code of the same name that gets these passages.</source>
+      <translation>
+        <numerusform>Code “%1” has sub-codes and %n passage of its own: QualCoder 3.8 imports it as a category holding the sub-codes, plus a plain code of the same name that gets these passages.</numerusform>
+        <numerusform>Code “%1” has sub-codes and %n passages of its own: QualCoder 3.8 imports it as a category holding the sub-codes, plus a plain code of the same name that gets these passages.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>ExchangeReportDialog</name>
+    <message numerus="yes">
+      <source>%n warning(s): what another tool is known to change or drop when it imports this file. The file holds everything.</source>
+      <translation>
+        <numerusform>%n warning: what another tool is known to change or drop when it imports this file. The file holds everything.</numerusform>
+        <numerusform>%n warnings: what another tool is known to change or drop when it imports this file. The file holds everything.</numerusform>
       </translation>
     </message>
   </context>

@@ -2524,6 +2524,12 @@ This cannot be undone, and it clears the undo history: the steps made before it 
       </translation>
     </message>
     <message numerus="yes">
+      <source>%n memo(s).</source>
+      <translation>
+        <numerusform>%n 条备注。</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>%n passage(s)</source>
       <translation>
         <numerusform>%n 个片段</numerusform>
@@ -2551,6 +2557,12 @@ This cannot be undone, and it clears the undo history: the steps made before it 
       <source>, </source>
       <translation>，</translation>
     </message>
+    <message numerus="yes">
+      <source>Code “%1” has sub-codes and %n passage(s) of its own: QualCoder 3.8 imports it as a category holding the sub-codes, plus a plain code of the same name that gets these passages.</source>
+      <translation>
+        <numerusform>编码“%1”有下级编码，自身也有 %n 个片段：QualCoder 3.8 会把它导入为一个包含这些下级编码的类别，外加一个同名的普通编码来承载这些片段。</numerusform>
+      </translation>
+    </message>
     <message>
       <source>Codebook %1 merged into the open project.</source>
       <translation>编码表 %1 已合并到当前项目。</translation>
@@ -2574,6 +2586,10 @@ This cannot be undone, and it clears the undo history: the steps made before it 
     <message>
       <source>Duplicates merged</source>
       <translation>已合并的重复项</translation>
+    </message>
+    <message>
+      <source>Exported the project to %1.</source>
+      <translation>已将项目导出到 %1。</translation>
     </message>
     <message>
       <source>Markup outside the REFI-QDA schema, accepted as it is</source>
@@ -2600,8 +2616,20 @@ This cannot be undone, and it clears the undo history: the steps made before it 
       <translation>引用了不存在的编码、用户或备忘录</translation>
     </message>
     <message>
+      <source>Source texts found another way than the standard says</source>
+      <translation>原文文件未按标准规定的位置找到，已按其他方式找到</translation>
+    </message>
+    <message>
       <source>Source texts not found (those documents are missing)</source>
       <translation>找不到原文（这些文档未导入）</translation>
+    </message>
+    <message>
+      <source>The code name “%1” is used by %2 codes at different places in the tree: QualCoder makes only the first and imports the passages of the others without a code (rename them to keep them apart).</source>
+      <translation>编码名“%1”被编码树中不同位置的 %2 个编码使用：QualCoder 只建立第一个，其余编码的片段导入后不带编码（请改名加以区分）。</translation>
+    </message>
+    <message>
+      <source>What the receiving tool is known to change (the file itself is complete)</source>
+      <translation>接收软件已知会改动的内容（文件本身完整无缺）</translation>
     </message>
     <message>
       <source>an unnamed QDA tool</source>
@@ -2613,6 +2641,16 @@ This cannot be undone, and it clears the undo history: the steps made before it 
     <message>
       <source>%1 warning(s): what was changed or left out on the way in. The original file was not changed.</source>
       <translation>%1 条警告：以下内容在导入时被调整或略去。原文件未作任何改动。</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n warning(s): what another tool is known to change or drop when it imports this file. The file holds everything.</source>
+      <translation>
+        <numerusform>%n 条警告：其他软件导入此文件时已知会改动或丢弃的内容。文件本身包含全部内容。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Export report</source>
+      <translation>导出报告</translation>
     </message>
     <message>
       <source>Import report</source>
