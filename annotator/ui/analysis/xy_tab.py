@@ -185,7 +185,9 @@ class XYTab(QWidget):
                 text += " " + self.tr("and %n more", "", len(found) - most)
             return text
 
-        return names(table.x_roots) + " × " + names(table.y_roots)
+        rows, columns = names(table.x_roots), names(table.y_roots)
+        # Chinese names have no spaces to wrap at: a long title breaks before the ×.
+        return rows + (" × " if len(rows) + len(columns) < 36 else "\n× ") + columns
 
     def refresh(self, filters: Filters) -> None:
         project = self.hub.project
