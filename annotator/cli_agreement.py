@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from annotator.cli_i18n import tr
+from annotator.cli_i18n import counted, tr
 from annotator.errors import AnnotatorError
 from annotator.project import Project
 
@@ -108,7 +108,7 @@ def cmd_agreement(args: argparse.Namespace, out: TextIO) -> int:
     for text, labels in reasons.items():
         print(f"n/a（{len(labels)} 行）：{text}", file=out)
     if args.disagreements:
-        print("\n" + tr("{count} disagreement(s):").format(count=len(found)), file=out)
+        print("\n" + counted(tr("{count} disagreement(s):"), count=len(found)), file=out)
         for d in found:
             print(f"  {d.unit_number}  [{d.unit_start}-{d.unit_end}]  {d.code_label}  "
                   f"有: {'、'.join(d.coders_with)}  无: {'、'.join(d.coders_without)}", file=out)

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
-from annotator.cli_i18n import tr
+from annotator.cli_i18n import counted, tr
 from annotator.db.backups import backup_folder, list_backups, restore_backup, take_backup
 from annotator.db.schema import check_project_file
 from annotator.errors import ProjectError
@@ -57,8 +57,8 @@ def cmd_backups(args: argparse.Namespace, out: TextIO) -> int:
     if not backups:
         print(tr("no backups yet in {folder}").format(folder=backup_folder(project)), file=out)
         return 0
-    print(tr("{n} backup(s) in {folder}:").format(n=len(backups), folder=backup_folder(project)),
-          file=out)
+    print(counted(tr("{n} backup(s) in {folder}:"), n=len(backups),
+                  folder=backup_folder(project)), file=out)
     for b in backups:
         counts = (tr("unreadable") if b.documents is None or b.passages is None
                   else tr("documents: {documents}, passages: {passages}").format(

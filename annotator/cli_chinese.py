@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TextIO
 
 from annotator.chinese.structure import NUMBERINGS
-from annotator.cli_i18n import tr
+from annotator.cli_i18n import counted, tr
 from annotator.errors import AnnotatorError
 from annotator.project import Project
 
@@ -131,12 +131,12 @@ def _suggest(project: Project, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _report(out: TextIO, what: str, verb: str, changed: list[str], requested: list[str]) -> None:
-    done = {
-        ("terms", "added"): tr("{count} terms added"),
-        ("terms", "removed"): tr("{count} terms removed"),
-        ("stopwords", "added"): tr("{count} stopwords added"),
-        ("stopwords", "removed"): tr("{count} stopwords removed"),
-    }[what, verb].format(count=len(changed))
+    done = counted({
+        ("terms", "added"): tr("{count} term(s) added"),
+        ("terms", "removed"): tr("{count} term(s) removed"),
+        ("stopwords", "added"): tr("{count} stopword(s) added"),
+        ("stopwords", "removed"): tr("{count} stopword(s) removed"),
+    }[what, verb], count=len(changed))
     print(done + (f": {' '.join(changed)}" if changed else ""), file=out)
     unchanged = [w for w in dict.fromkeys(w.strip() for w in requested) if w and w not in changed]
     if unchanged:

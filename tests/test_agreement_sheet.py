@@ -119,7 +119,7 @@ def test_cli_agreement(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert a_line.split() == ["A", "10", "60.0%", "0.500", "0.667", row.kappa.text(),
                               row.alpha.text(), row.char_percent.text(3, percent=True),
                               row.char_kappa.text()]
-    assert "分析单位：段落" in out and "4 disagreement(s)" in out
+    assert "分析单位：段落" in out and "4 disagreements" in out
     assert "1-0-1" in out  # the first disagreement's unit number
 
 

@@ -40,7 +40,7 @@ def test_segment_with_project_terms(study: Path, capsys) -> None:
     assert out.strip() == "推进 / “三权”改革 / ， / 建设 / 反向 / 飞地"
     code, out, _ = cli(capsys, "terms", study, "add", "反向飞地", "科技创新券")
     assert code == 0
-    assert "1 terms added: 反向飞地" in out and "already terms: 科技创新券" in out
+    assert "1 term added: 反向飞地" in out and "already terms: 科技创新券" in out
     _, out, _ = cli(capsys, "segment", study, "推进“三权”改革，建设反向飞地")
     assert out.strip() == "推进 / “三权”改革 / ， / 建设 / 反向飞地"
 
@@ -99,9 +99,9 @@ def test_terms_suggest_on_a_project_without_recurring_terms(study: Path, capsys)
 
 def test_stopwords(study: Path, capsys) -> None:
     code, out, _ = cli(capsys, "stopwords", study, "add", "推进", "的")
-    assert code == 0 and "1 stopwords added: 推进" in out and "already stopwords: 的" in out
+    assert code == 0 and "1 stopword added: 推进" in out and "already stopwords: 的" in out
     code, out, _ = cli(capsys, "stopwords", study, "remove", "的")
-    assert "1 stopwords removed: 的" in out
+    assert "1 stopword removed: 的" in out
     _, out, _ = cli(capsys, "stopwords", study)
     assert "added: 推进" in out and "removed: 的" in out
     assert "1 added, 1 removed" in out

@@ -2163,23 +2163,23 @@
       <translation>{count} 条此前已拒绝</translation>
     </message>
     <message>
+      <source>{count} stopword(s) added</source>
+      <translation>添加了 {count} 个停用词</translation>
+    </message>
+    <message>
+      <source>{count} stopword(s) removed</source>
+      <translation>删除了 {count} 个停用词</translation>
+    </message>
+    <message>
       <source>{count} stopwords ({shipped} shipped, {added} added, {removed} removed)</source>
       <translation>{count} 个停用词（自带 {shipped} 个，添加 {added} 个，删除 {removed} 个）</translation>
     </message>
     <message>
-      <source>{count} stopwords added</source>
-      <translation>添加了 {count} 个停用词</translation>
-    </message>
-    <message>
-      <source>{count} stopwords removed</source>
-      <translation>删除了 {count} 个停用词</translation>
-    </message>
-    <message>
-      <source>{count} terms added</source>
+      <source>{count} term(s) added</source>
       <translation>添加了 {count} 个术语</translation>
     </message>
     <message>
-      <source>{count} terms removed</source>
+      <source>{count} term(s) removed</source>
       <translation>删除了 {count} 个术语</translation>
     </message>
     <message>
