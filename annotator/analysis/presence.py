@@ -14,6 +14,8 @@ from annotator.analysis.code_index import CodeTree
 from annotator.analysis.table_data import CODE
 from annotator.analysis.unit_index import Incidence
 
+_ROWS = 1 << 15  # rows multiplied at a time by together()
+
 
 def column_lookup(codes: Sequence[int], spans: np.ndarray) -> np.ndarray:
     """An array mapping a code id to its column in ``codes`` (-1 when not there), large
@@ -62,8 +64,14 @@ def rolled_up(matrix: np.ndarray, tree: CodeTree, codes: Sequence[int]) -> np.nd
 def together(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """a.T · b for boolean matrices over the same rows: how many rows have both, as int64.
     Multiplied as floats, which BLAS does fast, and exactly: float32 holds every whole
-    number up to 2**24, float64 up to 2**53."""
+    number up to 2**24, more than a block of rows can count."""
     if not a.size or not b.size:
         return np.zeros((a.shape[1], b.shape[1]), dtype=np.int64)
-    kind = np.float32 if a.shape[0] < 2**24 else np.float64
-    return np.rint(a.T.astype(kind) @ b.astype(kind)).astype(np.int64)
+    # In blocks of rows, so that the float copies stay small: two float copies of a whole
+    # project's units × codes were the workbook export's largest transient.
+    out = np.zeros((a.shape[1], b.shape[1]), dtype=np.int64)
+    for first in range(0, a.shape[0], _ROWS):
+        left = a[first : first + _ROWS].astype(np.float32)
+        right = left if b is a else b[first : first + _ROWS].astype(np.float32)
+        out += np.rint(left.T @ right).astype(np.int64)
+    return out
