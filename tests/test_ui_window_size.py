@@ -27,12 +27,16 @@ CHILD = textwrap.dedent("""
     from annotator.ui.main_window import MainWindow
     from annotator.ui.settings import Settings
     app = QApplication([])
-    ini, resize, project = sys.argv[1], json.loads(sys.argv[2]), sys.argv[3]
+    ini, project = sys.argv[1], sys.argv[3]
+    resize, move = json.loads(sys.argv[2]), json.loads(sys.argv[4])
     window = MainWindow(Settings(QSettings(ini, QSettings.Format.IniFormat)))
     window.show()
     app.processEvents()
     if resize:
         window.resize(*resize)
+        app.processEvents()
+    if move:
+        window.move(*move)
         app.processEvents()
     def rect(r):
         return [r.x(), r.y(), r.width(), r.height()]
@@ -60,6 +64,7 @@ CHILD = textwrap.dedent("""
     codebook = window.codebook
     corner = codebook.mapTo(window, codebook.rect().bottomRight())
     print(json.dumps({
+        "screen": window.screen().name(),
         "available": rect(window.screen().availableGeometry()),
         "frame": rect(window.frameGeometry()),
         "size": [window.width(), window.height()],
@@ -74,16 +79,21 @@ CHILD = textwrap.dedent("""
 
 def run_window(tmp_path: Path, screen: tuple[int, int], *, scale: float = 1.0,
                name: str = "panel", resize: tuple[int, int] | None = None,
-               project: Path | None = None) -> dict:
-    config = tmp_path / f"{name}-{screen[0]}x{screen[1]}.json"
-    config.write_text(json.dumps({"screens": [
-        {"name": name, "x": 0, "y": 0, "width": screen[0], "height": screen[1],
-         "logicalDpi": 96}]}), encoding="utf-8")
+               project: Path | None = None, move: tuple[int, int] | None = None,
+               second: tuple[int, int] | None = None) -> dict:
+    """Open the window on a screen of ``screen`` size (and a ``second`` one to its right)."""
+    config = tmp_path / f"{name}-{screen[0]}x{screen[1]}-{second}.json"
+    screens = [{"name": name, "x": 0, "y": 0, "width": screen[0], "height": screen[1],
+                "logicalDpi": 96}]
+    if second is not None:
+        screens.append({"name": "second", "x": screen[0], "y": 0, "width": second[0],
+                        "height": second[1], "logicalDpi": 96})
+    config.write_text(json.dumps({"screens": screens}), encoding="utf-8")
     env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
            "QT_SCALE_FACTOR": str(scale), "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
         [sys.executable, "-c", CHILD, str(tmp_path / "settings.ini"), json.dumps(resize),
-         str(project or "")],
+         str(project or ""), json.dumps(move)],
         capture_output=True, text=True, env=env, timeout=120, check=False,
     )
     assert done.returncode == 0, done.stderr
@@ -144,3 +154,11 @@ def test_at_1280x720_the_article_keeps_its_lines(tmp_path: Path) -> None:
     assert shown["pane_with_passages"] >= 120  # a code chosen: its passages show
     assert shown["lines_with_search"] >= 10  # was about 7 with the search tab open
     assert shown["results_shown"] >= 2
+
+
+def test_the_window_comes_back_on_the_screen_it_was_closed_on(tmp_path: Path) -> None:
+    laptop, monitor = (1280, 720), (2560, 1440)
+    run_window(tmp_path, laptop, name="laptop", second=monitor, resize=(1400, 900),
+               move=(1280 + 200, 100))  # dragged onto the monitor and made larger there
+    again = run_window(tmp_path, laptop, name="laptop", second=monitor)
+    assert again["screen"] == "second" and again["size"] == [1400, 900]

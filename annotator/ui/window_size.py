@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QRect, QSize
-from PySide6.QtGui import QScreen
+from PySide6.QtCore import QByteArray, QRect, QSize
+from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
 from annotator.ui.settings import Settings
@@ -16,6 +16,7 @@ from annotator.ui.settings import Settings
 SHARE = 0.85
 MAX_FIRST = QSize(1360, 860)
 DIALOG_SHARE = 0.92
+LAST_SCREEN = "geometry-last-screen"  # the key of the screen the window was closed on
 
 
 def first_size(available: QSize) -> QSize:
@@ -52,8 +53,13 @@ def screen_key(screen: QScreen | None) -> str:
 
 
 def place(window: QWidget, settings: Settings) -> None:
-    """Give ``window`` the geometry saved for its screen, or the first size, centred."""
+    """Give ``window`` the geometry saved for the screen it was last closed on (if that
+    screen is connected), else the one saved for its screen, else the first size, centred."""
     screen = window.screen()
+    last = settings.geometry(LAST_SCREEN)
+    connected = {screen_key(s): s for s in QGuiApplication.screens()}
+    if last is not None and bytes(last.data()).decode() in connected:
+        screen = connected[bytes(last.data()).decode()]
     saved = settings.geometry(screen_key(screen))
     # restoreGeometry moves a window saved off-screen back and shrinks it to the screen.
     if saved is not None and window.restoreGeometry(saved):
@@ -78,4 +84,6 @@ def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
 
 def remember(window: QWidget, settings: Settings) -> None:
     """Save the window's geometry for the screen it is on."""
-    settings.set_geometry(screen_key(window.screen()), window.saveGeometry())
+    key = screen_key(window.screen())
+    settings.set_geometry(key, window.saveGeometry())
+    settings.set_geometry(LAST_SCREEN, QByteArray(key.encode()))
