@@ -123,6 +123,7 @@ def _error_words() -> tuple[str, ...]:
     the catalogue holds them (:func:`error_text` looks them up when an error is shown)."""
     return (
         tr("{path}: no such project file"), tr("{path}: is a folder, not a project file"),
+        tr("{path}: file already exists"), tr("{path}: folder {folder} does not exist"),
         tr("{path}: not an annotator project (not a SQLite file)"),
         tr("{path}: not an annotator project ({kind})"),
         tr("{path}: not an annotator project (no schema version)"),

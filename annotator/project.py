@@ -149,9 +149,10 @@ class Project:
         the window's claim on it, as :meth:`open` does."""
         path = Path(path)
         if path.exists():
-            raise ProjectError(f"{path}: file already exists")
+            raise ProjectError.of("{path}: file already exists", path=path)
         if not path.parent.is_dir():
-            raise ProjectError(f"{path}: folder {path.parent} does not exist")
+            raise ProjectError.of("{path}: folder {folder} does not exist", path=path,
+                                  folder=path.parent)
         engine = make_engine(path)
         try:
             try:

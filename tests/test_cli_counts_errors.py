@@ -95,6 +95,19 @@ def test_chinese_errors_for_a_missing_and_a_newer_project(chinese, tmp_path: Pat
     assert "is newer" not in err and "update" not in err  # no English left in the line
 
 
+def test_init_over_an_existing_file_says_so_in_chinese(chinese, tmp_path: Path,
+                                                       capsys) -> None:
+    study = tmp_path / "s.annot"
+    assert run(["init", str(study)]) == 0
+    before = study.read_bytes()
+    assert run(["init", str(study)]) == 1
+    assert capsys.readouterr().err.endswith(f"{study}：文件已存在\n")
+    assert study.read_bytes() == before
+    nowhere = tmp_path / "没有" / "s.annot"
+    assert run(["init", str(nowhere)]) == 1
+    assert f"文件夹 {nowhere.parent} 不存在" in capsys.readouterr().err
+
+
 def test_errors_stay_english_outside_a_chinese_locale(english, tmp_path: Path) -> None:
     exc = SchemaTooNewError(tmp_path / "x.annot", 99, 5)
     assert error_text(exc) == str(exc) and "is newer than this annotator" in str(exc)
