@@ -252,25 +252,24 @@ def add_row(session: Session, document_id: int, digest: str, spans: bytes, words
     """Index one document. ``vocabulary``: forms known to be in the vocabulary table in
     this transaction (an import's earlier documents), not inserted again; the forms added
     here are added to it."""
-    _exec(session, "INSERT INTO search_fts (rowid, words) VALUES (:id, :w)",
-          {"id": document_id, "w": words})
-    _exec(
-        session,
+    conn = session.connection()  # the driver's statements: an import runs these per file
+    conn.exec_driver_sql("INSERT INTO search_fts (rowid, words) VALUES (?, ?)",
+                         (document_id, words))
+    conn.exec_driver_sql(
         "INSERT INTO search_documents (document_id, content_hash, spans, words, variants) "
-        "VALUES (:id, :h, :s, :w, :v)",
-        {"id": document_id, "h": digest, "s": spans, "w": packed_words, "v": int(variants)},
-    )
+        "VALUES (?, ?, ?, ?, ?)", (document_id, digest, spans, packed_words, int(variants)))
     forms = set(words.split(" "))
     forms.discard(BREAK)
     forms.discard("")
     if vocabulary is not None:
         forms -= vocabulary
         vocabulary |= forms
-    conn = session.connection()
     # One statement, terms in key order: SQLite walks the list in C (a third of the cost of
     # one INSERT per term).
-    conn.exec_driver_sql("INSERT OR IGNORE INTO search_vocab (term) SELECT value FROM json_each(?)",
-                         (json.dumps(sorted(forms), ensure_ascii=False),))
+    if forms:
+        conn.exec_driver_sql(
+            "INSERT OR IGNORE INTO search_vocab (term) SELECT value FROM json_each(?)",
+            (json.dumps(sorted(forms), ensure_ascii=False),))
     # The trigger counted the row; counting its vocabulary too keeps the two equal (an
     # index row added by a version without the vocabulary leaves them apart).
     conn.exec_driver_sql("UPDATE search_generation SET vocab_inserts = vocab_inserts + 1 "
