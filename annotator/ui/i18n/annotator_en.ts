@@ -66,17 +66,17 @@
   <context>
     <name>ChineseTools</name>
     <message numerus="yes">
+      <source>%1 from %n code(s)</source>
+      <translation>
+        <numerusform>%1 from %n code</numerusform>
+        <numerusform>%1 from %n codes</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>%n new proposal(s)</source>
       <translation>
         <numerusform>%n new proposal</numerusform>
         <numerusform>%n new proposals</numerusform>
-      </translation>
-    </message>
-    <message numerus="yes">
-      <source>from %n code(s)</source>
-      <translation>
-        <numerusform>from %n code</numerusform>
-        <numerusform>from %n codes</numerusform>
       </translation>
     </message>
   </context>
@@ -334,10 +334,17 @@
   <context>
     <name>SearchPanel</name>
     <message numerus="yes">
-      <source>%n already coded so</source>
+      <source>%1 in %n document(s)</source>
       <translation>
-        <numerusform>%n already coded so</numerusform>
-        <numerusform>%n already coded so</numerusform>
+        <numerusform>%1 in %n document</numerusform>
+        <numerusform>%1 in %n documents</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%1; %n already coded so</source>
+      <translation>
+        <numerusform>%1; %n already coded so</numerusform>
+        <numerusform>%1; %n already coded so</numerusform>
       </translation>
     </message>
     <message numerus="yes">
@@ -355,17 +362,10 @@
       </translation>
     </message>
     <message numerus="yes">
-      <source>%n passage(s) coded “%1”;</source>
+      <source>%n passage(s) coded “%1”</source>
       <translation>
-        <numerusform>%n passage coded “%1”;</numerusform>
-        <numerusform>%n passages coded “%1”;</numerusform>
-      </translation>
-    </message>
-    <message numerus="yes">
-      <source>in %n document(s)</source>
-      <translation>
-        <numerusform>in %n document</numerusform>
-        <numerusform>in %n documents</numerusform>
+        <numerusform>%n passage coded “%1”</numerusform>
+        <numerusform>%n passages coded “%1”</numerusform>
       </translation>
     </message>
   </context>

@@ -619,6 +619,12 @@
   <context>
     <name>ChineseTools</name>
     <message numerus="yes">
+      <source>%1 from %n code(s)</source>
+      <translation>
+        <numerusform>%1（来自 %n 个编码）</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>%n new proposal(s)</source>
       <translation>
         <numerusform>%n 条新建议</numerusform>
@@ -651,12 +657,6 @@
     <message>
       <source>Search</source>
       <translation>搜索</translation>
-    </message>
-    <message numerus="yes">
-      <source>from %n code(s)</source>
-      <translation>
-        <numerusform>（来自 %n 个编码）</numerusform>
-      </translation>
     </message>
   </context>
   <context>
@@ -3612,9 +3612,15 @@ You can read, search and export it; coding and other changes are switched off.</
   <context>
     <name>SearchPanel</name>
     <message numerus="yes">
-      <source>%n already coded so</source>
+      <source>%1 in %n document(s)</source>
       <translation>
-        <numerusform>%n 个此前已如此编码</numerusform>
+        <numerusform>%1（分布在 %n 篇文档中）</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%1; %n already coded so</source>
+      <translation>
+        <numerusform>%1；%n 个此前已如此编码</numerusform>
       </translation>
     </message>
     <message numerus="yes">
@@ -3630,9 +3636,9 @@ You can read, search and export it; coding and other changes are switched off.</
       </translation>
     </message>
     <message numerus="yes">
-      <source>%n passage(s) coded “%1”;</source>
+      <source>%n passage(s) coded “%1”</source>
       <translation>
-        <numerusform>%n 个片段已编码为“%1”；</numerusform>
+        <numerusform>%n 个片段已编码为“%1”</numerusform>
       </translation>
     </message>
     <message>
@@ -3702,12 +3708,6 @@ You can read, search and export it; coding and other changes are switched off.</
     <message>
       <source>Whole words only</source>
       <translation>仅完整词语</translation>
-    </message>
-    <message numerus="yes">
-      <source>in %n document(s)</source>
-      <translation>
-        <numerusform>（分布在 %n 篇文档中）</numerusform>
-      </translation>
     </message>
   </context>
   <context>

@@ -209,8 +209,8 @@ class SearchPanel(QWidget):
             return None
         made = len(command.passage_ids or [])
         self.message.emit(
-            self.tr("%n passage(s) coded “%1”;", "", made).replace("%1", name) + " "
-            + self.tr("%n already coded so", "", len(spans) - made)
+            self.tr("%1; %n already coded so", "", len(spans) - made).replace(
+                "%1", self.tr("%n passage(s) coded “%1”", "", made).replace("%1", name))
         )
         return made
 
@@ -220,8 +220,8 @@ class SearchPanel(QWidget):
         if result is None:
             self.status.setText(self.tr("Type a word, a phrase or a pattern and press Enter."))
             return
-        text = self.tr("%n match(es)", "", result.total) + " " + self.tr(
-            "in %n document(s)", "", result.document_count)
+        text = self.tr("%1 in %n document(s)", "", result.document_count).replace(
+            "%1", self.tr("%n match(es)", "", result.total))
         if result.truncated:
             text += " " + self.tr("(the first %1 listed; coding takes all)").replace(
                 "%1", str(len(result.hits)))

@@ -164,8 +164,8 @@ class ChineseTools(QObject):
         if not report.codes:
             self._say(tr("No code has keywords: add keywords to codes to auto-code"))
         else:
-            self._say(tr("%n new proposal(s)", "", report.proposed) + " "
-                      + tr("from %n code(s)", "", len(report.codes)))
+            self._say(tr("%1 from %n code(s)", "", len(report.codes))
+                      .replace("%1", tr("%n new proposal(s)", "", report.proposed)))
         self.review_proposals(options.code_id)
         return report.proposed
 
