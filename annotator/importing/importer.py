@@ -225,9 +225,11 @@ def import_paths(
             if should_cancel is not None and should_cancel():
                 report.cancelled = True
                 break
+            # Read before the progress call: the first read starts the workers, and a
+            # terminal's progress bar starts a thread, after which they could not be forked.
+            batch.append((path, next(prepared)))
             if progress is not None:
                 progress(i, len(files), str(path))
-            batch.append((path, next(prepared)))
             if len(batch) >= BATCH_FILES:
                 stopped = not _flush(project, batch, indexer, seen, report, files[i + 1:])
                 batch = []
