@@ -101,12 +101,14 @@ def spawn_is_safe() -> bool:
 
 
 def start_method() -> str | None:
-    """How worker processes are started here: "fork" on Linux in a process with one thread
-    (no lock another thread holds can be copied into the worker), else "spawn" where a
-    spawned process may import the main module again; None: no workers."""
+    """How worker processes are started here: "fork" on Linux in a process with one Python
+    thread and no Qt (no lock another thread holds can be copied into the worker: Qt's
+    threads, a QThread running Python, are not in ``threading``'s count), else "spawn" where
+    a spawned process may import the main module again; None: no workers."""
     if getattr(sys, "frozen", False):
         return None
     if (sys.platform.startswith("linux") and threading.active_count() == 1
+            and "PySide6.QtCore" not in sys.modules
             and "fork" in multiprocessing.get_all_start_methods()):
         return "fork"
     return "spawn" if spawn_is_safe() else None
