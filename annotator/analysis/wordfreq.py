@@ -47,7 +47,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
-from annotator.analysis.dictionary_tags import dictionary_tags, hmm_tables
+from annotator.analysis.dictionary_tags import TagTable, dictionary_tags, hmm_tables
 from annotator.chinese.segment import Segmenter, Token
 from annotator.chinese.variants import fold, same_words
 from annotator.errors import NotFoundError
@@ -125,9 +125,14 @@ class WordTagger:
     def __init__(self, tokenize: Callable[[str], list[Token]], terms: Iterable[str]) -> None:
         self.tokenize = tokenize
         self.terms = frozenset(terms)
-        self._tags = dictionary_tags()  # compact: not jieba.posseg's 55 MB dict
         self._unknown: dict[str, str] = {}
         self._lock = threading.Lock()
+
+    @property
+    def _tags(self) -> TagTable:
+        """jieba's dictionary tags (compact, not jieba.posseg's 55 MB dict), read when first
+        needed: a workbook export builds its agreement and tables before counting words."""
+        return dictionary_tags()
 
     def tag(self, word: str) -> str:
         found = self._tags.get(word) or self._unknown.get(word)

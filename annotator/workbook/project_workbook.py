@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from annotator.analysis.agreement_sheet import agreement_sheets
 from annotator.analysis.corpus_walk import CorpusWalk, UnitSpans
 from annotator.analysis.report_sheets import attribute_provider, cooccurrence_provider
+from annotator.analysis.unit_index import DEFAULT_CACHE
 from annotator.analysis.word_sheet import WordSheets
 from annotator.autocoding.sheet import pending_proposals_sheets
 from annotator.db.corpus_reads import coded_document_ids
@@ -52,6 +53,11 @@ def export_project_workbook(
     if stats.passages:
         extra += [*cooccurrence_provider(project), *attribute_provider(project)]
     extra += pending_proposals_sheets(project)
+    # Everything that needs every document's units at once is built: from here on the walk
+    # holds them (handing each document's over once), so the process-wide cache lets go and
+    # they are freed while the passages stream (the cache reads them back from the project
+    # when a table next asks).
+    DEFAULT_CACHE.clear()
 
     stream = _Stream(walk, words)
     data = ExportData(
