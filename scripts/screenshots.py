@@ -163,6 +163,7 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
+        settings.coder = "研究员甲"  # the project's coder, not the login name
         window = MainWindow(settings)
         window.resize(1500, 950)
         window.show()

@@ -7,7 +7,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QSplitter, QWidget
 
 from annotator.errors import AnnotatorError, ProjectStorageError
@@ -431,7 +438,8 @@ class MainWindow(QMainWindow):
 
     def _restore_window_state(self) -> None:
         window_size.place(self, self.settings)  # per screen; a first size that fits it
-        self.top_splitter.setSizes(window_size.pane_widths(self.width()))
+        # Without saved widths the side panes get a share of the width the window shows at.
+        self._fresh_panes = self.settings.geometry("top_splitter") is None
         for key, restore in (
             ("state", self.restoreState),
             ("top_splitter", self.top_splitter.restoreState),
@@ -440,6 +448,12 @@ class MainWindow(QMainWindow):
             value = self.settings.geometry(key)
             if value is not None:
                 restore(value)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._fresh_panes:
+            self._fresh_panes = False
+            self.top_splitter.setSizes(window_size.pane_widths(self.width()))
+        super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         window_size.remember(self, self.settings)
