@@ -51,6 +51,9 @@ def run(qtbot, dialog: SuggestDialog) -> object:  # noqa: ANN001
         assert dialog.busy.isVisibleTo(dialog) and not dialog.run_button.isEnabled()
         assert not dialog.run()
     assert not dialog.busy.isVisibleTo(dialog) and dialog.run_button.isEnabled()
+    if blocker.args[0] is not None:  # the bar counted the codes as they were learned
+        codes = len(blocker.args[0].codes)
+        assert dialog.busy.maximum() == codes and dialog.busy.value() == codes
     return blocker.args[0]
 
 

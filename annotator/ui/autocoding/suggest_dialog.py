@@ -66,6 +66,7 @@ class SuggestJob(QThread):
     """One :func:`suggest` run; ``done`` carries the report, or None and the error."""
 
     done = Signal(object, object)  # SuggestReport | None, Exception | None
+    progressed = Signal(int, int)  # codes learned, codes in all
 
     def __init__(self, project: Project, options: SuggestOptions,
                  parent: QWidget | None = None) -> None:
@@ -79,7 +80,8 @@ class SuggestJob(QThread):
             code_ids = None if o.code_id is None else self.project.subtree_ids(o.code_id)
             report = suggest(self.project, unit=o.unit, code_ids=code_ids,
                              min_confidence=o.min_confidence, min_precision=o.min_precision,
-                             next_units=o.next_units)
+                             next_units=o.next_units,
+                             progress=lambda done, total: self.progressed.emit(done, total))
         except Exception as exc:  # shown in the dialog; the project keeps what it had
             if not isinstance(exc, AnnotatorError):
                 log.exception("learning suggestions failed")
@@ -260,6 +262,7 @@ class SuggestDialog(QDialog):
             return False
         self.job = SuggestJob(project, self.options(), self)
         self.job.done.connect(self._job_done)
+        self.job.progressed.connect(self._progressed)
         self._set_busy(True)
         self.status.setText(self.tr("Learning from your coding…"))
         self.job.start()
@@ -300,6 +303,14 @@ class SuggestDialog(QDialog):
             self.hub.notify(Changes(proposals=True), self)
         self.runFinished.emit(report)
 
+    def _progressed(self, done: int, total: int) -> None:
+        if self.job is None:
+            return
+        self.busy.setRange(0, max(total, 1))
+        self.busy.setValue(done)
+        self.status.setText(self.tr("Learning from your coding… (%1 of %2 codes)")
+                            .replace("%1", str(done)).replace("%2", str(total)))
+
     def _show_summary(self) -> None:
         report = self.report
         if report is None or self.job is not None:
@@ -316,6 +327,8 @@ class SuggestDialog(QDialog):
         self.status.setText(" ".join(t for t in (learned, added, ranked) if t))
 
     def _set_busy(self, busy: bool) -> None:
+        if busy:
+            self.busy.setRange(0, 0)  # busy until the first code is counted
         self.busy.setVisible(busy)
         for widget in (self.run_button, self.paragraph, self.sentence, self.all_codes,
                        self.one_code, self.code_combo, self.min_confidence,

@@ -3868,6 +3868,10 @@ You can read, search and export it; coding and other changes are switched off.</
       <translation>正在从您的编码中学习…</translation>
     </message>
     <message>
+      <source>Learning from your coding… (%1 of %2 codes)</source>
+      <translation>正在从您的编码中学习…（%2 个编码中的第 %1 个）</translation>
+    </message>
+    <message>
       <source>Learns, on this machine, from the documents already coded: per code with at least 10 coded units, a model of which units carry it. Its precision and recall are measured on your own coding (split by document), and only codes precise enough propose, for the documents not yet coded. Nothing is coded until you accept a proposal.</source>
       <translation>在本机上从已编码的文档中学习：每个至少有 10 个已编码单元的编码，学得一个判断哪些单元带有该编码的模型。其精确率和召回率在您自己的编码上测得（按文档划分），只有足够精确的编码才会为尚未编码的文档提出建议。在您接受建议之前，不会编码任何内容。</translation>
     </message>
