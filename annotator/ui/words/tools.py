@@ -38,7 +38,6 @@ from annotator.words.terms import project_terms
 if TYPE_CHECKING:
     from annotator.ui.autocoding.proposals_dialog import ProposalsDialog
     from annotator.ui.autocoding.suggest_dialog import SuggestDialog
-    from annotator.ui.autocoding.suggest_dialog import SuggestDialog
     from annotator.ui.main_window import MainWindow
     from annotator.ui.words.wordfreq_dialog import WordFrequencyDialog
     from annotator.ui.words.wordlists_dialog import WordListsDialog
@@ -57,7 +56,6 @@ class ChineseTools(QObject):
         self.hub = window.hub
         self._warmed: frozenset[str] | None = None
         self.proposals_dialog: ProposalsDialog | None = None
-        self.suggest_dialog: SuggestDialog | None = None
         self.suggest_dialog: SuggestDialog | None = None
         self.word_lists_dialog: WordListsDialog | None = None
         self.word_frequency_dialog: WordFrequencyDialog | None = None
@@ -92,7 +90,6 @@ class ChineseTools(QObject):
         a[ActionId.SNAP_TO_WORDS].toggled.connect(self.set_snap_to_words)
         a[ActionId.CODE_UNIT].triggered.connect(lambda: self.code_unit_at_cursor())
         a[ActionId.AUTOCODE].triggered.connect(lambda: self.run_autocode())
-        a[ActionId.CODE_SUGGEST].triggered.connect(lambda: self.suggest_from_coding())
         a[ActionId.CODE_SUGGEST].triggered.connect(lambda: self.suggest_from_coding())
         a[ActionId.REVIEW_PROPOSALS].triggered.connect(lambda: self.review_proposals())
         a[ActionId.SEARCH].triggered.connect(self.show_search)
@@ -168,18 +165,6 @@ class ChineseTools(QObject):
                       .replace("%1", tr("%n new proposal(s)", "", report.proposed)))
         self.review_proposals(options.code_id)
         return report.proposed
-
-    def suggest_from_coding(self) -> SuggestDialog:
-        """The dialog that learns codes from the coding done (it runs when asked)."""
-        if self.suggest_dialog is None:
-            from annotator.ui.autocoding.suggest_dialog import SuggestDialog
-
-            self.suggest_dialog = SuggestDialog(self.hub, self.window)
-            self.suggest_dialog.jumpRequested.connect(self.window.jump_to)
-            self.suggest_dialog.reviewRequested.connect(lambda: self.review_proposals())
-        self.suggest_dialog.set_code(self.window.codebook.current_code_id())
-        _show(self.suggest_dialog)
-        return self.suggest_dialog
 
     def suggest_from_coding(self) -> SuggestDialog:
         """The dialog that learns codes from the coding done (it runs when asked)."""
