@@ -26,37 +26,39 @@ def merge_codebook(project: Project, codebook: Codebook) -> tuple[int, int]:
     """
     added = updated = 0
     with project.session_scope() as s:
-
-        def walk(specs: list[CodeSpec], parent_id: int | None) -> None:
-            nonlocal added, updated
-            for spec in specs:
-                code = code_repo.sibling_named(s, parent_id, " ".join(spec.name.split()))
-                if code is None:
-                    code = code_repo.add_code(
-                        s,
-                        spec.name,
-                        parent_id=parent_id,
-                        colour=spec.colour,
-                        definition=spec.definition,
-                        keywords=spec.keywords,
-                        # A file's shortcut is kept only while no other code uses it.
-                        shortcut=None
-                        if code_repo.shortcut_owner(s, spec.shortcut)
-                        else spec.shortcut,
-                    )
-                    added += 1
-                else:
-                    keywords = [
-                        *code.keywords,
-                        *(k for k in spec.keywords if k not in code.keywords),
-                    ]
-                    definition = code.definition or spec.definition
-                    if keywords != list(code.keywords) or definition != code.definition:
-                        code_repo.update_code(s, code.id, definition=definition, keywords=keywords)
-                        updated += 1
-                walk(spec.children, code.id)
-
-        walk(codebook.codes, None)
+        # Parents before children, in file order, with a stack (no recursion). New codes
+        # take the palette colour add_code would give them, counted here once.
+        total = code_repo.code_count(s)
+        stack: list[tuple[CodeSpec, int | None]] = [
+            (spec, None) for spec in reversed(codebook.codes)]
+        while stack:
+            spec, parent_id = stack.pop()
+            code = code_repo.sibling_named(s, parent_id, " ".join(spec.name.split()))
+            if code is None:
+                code = code_repo.add_code(
+                    s,
+                    spec.name,
+                    parent_id=parent_id,
+                    colour=spec.colour or code_repo.PALETTE[total % len(code_repo.PALETTE)],
+                    definition=spec.definition,
+                    keywords=spec.keywords,
+                    # A file's shortcut is kept only while no other code uses it.
+                    shortcut=None
+                    if code_repo.shortcut_owner(s, spec.shortcut)
+                    else spec.shortcut,
+                )
+                added += 1
+                total += 1
+            else:
+                keywords = [
+                    *code.keywords,
+                    *(k for k in spec.keywords if k not in code.keywords),
+                ]
+                definition = code.definition or spec.definition
+                if keywords != list(code.keywords) or definition != code.definition:
+                    code_repo.update_code(s, code.id, definition=definition, keywords=keywords)
+                    updated += 1
+            stack.extend((child, code.id) for child in reversed(spec.children))
     return added, updated
 
 

@@ -44,13 +44,20 @@ def children_of(session: Session, parent_id: int | None) -> list[Code]:
     return list(session.scalars(select(Code).where(cond).order_by(Code.position, Code.id)))
 
 
+def code_count(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Code)) or 0
+
+
 def sibling_named(
     session: Session, parent_id: int | None, name: str, exclude: int | None = None
 ) -> Code | None:
-    for code in children_of(session, parent_id):
-        if code.name == name and code.id != exclude:
-            return code
-    return None
+    # One indexed lookup (UNIQUE parent_id, name), not every sibling loaded: merging a
+    # codebook of 100,000 codes asks this for each of them.
+    cond = Code.parent_id.is_(None) if parent_id is None else Code.parent_id == parent_id
+    query = select(Code).where(cond, Code.name == name)
+    if exclude is not None:
+        query = query.where(Code.id != exclude)
+    return session.scalars(query.limit(1)).first()
 
 
 def _clean_name(name: str) -> str:
@@ -89,7 +96,8 @@ def add_code(
     if parent_id is not None:
         get_code(session, parent_id)
     _check_free(session, parent_id, name, None)
-    siblings = children_of(session, parent_id)
+    cond = Code.parent_id.is_(None) if parent_id is None else Code.parent_id == parent_id
+    siblings = session.scalar(select(func.count()).select_from(Code).where(cond)) or 0
     if colour is None:
         total = session.scalar(select(func.count()).select_from(Code)) or 0
         colour = PALETTE[total % len(PALETTE)]
@@ -100,7 +108,7 @@ def add_code(
         definition=definition.strip(),
         keywords=_clean_keywords(keywords),
         shortcut=(shortcut or None),
-        position=len(siblings),
+        position=siblings,
     )
     session.add(code)
     session.flush()
