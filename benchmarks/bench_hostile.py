@@ -9,6 +9,8 @@ Builds, in a temporary folder, from the real policy sentences of benchmarks/real
   paragraph, then empty paragraphs), declared honestly in the zip's directory;
 - ``liar``: the same bomb with the directory declaring a 10 kB document.xml, so only the
   count made while reading can stop it;
+- ``codebook``: a YAML codebook of 100,000 codes (names cut from real sentences) and one
+  300 levels deep, given to ``annotator codebook import``;
 - ``lines``: single-line files within the text limit (1, 2 and 4 MB), to show the time grows
   linearly with the length of a line (no quadratic step), and a 1 MB line of rare hanzi
   jieba has no words for (its HMM was quadratic in such a run).
@@ -128,6 +130,39 @@ def _lie_about_size(path: Path, entry: str, declared: int) -> None:
     path.write_bytes(bytes(data))
 
 
+def yaml_codebooks(folder: Path) -> tuple[Path, Path]:
+    pool = sentences()
+    lines = ["name: 大编码表", "codes:"]
+    for top in range(100):
+        lines.append(f"  - name: {json.dumps(pool[top][:10] + str(top), ensure_ascii=False)}")
+        lines.append("    children:")
+        for k in range(999):
+            name = pool[(top * 999 + k) % len(pool)][:12] + str(k)
+            keyword = pool[k % len(pool)][:4]
+            lines.append(f"      - name: {json.dumps(name, ensure_ascii=False)}")
+            lines.append(f"        keywords: [{json.dumps(keyword, ensure_ascii=False)}]")
+    big = folder / "big.yaml"
+    big.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    lines, indent = ["name: 深编码表", "codes:"], ""
+    for level in range(300):
+        lines.append(f"{indent}  - name: {json.dumps(pool[level][:8], ensure_ascii=False)}")
+        lines.append(f"{indent}    children:")
+        indent += "    "
+    lines.pop()
+    deep = folder / "deep.yaml"
+    deep.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return big, deep
+
+
+def run_codebook_import(folder: Path, source: Path, timeout: float) -> dict[str, object]:
+    project = folder / f"{source.stem}.annot"
+    project.unlink(missing_ok=True)
+    subprocess.run([sys.executable, "-m", "annotator", "init", str(project)], check=True,
+                   capture_output=True, cwd=ROOT)
+    return measure([sys.executable, "-m", "annotator", "codebook", "import", str(project),
+                    str(source)], timeout)
+
+
 def _read_time(path: Path) -> float:
     t0 = time.perf_counter()
     path.read_bytes()
@@ -146,7 +181,8 @@ def run_import(folder: Path, source: Path, timeout: float) -> dict[str, object]:
 
 def show(label: str, size: int, result: dict[str, object], floor: float) -> None:
     first = next((line for line in str(result["out"]).splitlines()
-                  if line.startswith(("imported", "failed", "TIMEOUT", "Traceback"))), "")
+                  if line.startswith(("imported", "failed", "TIMEOUT", "Traceback", "error",
+                                      "merged", "annotator:"))), "")
     tail = str(result["out"]).strip().splitlines()[-1:] if not first else []
     print(f"{label:<34} {size / 1e6:8.1f} MB  {result['wall']:7.2f} s  "
           f"{result['peak_mb']:7.0f} MB peak  (floor {floor:.3f} s)  exit {result['code']}")
@@ -155,7 +191,7 @@ def show(label: str, size: int, result: dict[str, object], floor: float) -> None
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--only", default="line,bomb,liar,lines")
+    parser.add_argument("--only", default="line,bomb,liar,codebook,lines")
     parser.add_argument("--timeout", type=float, default=120.0)
     args = parser.parse_args()
     only = set(args.only.split(","))
@@ -180,6 +216,12 @@ def main() -> None:
             label = ("zip-bomb .docx (1.5 GB declared)" if kind == "bomb"
                      else "zip-bomb .docx declaring 10 kB")
             show(label, path.stat().st_size, run_import(folder, path, args.timeout), floor)
+        if "codebook" in only:
+            big, deep = yaml_codebooks(folder)
+            for label, path in (("YAML codebook, 100,000 codes", big),
+                                ("YAML codebook, 300 levels deep", deep)):
+                show(label, path.stat().st_size, run_codebook_import(folder, path, args.timeout),
+                     _read_time(path))
         if "lines" in only:
             for mb in (1, 2, 4):
                 path = one_line_text(folder / f"line-{mb}mb.txt", mb * 1_000_000)
