@@ -16,8 +16,10 @@ waits (without the GIL) in between.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
+import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -70,10 +72,18 @@ def worker_pool() -> Executor | None:
     if not spawn_is_safe():
         return None
     try:
-        return ProcessPoolExecutor(1, multiprocessing.get_context("spawn"))
+        return ProcessPoolExecutor(1, multiprocessing.get_context("spawn"),
+                                   initializer=_below_the_window)
     except (OSError, ValueError, NotImplementedError) as exc:
         log.info("derived data computed in this process: %s", exc)
         return None
+
+
+def _below_the_window() -> None:
+    """In the worker: yield the CPU to the window's process (two cores are often all)."""
+    if hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(10)
 
 
 def segment_texts(terms: frozenset[str], texts: Sequence[tuple[int, str, str]]) -> list[IndexRow]:
