@@ -185,8 +185,6 @@ def run(limit: int, unit: str, min_confidence: float, min_precision: float) -> N
 def timing(source: Path, unit: str) -> None:
     folder = Path(tempfile.mkdtemp(prefix="bench-suggest-"))
     target = folder / source.name
-    subprocess.run([sys.executable, "-m", "annotator", "backups", str(source), "--take"],
-                   check=False, capture_output=True)
     shutil.copyfile(source, target)
     with Project.open(target) as p:
         stats = p.stats()

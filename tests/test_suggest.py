@@ -222,3 +222,21 @@ def test_cli_draws_a_bar_over_the_codes_on_a_terminal(
     assert terminal.getvalue() == ""
     assert run(["suggest", str(target), "--dry-run"], io.StringIO()) == 0
     assert terminal.getvalue().startswith("\rlearning:") and terminal.getvalue().endswith("\r")
+
+
+def test_a_big_table_learns_from_every_coded_unit_and_a_sample_of_the_rest() -> None:
+    import numpy as np
+
+    from annotator.suggest.learn import _sample
+
+    rows = np.arange(0, 100_000, 2)  # 50,000 units of the documents worked through
+    y = np.zeros(100_000, dtype=bool)
+    y[rows[::50]] = True  # 1,000 coded
+    rejected = np.array([4, 8, 12])  # rejected proposals: counter-examples always kept
+    kept = _sample(rows, y, rejected, limit=5_000)
+    assert len(kept) == 5_000 and np.all(np.diff(kept) > 0)
+    assert set(rows[y[rows]].tolist()) <= set(kept.tolist())  # every coded unit
+    assert {4, 8, 12} <= set(kept.tolist())
+    assert np.array_equal(kept, _sample(rows, y, rejected, limit=5_000))  # the same draw
+    small = rows[:4_000]
+    assert np.array_equal(_sample(small, y, rejected, limit=5_000), small)
