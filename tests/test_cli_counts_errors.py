@@ -7,34 +7,20 @@ import io
 import sqlite3
 from pathlib import Path
 
+import cli_support
 import pytest
+from cli_support import Terminal
 
 from annotator.cli import run
 from annotator.cli_i18n import CATALOGUE, _catalogue, counted, error_text, plural
 from annotator.errors import STORAGE_CAUSES, ProjectError, ProjectStorageError, SchemaTooNewError
 from annotator.project import Project
 
-LOCALE_VARS = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+# The shared locale fixtures, found by pytest under these names.
+english = cli_support.english
+chinese = cli_support.chinese
+
 DOC = "发放创新券支持企业创新。科技创新券可以通用通兑，推动区域创新合作。"
-
-
-@pytest.fixture
-def english(monkeypatch: pytest.MonkeyPatch) -> None:
-    for var in LOCALE_VARS:
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("LANG", "en_US.UTF-8")
-
-
-@pytest.fixture
-def chinese(monkeypatch: pytest.MonkeyPatch) -> None:
-    for var in LOCALE_VARS:
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
-
-
-class Terminal(io.StringIO):
-    def isatty(self) -> bool:
-        return True
 
 
 def test_counted_words_are_singular_for_one() -> None:

@@ -4,30 +4,19 @@ only on a terminal."""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
+import cli_support
 import pytest
+from cli_support import LOCALE_VARS, Terminal
 
 from annotator.__main__ import main
 from annotator.cli import COMMANDS, build_parser, run
 from annotator.logs import close_logging
 
-LOCALE_VARS = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
-
-
-@pytest.fixture
-def english(monkeypatch: pytest.MonkeyPatch) -> None:
-    for var in LOCALE_VARS:
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("LANG", "en_US.UTF-8")
-
-
-@pytest.fixture
-def chinese(monkeypatch: pytest.MonkeyPatch) -> None:
-    for var in LOCALE_VARS:
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+# The shared locale fixtures, found by pytest under these names.
+english = cli_support.english
+chinese = cli_support.chinese
 
 
 @pytest.fixture
@@ -126,11 +115,6 @@ def test_c_locale_wins_over_a_chinese_lang(monkeypatch: pytest.MonkeyPatch, chin
     monkeypatch.setenv("LC_ALL", "C")
     assert run(["infoo"]) == 2
     assert "unknown command 'infoo'" in capsys.readouterr().err
-
-
-class Terminal(io.StringIO):
-    def isatty(self) -> bool:
-        return True
 
 
 def test_progress_bar_only_on_a_terminal_and_not_when_quiet(
