@@ -90,16 +90,25 @@ def builder_of(win: MainWindow) -> DerivedDataBuilder:
     return win.derived_data  # type: ignore[attr-defined]
 
 
-def test_an_older_project_gets_its_units_in_the_background_with_progress(
+def held_after_first_document(
     qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
-) -> None:
+) -> tuple[Path, MainWindow, DerivedDataBuilder, Gate]:
+    """An older project opened in the window, its background build held after the first
+    document (until the gate opens)."""
     path = imported(tmp_path)
     as_older_project(path)
     gate = Gate(monkeypatch)
     win = open_window(qtbot, tmp_path, path)
     builder = builder_of(win)
-    # Held after the first document: the status bar says how far the build is.
     qtbot.waitUntil(lambda: builder.label.text().endswith(f"1/{ARTICLES}"), timeout=10_000)
+    return path, win, builder, gate
+
+
+def test_an_older_project_gets_its_units_in_the_background_with_progress(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+) -> None:
+    _, win, builder, gate = held_after_first_document(qtbot, tmp_path, monkeypatch)
+    # Held after the first document: the status bar says how far the build is.
     assert builder.label.isVisible() and builder.progress_bar.isVisible()
     assert builder.progress_bar.value() == 1
     assert win.documents.model.rowCount() == ARTICLES  # the window works meanwhile
@@ -114,12 +123,7 @@ def test_an_older_project_gets_its_units_in_the_background_with_progress(
 def test_closing_the_window_mid_build_stops_the_worker_and_keeps_a_sound_file(
     qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
 ) -> None:
-    path = imported(tmp_path)
-    as_older_project(path)
-    gate = Gate(monkeypatch)
-    win = open_window(qtbot, tmp_path, path)
-    builder = builder_of(win)
-    qtbot.waitUntil(lambda: builder.label.text().endswith(f"1/{ARTICLES}"), timeout=10_000)
+    path, win, builder, gate = held_after_first_document(qtbot, tmp_path, monkeypatch)
     (job,) = builder.findChildren(QThread)
     with qtbot.assertNotEmitted(builder.finished):
         win.close()
