@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import getpass
 import shutil
-import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -21,24 +20,21 @@ from annotator.db import codes as code_repo
 from annotator.db import documents as doc_repo
 from annotator.db import passages as passage_repo
 from annotator.db.engine import make_engine, make_session_factory, transaction
-from annotator.db.faults import check_free_space, is_database_error, project_error, project_size
+from annotator.db.faults import is_database_error, project_error
 from annotator.db.location import Place, place_of
-from annotator.db.read_only import copy_for_reading, make_read_only_engine, read_only_reason
+from annotator.db.opening import open_engine
+from annotator.db.read_only import read_only_reason
 from annotator.db.schema import (
     SCHEMA_VERSION,
     check_project_file,
     create_schema,
-    read_version,
-    upgrade,
 )
 from annotator.db.snapshots import TreeSnapshot, restore_snapshot, take_snapshot
 from annotator.errors import (
     ConfirmationRequired,
     ExportError,
     ProjectError,
-    ProjectStorageError,
     ReadOnlyProjectError,
-    SchemaTooNewError,
 )
 from annotator.project_lock import WindowClaim
 from annotator.records import (
@@ -59,53 +55,6 @@ if TYPE_CHECKING:
     from annotator.db.watch import ChangeWatcher
 
 ProgressCallback = Callable[[int, int, str], None]
-
-
-_REASONS = {"read-only": "the file or its folder is read-only",
-            "cannot-open": "its folder is read-only", "permission": "permission denied",
-            "disk-full": "the disk is full"}
-
-
-def _open_read_only(path: Path) -> tuple[Engine, Path | None]:
-    """A read-only engine on ``path``, and the temporary folder it reads from when the
-    project is older than this annotator: then an upgraded copy is read (the file itself
-    cannot be upgraded), which the caller removes on close."""
-    engine = make_read_only_engine(path)
-    try:
-        try:
-            version = read_version(engine, path)
-        except ProjectStorageError:
-            # No room (or no right) to make the -shm SQLite reads through: read without it.
-            engine.dispose()
-            engine = make_read_only_engine(path, side_files=False)
-            version = read_version(engine, path)
-        if version > SCHEMA_VERSION:
-            raise SchemaTooNewError(path, version, SCHEMA_VERSION)
-        if version < SCHEMA_VERSION:
-            folder = _upgraded_copy(engine, path)
-            engine.dispose()
-            return make_read_only_engine(folder / path.name), folder
-    except BaseException:
-        engine.dispose()
-        raise
-    return engine, None
-
-
-def _upgraded_copy(engine: Engine, path: Path) -> Path:
-    """A temporary folder holding ``path``, copied through ``engine`` and upgraded."""
-    check_free_space(Path(tempfile.gettempdir()) / path.name, project_size(path))
-    folder = Path(tempfile.mkdtemp(prefix="annotator-read-only-"))
-    try:
-        copy = copy_for_reading(engine, path, folder)
-        writable = make_engine(copy)
-        try:
-            upgrade(writable, copy)
-        finally:
-            writable.dispose()
-    except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
-        raise
-    return folder
 
 
 def default_coder_name() -> str:
@@ -194,32 +143,16 @@ class Project:
                 reason = f"open in another annotator window: {taken}"
             else:
                 claim = taken
-        backup = None
         try:
-            if reason is None:
-                engine = make_engine(path)
-                try:
-                    backup = upgrade(engine, path)
-                except ProjectStorageError as exc:
-                    engine.dispose()
-                    if exc.cause not in ("read-only", "cannot-open", "permission",
-                                         "disk-full"):
-                        raise
-                    reason = _REASONS.get(exc.cause, exc.cause)  # told only by SQLite
-                except BaseException:
-                    engine.dispose()
-                    raise
-            copy_folder = None
-            if reason is not None:
-                engine, copy_folder = _open_read_only(path)
-            project = cls(path, engine, coder, read_only=reason)
-            project._copy_folder = copy_folder
+            opened = open_engine(path, reason)
+            project = cls(path, opened.engine, coder, read_only=opened.read_only)
+            project._copy_folder = opened.copy_folder
         except BaseException:
             if claim is not None:
                 claim.release()
             raise
         project._claim = claim
-        project.migration_backup = backup
+        project.migration_backup = opened.backup
         return project
 
     def close(self) -> None:

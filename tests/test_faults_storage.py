@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
+import annotator.db.opening as opening
 import annotator.db.read_only as read_only_db
 import annotator.project as project_module
 from annotator.cli import run
@@ -76,7 +77,8 @@ def full_disk(monkeypatch):  # noqa: ANN201
             limit_pages(engine, Full.spare)
         return engine
 
-    monkeypatch.setattr(project_module, "make_engine", make_engine)
+    monkeypatch.setattr(project_module, "make_engine", make_engine)  # Project.create
+    monkeypatch.setattr(opening, "make_engine", make_engine)  # Project.open
     return Full
 
 
