@@ -8,21 +8,17 @@ not coded; the dialog learns from it as a user's click would (in its worker thre
 # ruff: noqa: E402 - Qt must see QT_QPA_PLATFORM before it loads
 import os
 import sys
-import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-from PySide6.QtCore import QEventLoop, QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "tests")]
+from PySide6.QtCore import QEventLoop, QTimer
+from screenshot_support import main_window
 from test_suggest import DATA, HELD_OUT, THEMES, TRAIN, articles
 
 from annotator.project import Project
-from annotator.ui.i18n import install_translators
-from annotator.ui.main_window import MainWindow
-from annotator.ui.settings import Settings
 
 
 def build(folder: Path) -> Path:
@@ -39,16 +35,9 @@ def build(folder: Path) -> Path:
     return path
 
 
-language = sys.argv[1] if len(sys.argv) > 1 else "zh_CN"
-app = QApplication.instance() or QApplication(sys.argv[:1])
-install_translators(app, language)
-out = ROOT / "docs" / "screenshots"
-with tempfile.TemporaryDirectory() as tmp:
-    settings = Settings(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(settings)
-    window.resize(1400, 900)
-    window.show()
-    window.open_project(build(Path(tmp)))
+with main_window(1400, 900) as shots:
+    window = shots.window
+    window.open_project(build(shots.folder))
     dialog = window.chinese_tools.suggest_from_coding()
     loop = QEventLoop()
     dialog.runFinished.connect(lambda _r: loop.quit())
@@ -56,16 +45,9 @@ with tempfile.TemporaryDirectory() as tmp:
     dialog.run()
     loop.exec()
     dialog.next_view.selectRow(0)
-    for _ in range(5):
-        app.processEvents()
-    dialog.grab().save(str(out / f"suggest-{language}.png"))
-    print(out / f"suggest-{language}.png")
+    shots.save(dialog, "suggest")
     dialog.review_button.click()
     review = window.chinese_tools.proposals_dialog
-    for _ in range(5):
-        app.processEvents()
-    review.grab().save(str(out / f"suggest-review-{language}.png"))
-    print(out / f"suggest-review-{language}.png")
+    shots.save(review, "suggest-review")
     dialog.close()
     review.close()
-    window.close()

@@ -2,32 +2,18 @@
 # ruff: noqa: E402 - Qt must see QT_QPA_PLATFORM before it loads
 import os
 import sys
-import tempfile
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from screenshot_support import main_window
 from screenshots import build_project
 
-from annotator.ui.i18n import install_translators
-from annotator.ui.main_window import MainWindow
-from annotator.ui.settings import Settings
 from annotator.ui.words.wordfreq_dialog import DOCUMENT
 
-language = sys.argv[1] if len(sys.argv) > 1 else "zh_CN"
-app = QApplication.instance() or QApplication(sys.argv[:1])
-install_translators(app, language)
-out = ROOT / "docs" / "screenshots"
-with tempfile.TemporaryDirectory() as tmp:
-    settings = Settings(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(settings)
-    window.resize(1500, 950)
-    window.show()
-    window.open_project(build_project(Path(tmp)))
+with main_window(1500, 950) as shots:
+    window = shots.window
+    window.open_project(build_project(shots.folder))
     tools = window.chinese_tools
     code = window.hub.require().find_code("区域协同创新/资源协同")
     window.codebook.select_code(code.id)
@@ -37,17 +23,10 @@ with tempfile.TemporaryDirectory() as tmp:
     panel.run_search()
     panel.view.selectRow(2)
     panel.view.doubleClicked.emit(panel.model.index(2, 2))
-    for _ in range(5):
-        app.processEvents()
-    window.grab().save(str(out / f"search-{language}.png"))
-    print(out / f"search-{language}.png")
+    shots.save(window, "search")
     dialog = tools.word_frequencies()
     first = window.hub.require().documents()[0]
     dialog.set_scope(DOCUMENT, first.id)
     dialog.count()
-    for _ in range(5):
-        app.processEvents()
-    dialog.grab().save(str(out / f"words-{language}.png"))
-    print(out / f"words-{language}.png")
+    shots.save(dialog, "words")
     dialog.close()
-    window.close()
