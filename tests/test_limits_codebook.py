@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator import codebook_file
+from annotator import codebook_file, codebook_yaml
 from annotator.codebook_file import (
     Codebook,
     CodeSpec,
@@ -76,7 +76,7 @@ def test_reading_needs_no_stack_the_depth_check_does_not_already_bound(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # With the limit raised and the recursion limit lowered, only iteration can read it.
     monkeypatch.setattr(codebook_file, "MAX_CODE_DEPTH", 5_000)
-    monkeypatch.setattr(codebook_file, "_MAX_YAML_DEPTH", 10_002)
+    monkeypatch.setattr(codebook_yaml, "_MAX_YAML_DEPTH", 10_002)
     path = tmp_path / "deep.yaml"
     path.write_text(nested_yaml(400), encoding="utf-8")  # libyaml stops at 1,000 nestings
     limit = sys.getrecursionlimit()
