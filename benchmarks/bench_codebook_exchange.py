@@ -29,28 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-# One command in a fresh process: wall time, CPU time (steadier than wall time on a shared
-# machine) and peak RSS of that process alone.
-_MEASURE = """
-import json, resource, subprocess, sys, time
-cmd, timeout = json.loads(sys.argv[1]), float(sys.argv[2])
-t0 = time.perf_counter()
-try:
-    done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
-    out, code = done.stdout + done.stderr, done.returncode
-except subprocess.TimeoutExpired:
-    out, code = "TIMEOUT", None
-wall = time.perf_counter() - t0
-use = resource.getrusage(resource.RUSAGE_CHILDREN)
-print(json.dumps({"wall": wall, "cpu": use.ru_utime + use.ru_stime,
-                  "peak_mb": use.ru_maxrss / 1024, "code": code, "out": out}))
-"""
-
-
-def measure(cmd: list[str], timeout: float) -> dict[str, object]:
-    done = subprocess.run([sys.executable, "-c", _MEASURE, json.dumps(cmd), str(timeout)],
-                          capture_output=True, text=True, check=True)
-    return json.loads(done.stdout)
+from benchmarks.fresh_process import measure  # noqa: E402
 
 
 def codebook(path: Path, n: int, project: bool = False) -> Path:

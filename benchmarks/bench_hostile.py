@@ -35,31 +35,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.fresh_process import measure  # noqa: E402
 from benchmarks.real_corpus import sentences  # noqa: E402
 
-# Runs one command and reports its wall time and peak RSS: a wrapper per measurement, so
-# RUSAGE_CHILDREN holds that command alone.
-_MEASURE = """
-import json, resource, subprocess, sys, time
-cmd, timeout = json.loads(sys.argv[1]), float(sys.argv[2])
-t0 = time.perf_counter()
-try:
-    done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
-    out, code = done.stdout + done.stderr, done.returncode
-except subprocess.TimeoutExpired as exc:
-    out, code = "TIMEOUT", None
-wall = time.perf_counter() - t0
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-print(json.dumps({"wall": wall, "peak_mb": peak, "code": code, "out": out}))
-"""
-
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-
-
-def measure(cmd: list[str], timeout: float) -> dict[str, object]:
-    done = subprocess.run([sys.executable, "-c", _MEASURE, json.dumps(cmd), str(timeout)],
-                          capture_output=True, text=True, check=True)
-    return json.loads(done.stdout)
 
 
 def one_line_text(target: Path, size: int) -> Path:
