@@ -67,6 +67,7 @@ def test_network_mounts_are_recognised(monkeypatch: pytest.MonkeyPatch) -> None:
     mounts = [("/", "ext4"), ("/mnt/share", "cifs"), ("/mnt/share/local", "ext4"), ("/nfs", "nfs4")]
     monkeypatch.setattr(location.sys, "platform", "linux")
     monkeypatch.setattr(location, "_linux_mounts", lambda: mounts)
+    location._place_of_folder.cache_clear()  # answers are kept per folder
     assert place_of(Path("/mnt/share/组/p.annot")).kind == "network"
     assert place_of(Path("/nfs/p.annot")).detail == "nfs4"
     assert place_of(Path("/mnt/share/local/p.annot")).kind == "local"

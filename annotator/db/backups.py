@@ -15,8 +15,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from annotator.db.project_files import snapshot_file
-from annotator.db.schema import SCHEMA_VERSION
-from annotator.errors import ProjectError
+from annotator.db.read_only import make_read_only_engine
+from annotator.db.schema import SCHEMA_VERSION, check_project_file, read_version
+from annotator.errors import ProjectError, SchemaTooNewError
 
 KEEP_DAYS = 7
 _STAMP = "%Y-%m-%d_%H%M%S"
@@ -101,11 +102,14 @@ def daily_backup(
 def restore_backup(project: Path, backup: Path) -> Path:
     """Replace ``project`` (closed by the caller) with ``backup``. The current file is
     backed up first; returns that safety copy."""
-    version = _schema_version(backup)
-    if version is None:
-        raise ProjectError(f"{backup}: not an annotator project backup")
+    check_project_file(backup)  # the checks of opening a project: named errors
+    engine = make_read_only_engine(backup, side_files=False)
+    try:
+        version = read_version(engine, backup)
+    finally:
+        engine.dispose()
     if version > SCHEMA_VERSION:
-        raise ProjectError(f"{backup}: made by a newer annotator (schema {version})")
+        raise SchemaTooNewError(backup, version, SCHEMA_VERSION)
     safety = take_backup(project, label="before-restore")
     partial = project.with_name(f".{project.name}.restoring")
     try:
@@ -145,18 +149,6 @@ def _taken(rest: str) -> datetime | None:
 
 def _read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-
-
-def _schema_version(path: Path) -> int | None:
-    try:
-        conn = _read_only(path)
-        try:
-            row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return None
-    return int(row[0]) if row and str(row[0]).isdigit() else None
 
 
 def _counts(path: Path) -> tuple[int | None, int | None]:

@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 # Folder names sync clients create (compared case-insensitively with each part of the path).
@@ -46,7 +47,14 @@ class Place:
 
 def place_of(path: Path) -> Place:
     """Classify the folder holding ``path``; unknown means local."""
-    folder = Path(os.path.abspath(path)).parent
+    return _place_of_folder(os.path.dirname(os.path.abspath(path)))
+
+
+# Opening a project asks twice (the engine's journal, the project's warning), and on macOS
+# each answer runs `mount`: one answer per folder for the life of the process.
+@lru_cache(maxsize=64)
+def _place_of_folder(name: str) -> Place:
+    folder = Path(name)
     client = _cloud_client(folder)
     if client:
         return Place("cloud", client)

@@ -25,7 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.db.backups import Backup, daily_backup, list_backups, restore_backup
+from annotator.db.backups import (
+    Backup,
+    backup_folder,
+    daily_backup,
+    list_backups,
+    restore_backup,
+)
 from annotator.errors import AnnotatorError
 from annotator.records import Changes
 from annotator.ui.actions import (
@@ -173,7 +179,7 @@ class Safekeeping(QObject):
             Messages.info(self.window, self.tr("Restore a backup"), self.tr(
                 "There is no backup of this project yet. annotator makes one a day, "
                 "in %1, when the project is opened.").replace(
-                    "%1", str(project.path.with_name(f"{project.path.stem}-backups"))))
+                    "%1", str(backup_folder(project.path))))
             return
         dialog = BackupDialog(backups, self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen() is None:
