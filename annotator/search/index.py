@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from annotator.chinese.segment import Segmenter, segmenter_for
-from annotator.chinese.tokens import compress_words, encode_spans, index_terms
+from annotator.chinese.tokens import Span, compress_words, encode_spans, index_terms
 from annotator.chinese.variants import fold, same_words
 from annotator.db import search_index as tables
 from annotator.db.models import Document
@@ -96,11 +96,16 @@ def index_segmenter(session: Session) -> Segmenter:
     return folded_segmenter(_index_terms(session))
 
 
+def index_words(segmenter: Segmenter, folded: str) -> tuple[list[str], list[Span]]:
+    """The index's words of a folded text and their spans, as the index stores them."""
+    return index_terms(segmenter.token_spans(folded))
+
+
 def segment_document(
     segmenter: Segmenter, document_id: int, digest: str, text: str
 ) -> IndexRow:
     folded = fold(text)
-    forms, spans = index_terms(segmenter.token_spans(folded))
+    forms, spans = index_words(segmenter, folded)
     return IndexRow(document_id, digest, encode_spans(spans), " ".join(forms),
                     compress_words(forms), folded is not text)
 

@@ -32,9 +32,15 @@ from annotator.analysis.unit_index import DEFAULT_CACHE, DocumentUnits
 from annotator.chinese.tokens import BREAK
 from annotator.chinese.variants import fold
 from annotator.db import corpus_reads
-from annotator.search.index import ensure_index, folded_segmenter, index_segmenter
+from annotator.search.index import (
+    ensure_index,
+    folded_segmenter,
+    index_segmenter,
+    index_words,
+)
 
 if TYPE_CHECKING:
+    from annotator.chinese.segment import Segmenter
     from annotator.project import Project
 
 #: Hashed feature space: large enough that policy vocabularies rarely collide.
@@ -142,11 +148,8 @@ def _unit_rows(matrix: object) -> object:
     return sparse.diags((1.0 / norms).astype(np.float32)).dot(m).tocsr()
 
 
-def _segment(segmenter: object, text: str) -> tuple[list[str], np.ndarray, np.ndarray]:
-    from annotator.chinese.tokens import index_terms
-
-    folded = fold(text)
-    forms, spans = index_terms(segmenter.token_spans(folded))  # type: ignore[attr-defined]
+def _segment(segmenter: Segmenter, text: str) -> tuple[list[str], np.ndarray, np.ndarray]:
+    forms, spans = index_words(segmenter, fold(text))
     starts = np.array([a for a, _ in spans], dtype=np.int64)
     ends = np.array([b for _, b in spans], dtype=np.int64)
     return forms, starts, ends
